@@ -1,0 +1,75 @@
+"""The ``claimgraph`` command line: thin wrappers over library functions."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Kazakh news text -> claims graph (JSON-LD). Example: claimgraph run corpora/ -o out/")
+
+
+@app.callback()
+def _root() -> None:
+    """Kazakh news text -> claims graph (JSON-LD)."""
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"claimgraph: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _load(config: Optional[Path]):
+    import pipeline
+    from pipeline.config import ConfigError
+
+    try:
+        return pipeline.load(config)
+    except ConfigError as err:
+        _fail(str(err))
+
+
+@app.command()
+def run(
+    inputs: List[Path] = typer.Argument(..., help="Files or folders of .txt articles."),
+    out: Path = typer.Option(..., "-o", "--out", help="Output folder (created if missing)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML (default: configs/default.yaml)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, only the summary line."),
+) -> None:
+    """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
+
+    Example: claimgraph run corpora/sample_kk.txt -o out/
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from pipeline.io.readers import TEXT_SUFFIXES
+    from pipeline.run import run as run_pipeline
+
+    nlp = _load(config)
+    total = sum(
+        sum(1 for p in i.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES) if i.is_dir() else 1
+        for i in inputs
+    )
+    show = total > 1 and not quiet
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  disable=not show, transient=True) as progress:
+        task = progress.add_task("documents", total=total)
+        summary = run_pipeline(inputs, out, nlp, on_document=lambda _src: progress.advance(task))
+    typer.echo(summary.line())
+    if summary.errors:
+        typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("claimgraph: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

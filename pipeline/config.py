@@ -1,0 +1,111 @@
+"""Loading and checking a pipeline config (YAML).
+
+The config is the single source of truth for which stages run, in which order,
+with which settings. Every problem is reported as one line naming the file, the
+key and the reason; requirements between stages are checked all at once.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .resources import DEFAULT_CONFIG, read_yaml
+from .stage import LoadContext, Stage, get_stage_class, known_stages
+
+# What a document has before any stage runs.
+GIVEN = ("document",)
+
+
+class ConfigError(ValueError):
+    """A config problem; ``str(err)`` is a one-line message naming file and key."""
+
+
+class StageEntry(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    factory: str
+
+
+class PipelineConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    language: str = "kk"
+    stages: list[StageEntry] = Field(min_length=1)
+
+
+def _loc(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _first_error(err: ValidationError, prefix: str = "") -> str:
+    e = err.errors()[0]
+    where = _loc(tuple(e["loc"]))
+    key = f"{prefix}.{where}" if prefix and where else (prefix or where)
+    msg = e["msg"]
+    if e["type"] == "extra_forbidden":
+        msg = "unknown key"
+    more = f" (and {len(err.errors()) - 1} more)" if len(err.errors()) > 1 else ""
+    return f"{key}: {msg}{more}"
+
+
+def load_config(source: str | Path | dict | None = None) -> tuple[PipelineConfig, Path | None, dict]:
+    """Read and validate the top level of a config. Returns (config, path, raw dict)."""
+    path: Path | None = None
+    if source is None:
+        source = DEFAULT_CONFIG
+    if isinstance(source, dict):
+        raw = source
+    else:
+        path = Path(source)
+        try:
+            raw = read_yaml(path)
+        except ValueError as err:
+            raise ConfigError(str(err)) from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path or '<config>'}: expected a mapping with 'stages', got {type(raw).__name__}")
+    try:
+        cfg = PipelineConfig.model_validate(raw)
+    except ValidationError as err:
+        raise ConfigError(f"{path or '<config>'}: {_first_error(err)}") from None
+    return cfg, path, raw
+
+
+def build_stages(cfg: PipelineConfig, path: Path | None) -> list[Stage]:
+    """Instantiate the stages and check that each one's requirements are met."""
+    where = str(path) if path else "<config>"
+    context = LoadContext(config_path=path.resolve() if path else None)
+    stages: list[Stage] = []
+    have = set(GIVEN)
+    missing: list[str] = []
+    for i, entry in enumerate(cfg.stages):
+        key = f"stages[{i}]"
+        try:
+            cls = get_stage_class(entry.factory)
+        except KeyError:
+            raise ConfigError(
+                f"{where}: {key}.factory: unknown stage {entry.factory!r} (known: {', '.join(known_stages())})"
+            ) from None
+        settings_raw = {k: v for k, v in (entry.model_extra or {}).items()}
+        try:
+            settings = cls.Settings.model_validate(settings_raw)
+        except ValidationError as err:
+            raise ConfigError(f"{where}: {_first_error(err, f'{key} ({entry.factory})')}") from None
+        unmet = [r for r in cls.requires if r not in have]
+        if unmet:
+            missing.append(f"{key} ({entry.factory}) needs {', '.join(unmet)}, which no earlier stage provides")
+        have.update(cls.provides)
+        try:
+            stages.append(cls(settings, context))
+        except (OSError, ValueError) as err:
+            raise ConfigError(f"{where}: {key} ({entry.factory}): {err}") from None
+    if missing:
+        raise ConfigError(f"{where}: stages: {'; '.join(missing)}")
+    return stages
+
+
+def dump_resolved(cfg: PipelineConfig) -> dict[str, Any]:
+    return yaml.safe_load(yaml.safe_dump(cfg.model_dump(), allow_unicode=True))

@@ -1,0 +1,66 @@
+"""The Pipeline: a chain of stages loaded from a config."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .config import build_stages, dump_resolved, load_config
+from .records import AnnotatedDocument, Document
+from .stage import Stage
+
+
+class DocumentError(Exception):
+    """A document could not be processed; the run records it and goes on."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Pipeline:
+    """Stages in config order. ``process`` runs one text, ``__call__`` one Document."""
+
+    def __init__(self, stages: list[Stage], config: dict, config_path: Path | None = None):
+        self.stages = stages
+        self.config = config
+        self.config_path = config_path
+
+    @classmethod
+    def from_config(cls, source: str | Path | dict | None = None) -> "Pipeline":
+        cfg, path, _ = load_config(source)
+        return cls(build_stages(cfg, path), dump_resolved(cfg), path)
+
+    def __call__(self, document: Document) -> AnnotatedDocument:
+        doc = AnnotatedDocument(document=document)
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def process(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
+                source: str = "<text>") -> AnnotatedDocument:
+        """Run the pipeline over one text.
+
+        >>> import pipeline
+        >>> nlp = pipeline.load()
+        >>> r = nlp.process("Ресей Қытайға алғыс айтты.", date="2025-09-03")
+        >>> sorted(e.identifier for e in r.entities if e.type == "Country")
+        ['CN', 'RU']
+        """
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        document = Document(id=doc_id or content_id(text), source=source, text=text, date=date)
+        return self(document)
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[AnnotatedDocument]:
+        for document in documents:
+            yield self(document)
+
+    def describe(self) -> list[dict]:
+        return [{"factory": s.factory, **s.describe()} for s in self.stages]

@@ -1,0 +1,1 @@
+"""spaCy language classes defined by claimgraph."""

@@ -1,0 +1,134 @@
+"""The pipeline's records: plain pydantic models that refer to each other by
+stable string ids and to the document text by character offsets.
+
+Every ``start`` / ``end`` indexes ``Document.text`` (Python str indices,
+end exclusive). Stages never change another stage's records; each returns an
+:class:`AnnotatedDocument` with its own layer added (``with_layers``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Document(Record):
+    id: str
+    source: str
+    text: str
+    date: Optional[dt.date] = None
+    language: str = "kk"
+    url: Optional[str] = None
+
+
+class Sentence(Record):
+    start: int
+    end: int
+    kind: Literal["sentence", "heading"] = "sentence"
+
+
+class Mention(Record):
+    """A span of text that names an entity (``Украинаға``, ``Дмитрий Песков``)."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, COUNTRY, ORG, PLACE, NORP, GROUP, ...
+    entity_id: Optional[str] = None
+    lemma: Optional[str] = None  # the surface with inflection removed (Украина)
+    case: Optional[str] = None  # nom, gen, dat, acc, loc, abl, ins
+    source: str = ""  # the stage that found it
+
+
+EntityType = Literal["Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "Group"]
+
+
+class Entity(Record):
+    id: str
+    type: EntityType
+    name: str
+    identifier: Optional[str] = None  # ISO 3166-1 alpha-2 for countries
+    alternate_names: list[str] = Field(default_factory=list)
+    job_title: Optional[str] = None
+    affiliation: Optional[str] = None  # entity id
+    count: Optional[int] = None  # Group
+    member_type: Optional[str] = None  # Group
+
+
+class Evidence(Record):
+    start: int
+    end: int
+    exact: str
+
+
+class Claim(Record):
+    id: str
+    predicate: str
+    agent: Optional[str] = None
+    recipient: Optional[str] = None
+    theme: Optional[str] = None  # an entity id ...
+    theme_text: Optional[str] = None  # ... or words
+    location: Optional[str] = None
+    partner: Optional[str] = None
+    source_entity: Optional[str] = None  # ablative role
+    polarity: Literal["affirmed", "negated"] = "affirmed"
+    modality: str = "asserted"
+    author: Optional[str] = None
+    text: Optional[str] = None
+    date: Optional[str] = None  # ISO date (or year / year-month)
+    evidence: Evidence
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+class AnnotatedDocument(BaseModel):
+    """A document and the layers the stages have added to it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    # Stage-to-stage scratch data that is not part of the output (e.g. the spaCy Doc).
+    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def with_layers(self, **layers: Any) -> "AnnotatedDocument":
+        """A copy with some layers replaced; the cache travels along."""
+        new = self.model_copy(update={k: tuple(v) for k, v in layers.items()})
+        new._cache = dict(self._cache)
+        return new
+
+    def cache(self) -> dict[str, Any]:
+        return self._cache
+
+    def entity(self, entity_id: str) -> Optional[Entity]:
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        return None
+
+    def to_record(self) -> dict:
+        """The JSON-able record written to documents.jsonl."""
+        return {
+            "id": self.document.id,
+            "source": self.document.source,
+            "date": self.document.date.isoformat() if self.document.date else None,
+            "language": self.document.language,
+            "url": self.document.url,
+            "text": self.document.text,
+            "sentences": [s.model_dump() for s in self.sentences],
+            "mentions": [m.model_dump() for m in self.mentions],
+            "entities": [e.model_dump(exclude_none=True) for e in self.entities],
+            "claims": [c.model_dump(exclude_none=True) for c in self.claims],
+        }

@@ -1,0 +1,39 @@
+"""Access to the data files that ship inside the package (``pipeline/data``)
+and to the repository folders ``configs/`` and ``models/``."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+PROJECT_DIR = PACKAGE_DIR.parent
+CONFIGS_DIR = PROJECT_DIR / "configs"
+MODELS_DIR = PROJECT_DIR / "models"
+DEFAULT_CONFIG = CONFIGS_DIR / "default.yaml"
+
+
+class DataFileError(ValueError):
+    """A data or lexicon file is missing or malformed."""
+
+
+def read_yaml(path: Path) -> Any:
+    """Read a YAML file safely; errors name the file."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: file not found") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise DataFileError(f"{path}{where}: not valid YAML: {getattr(err, 'problem', err)}") from None
+
+
+@lru_cache(maxsize=None)
+def package_data(name: str) -> Any:
+    """A YAML file from ``pipeline/data`` (cached: these files are read-only)."""
+    return read_yaml(DATA_DIR / name)

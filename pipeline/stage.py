@@ -1,0 +1,106 @@
+"""The stage protocol and the registry of stage factories.
+
+A stage is a small class with a pydantic ``Settings`` model (``extra="forbid"``),
+the capabilities it ``requires`` and ``provides``, and ``__call__(doc) -> doc``
+that returns a new :class:`~pipeline.records.AnnotatedDocument` with its own layer
+added. Factories are found by name: the built-in ones through the
+``claimgraph.stages`` entry points of this package (imported only when used),
+user ones through :func:`register_stage`.
+"""
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Callable, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from .records import AnnotatedDocument
+
+# Built-in stages: name -> "module:Class". Kept here (not discovered by import
+# side effects) so that run order and availability never depend on import order.
+BUILTIN_STAGES = {
+    "kazakh_sentences.v1": "pipeline.stages.sentences:KazakhSentenceSplitter",
+    "country_gazetteer.v1": "pipeline.stages.countries:CountryGazetteer",
+    "ner.v1": "pipeline.stages.ner:EntityRecognizer",
+    "entity_linker.v1": "pipeline.stages.linker:EntityLinker",
+    "case_frames.v1": "pipeline.stages.case_frames:CaseFrameExtractor",
+}
+
+_USER_STAGES: dict[str, type["Stage"]] = {}
+
+
+class StageSettings(BaseModel):
+    """Base for a stage's settings: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoadContext(BaseModel):
+    """What a stage may need at load time besides its settings."""
+
+    model_config = ConfigDict(extra="forbid")
+    config_path: Path | None = None
+
+    def resolve(self, path: Path | str) -> Path:
+        """Paths in a config are relative to the config file's folder."""
+        path = Path(path).expanduser()
+        if path.is_absolute() or self.config_path is None:
+            return path
+        return (self.config_path.parent / path).resolve()
+
+
+class Stage:
+    """Base class of pipeline stages."""
+
+    factory: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ()
+    Settings: ClassVar[type[StageSettings]] = StageSettings
+
+    def __init__(self, settings: StageSettings, context: LoadContext):
+        self.settings = settings
+        self.context = context
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def describe(self) -> dict:
+        """Model names and versions for run.json (stages with models override)."""
+        return {}
+
+
+def register_stage(name: str) -> Callable[[type[Stage]], type[Stage]]:
+    """Register a user stage class under ``name`` (use a ``.vN`` suffix)."""
+
+    def wrap(cls: type[Stage]) -> type[Stage]:
+        cls.factory = name
+        _USER_STAGES[name] = cls
+        return cls
+
+    return wrap
+
+
+def _plugin_stages() -> dict[str, str]:
+    found = {}
+    for ep in entry_points(group="claimgraph.stages"):
+        found[ep.name] = ep.value
+    return found
+
+
+def known_stages() -> list[str]:
+    return sorted(set(BUILTIN_STAGES) | set(_USER_STAGES) | set(_plugin_stages()))
+
+
+def get_stage_class(name: str) -> type[Stage]:
+    """The class registered as ``name``; KeyError if there is none."""
+    if name in _USER_STAGES:
+        return _USER_STAGES[name]
+    target = BUILTIN_STAGES.get(name) or _plugin_stages().get(name)
+    if target is None:
+        raise KeyError(name)
+    module_name, _, attr = target.partition(":")
+    cls = getattr(importlib.import_module(module_name), attr)
+    cls.factory = name
+    return cls

@@ -1,0 +1,1 @@
+"""Built-in pipeline stages, one per file (see ``pipeline.stage.BUILTIN_STAGES``)."""

@@ -1,0 +1,55 @@
+"""CountryGazetteer: country mentions with ISO 3166-1 codes, through every
+inflection (Украинаға, АҚШ-тың), abbreviation (ҚХР) and demonym (америкалық)."""
+from __future__ import annotations
+
+from ..countries import CountryIndex, default_country_index
+from ..records import AnnotatedDocument, Mention
+from ..stage import Stage, StageSettings
+
+
+class Settings(StageSettings):
+    locale: str = "kk"  # CLDR locale of the territory names
+    demonyms: bool = True  # also tag demonyms / adjectives (NORP) with their country
+
+
+def country_id(code: str) -> str:
+    return f"country:{code}"
+
+
+class CountryGazetteer(Stage):
+    requires = ("tokens",)
+    provides = ("country_mentions",)
+    Settings = Settings
+
+    def __init__(self, settings: Settings, context):
+        super().__init__(settings, context)
+        self.index = default_country_index() if settings.locale == "kk" else CountryIndex(settings.locale)
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        tokens = [t for t in doc.cache()["spacy_doc"]]
+        matches = self.index.find([t.text for t in tokens])
+        mentions = list(doc.mentions)
+        for m in matches:
+            if m.label == "NORP" and not self.settings.demonyms:
+                continue
+            start = tokens[m.first].idx
+            end = tokens[m.last].idx + len(tokens[m.last])
+            mentions.append(
+                Mention(
+                    id=f"m{start}-{end}",
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    label=m.label,
+                    entity_id=country_id(m.code),
+                    lemma=self.index.canonical(m.code) if m.label == "COUNTRY" else None,
+                    case=m.analysis.case,
+                    source=self.factory,
+                )
+            )
+        return doc.with_layers(mentions=mentions)
+
+    def describe(self) -> dict:
+        import babel
+
+        return {"cldr": f"babel {babel.__version__}", "countries": len(self.index.names)}
