@@ -47,14 +47,21 @@ class CountryIndex:
         }
         self.analyser = analyser or default_analyser()
         self._by_last: dict[str, list[CountryName]] = {}
+        # Names whose last word carries a possessive ending (Біріккен Араб Әмірліктері,
+        # Ресей Федерациясы) inflect like possessed nouns: Әмірліктер-і-не.
+        self._by_possessed_stem: dict[str, list[CountryName]] = {}
         self._adjective: dict[str, str] = {}
         all_names = [(c, n) for c, n in self.names.items()]
         all_names += [(c, a) for c, aliases in extra["aliases"].items() for a in aliases]
         for code, name in all_names:
             words = tuple(name.split())
             self._by_last.setdefault(words[-1], []).append(CountryName(code, words))
+            if len(words) > 1:
+                for a in self.analyser.analyses(words[-1]):
+                    if a.possessive == "p3" and a.case == "nom" and not a.plural:
+                        self._by_possessed_stem.setdefault(a.stem, []).append(CountryName(code, words))
             self._adjective.setdefault(_squash(name), code)
-        for entries in self._by_last.values():
+        for entries in list(self._by_last.values()) + list(self._by_possessed_stem.values()):
             entries.sort(key=lambda n: -len(n.words))
         self._demonyms = {d: code for code, ds in extra["demonyms"].items() for d in ds}
 
@@ -85,7 +92,10 @@ class CountryIndex:
 
     def _name_ending_at(self, words: list[str], j: int) -> CountryMatch | None:
         for analysis in self.analyser.analyses(words[j]):
-            for name in self._by_last.get(analysis.stem, ()):
+            names = list(self._by_last.get(analysis.stem, ()))
+            if analysis.possessive == "p3":
+                names += self._by_possessed_stem.get(analysis.stem, ())
+            for name in names:
                 k = len(name.words) - 1
                 if j - k >= 0 and tuple(words[j - k:j]) == name.words[:-1]:
                     return CountryMatch(j - k, j, name.code, "COUNTRY", analysis)

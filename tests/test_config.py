@@ -1,0 +1,78 @@
+import pytest
+
+import pipeline
+from pipeline.config import ConfigError
+
+
+def write(tmp_path, text):
+    path = tmp_path / "pipe.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(source):
+    with pytest.raises(ConfigError) as info:
+        pipeline.load(source)
+    return str(info.value)
+
+
+def test_config_unknown_stage_names_file_key_and_known_stages(tmp_path):
+    path = write(tmp_path, "stages:\n  - factory: kazakh_sentences.v1\n  - factory: no_such_stage.v1\n")
+    msg = error_of(path)
+    assert msg.startswith(f"{path}: stages[1].factory: unknown stage 'no_such_stage.v1'")
+    assert "country_gazetteer.v1" in msg and "\n" not in msg
+
+
+def test_config_unknown_setting_is_an_error(tmp_path):
+    path = write(tmp_path, "stages:\n  - factory: kazakh_sentences.v1\n    max_quote_sentence: 3\n")
+    assert error_of(path) == f"{path}: stages[0] (kazakh_sentences.v1).max_quote_sentence: unknown key"
+
+
+def test_config_wrong_type_is_an_error(tmp_path):
+    path = write(tmp_path, "stages:\n  - factory: kazakh_sentences.v1\n    max_quote_sentences: many\n")
+    msg = error_of(path)
+    assert msg.startswith(f"{path}: stages[0] (kazakh_sentences.v1).max_quote_sentences:")
+    assert "integer" in msg
+
+
+def test_config_missing_file(tmp_path):
+    assert error_of(tmp_path / "nope.yaml") == f"{tmp_path / 'nope.yaml'}: file not found"
+
+
+def test_config_bad_yaml(tmp_path):
+    path = write(tmp_path, "stages: [\n")
+    assert error_of(path).startswith(f"{path} (line ")
+
+
+def test_config_unknown_top_level_key(tmp_path):
+    path = write(tmp_path, "stages:\n  - factory: kazakh_sentences.v1\nstagse: []\n")
+    assert error_of(path) == f"{path}: stagse: unknown key"
+
+
+def test_config_requirements_are_checked_at_load_all_at_once(tmp_path):
+    path = write(tmp_path, "stages:\n  - factory: country_gazetteer.v1\n  - factory: entity_linker.v1\n")
+    msg = error_of(path)
+    assert "stages[0] (country_gazetteer.v1) needs tokens" in msg
+    # the linker's need (country mentions) is met by the gazetteer, so only one problem
+    assert msg.count("needs") == 1
+
+
+def test_config_registered_user_stage_runs(tmp_path):
+    from pipeline.records import AnnotatedDocument
+    from pipeline.stage import Stage, register_stage
+
+    @register_stage("shout.v1")
+    class Shout(Stage):
+        provides = ("shout",)
+
+        def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+            doc.cache()["shout"] = doc.text.upper()
+            return doc
+
+    nlp = pipeline.load({"stages": [{"factory": "shout.v1"}]})
+    assert nlp.process("сәлем").cache()["shout"] == "СӘЛЕМ"
+
+
+def test_config_default_file_loads():
+    nlp = pipeline.load()
+    assert [s.factory for s in nlp.stages][0] == "kazakh_sentences.v1"

@@ -1,0 +1,30 @@
+import pytest
+
+
+@pytest.fixture(scope="module")
+def analyser():
+    from pipeline.morphology import default_analyser
+
+    return default_analyser()
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("Песковтың", "Песков"), ("Украинаға", "Украина"), ("НАТО-ға", "НАТО"), ("Ынға", "Ын"),
+    ("Қытайдағы", "Қытай"), ("Киевпен", "Киев"), ("Владивостокта", "Владивосток"),
+    ("батысындағы", "батыс"), ("аумағында", "аумақ"[:-1] + "ғ"),
+])
+def test_morphology_candidate_stems_include_the_true_stem(analyser, word, stem):
+    assert stem in analyser.stems(word)
+
+
+def test_morphology_bare_word_is_always_a_candidate(analyser):
+    # Ресей ends in -ей, Мәскеу in -у: the whole word stays a candidate
+    assert analyser.stems("Ресей")[-1] == "Ресей"
+    assert analyser.stems("Мәскеу") == ["Мәскеу"]
+
+
+def test_morphology_case_of_an_ending(analyser):
+    cases = {a.stem: a.case for a in analyser.analyses("Ресейдің")}
+    assert cases["Ресей"] == "gen"
+    cases = {a.stem: a.case for a in analyser.analyses("АҚШ-тан")}
+    assert cases["АҚШ"] == "abl"
