@@ -1,0 +1,114 @@
+"""Inflected name -> canonical nominative name, by analysis with evidence.
+
+A name inflects on its last word (Дональд Трамп-тың, Ким Чен Ын-ға). The
+:class:`NameNormaliser` takes the splits the :class:`~pipeline.morphology.SuffixAnalyser`
+proposes and keeps one only if the ending is the right variant for the stem
+(assimilation and vowel harmony: Трамп|тың, Ким|ге, Ын|ға; not Трампт|ың) and
+prefers stems with evidence: the same stem standing bare elsewhere in the document,
+or a name the caller knows. The whole word is kept when no split passes
+(Ресей, Мәскеу, Қытай).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .morphology import HYPHENS, Analysis, SuffixAnalyser, default_analyser
+from .resources import package_data
+
+CASES = ("gen", "dat", "acc", "loc", "abl", "ins")
+
+
+@dataclass(frozen=True)
+class Lemma:
+    name: str  # canonical (nominative) form of the whole mention
+    case: str
+    evidence: str  # "known", "document", "phonology", "bare"
+
+
+class Phonology:
+    def __init__(self, table: str = "kk_suffixes.yaml"):
+        data = package_data(table)["phonology"]
+        self.back = set(data["back_vowels"])
+        self.front = set(data["front_vowels"])
+        self.class_of = {ch: cls for cls, letters in data["letter_classes"].items() for ch in letters}
+        self.harmony_free = set(data.get("harmony_free", ()))
+        self.onsets = {case: {cls: set(v) for cls, v in m.items()} for case, m in data["onsets"].items()}
+
+    def fits(self, stem: str, analysis: Analysis, harmony: bool = True) -> bool:
+        """Is ``analysis.ending`` the variant of its case that ``stem`` takes?
+        With ``harmony=False`` only the consonant (assimilation) is checked: loan
+        names often break vowel harmony (Назарбаев-тың, Йорк-тің)."""
+        ending = analysis.ending
+        if not ending:
+            return True
+        low = stem.lower().rstrip(HYPHENS)
+        last = next((ch for ch in reversed(low) if ch.isalpha() and ch not in "ьъ"), "")
+        cls = self.class_of.get(last)
+        # the case ending proper is what remains after the attributive -ғы/-гі
+        case_letters = ending[:-2] if analysis.attributive else ending
+        if cls and analysis.case in self.onsets and case_letters[:1] not in self.onsets[analysis.case].get(cls, set()):
+            return False
+        stem_vowel = next((ch for ch in reversed(low) if ch in self.back or ch in self.front), None)
+        ending_vowel = next((ch for ch in ending if ch in self.back or ch in self.front), None)
+        if harmony and stem_vowel and ending_vowel and analysis.case not in self.harmony_free:
+            if (stem_vowel in self.back) != (ending_vowel in self.back):
+                return False
+        return True
+
+
+class NameNormaliser:
+    def __init__(self, analyser: SuffixAnalyser | None = None):
+        self.analyser = analyser or default_analyser()
+        self.phonology = Phonology()
+        self.name_endings = tuple(package_data("kk_suffixes.yaml").get("name_endings", ()))
+
+    def candidates(self, word: str) -> list[Analysis]:
+        """Splits a proper name can have: a case ending (or -дағы), no possessive, no plural."""
+        out = []
+        for a in self.analyser.analyses(word):
+            if a.possessive or a.plural:
+                continue
+            if a.ending and a.case not in CASES:
+                continue
+            if a.ending and a.stem[:1].isupper() != word[:1].isupper():
+                continue
+            if a.ending and word.lower().endswith(self.name_endings) and not a.stem.lower().endswith(self.name_endings):
+                continue  # the "ending" is part of the name (Қазақстан)
+            out.append(a)
+        return out
+
+    def lemma(self, text: str, known: frozenset[str] | set[str] = frozenset(),
+              document_words: frozenset[str] | set[str] = frozenset()) -> Lemma:
+        """Canonical form of a (multi-word) name as written in ``text``."""
+        words = text.split()
+        if not words:
+            return Lemma(text, "nom", "bare")
+        head, last = words[:-1], words[-1]
+        cands = self.candidates(last)
+        bare = cands[-1] if cands and not cands[-1].ending else Analysis(stem=last, ending="")
+
+        def name_of(a: Analysis) -> str:
+            return " ".join(head + [a.stem])
+
+        # 1. a stem the caller knows (gazetteer, earlier canonical names)
+        for a in cands:
+            if name_of(a) in known or a.stem in known:
+                return Lemma(name_of(a), a.case, "known")
+        hyphenated = any(h in last for h in HYPHENS)
+        # 2. the stem stands bare elsewhere in the document
+        for a in cands:
+            if a.ending and a.stem in document_words and (hyphenated or self.phonology.fits(a.stem, a)):
+                return Lemma(name_of(a), a.case, "document")
+        # 3. the longest ending that fits the stem's sounds: consonant and vowel
+        #    harmony first, then the consonant alone (loan names)
+        for harmony in (True, False):
+            for a in cands:
+                if a.ending and len(a.stem) >= 2 and (hyphenated or self.phonology.fits(a.stem, a, harmony)):
+                    return Lemma(name_of(a), a.case, "phonology")
+        return Lemma(name_of(bare), "nom", "bare")
+
+
+@lru_cache(maxsize=None)
+def default_normaliser() -> NameNormaliser:
+    return NameNormaliser()
