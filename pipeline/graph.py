@@ -24,7 +24,7 @@ ROLE_PROPERTIES = {
     "theme": "cg:theme",
     "location": "cg:location",
     "partner": "cg:partner",
-    "source_entity": "cg:source",
+    "source": "cg:source",
 }
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "Group")
 

@@ -76,13 +76,14 @@ class Claim(Record):
     theme_text: Optional[str] = None  # ... or words
     location: Optional[str] = None
     partner: Optional[str] = None
-    source_entity: Optional[str] = None  # ablative role
+    source: Optional[str] = None  # ablative role
     polarity: Literal["affirmed", "negated"] = "affirmed"
     modality: str = "asserted"
     author: Optional[str] = None
     text: Optional[str] = None
     date: Optional[str] = None  # ISO date (or year / year-month)
     evidence: Evidence
+    content: Optional[Evidence] = None  # for `say`: where the reported words stand
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
 

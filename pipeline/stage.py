@@ -25,6 +25,9 @@ BUILTIN_STAGES = {
     "country_gazetteer.v1": "pipeline.stages.countries:CountryGazetteer",
     "ner.v1": "pipeline.stages.ner:EntityRecognizer",
     "entity_linker.v1": "pipeline.stages.linker:EntityLinker",
+    "quantified_groups.v1": "pipeline.stages.groups:QuantifiedGroupFinder",
+    "roles.v1": "pipeline.stages.roles:RoleExtractor",
+    "speech.v1": "pipeline.stages.speech:SpeechAttributor",
     "case_frames.v1": "pipeline.stages.case_frames:CaseFrameExtractor",
 }
 

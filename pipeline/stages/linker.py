@@ -1,15 +1,25 @@
 """EntityLinker: mentions -> canonical entities.
 
-Countries come linked from the gazetteer (ISO codes). Other mentions (persons,
-organisations, places from the NER stage) are normalised to their nominative
-name by :class:`pipeline.normalise.NameNormaliser` and linked within the
-document (a surname alone -> the full name seen before).
+- Countries come linked from the gazetteer (ISO codes); it wins over the NER model
+  where they overlap, and model spans that are countries or demonyms map to them.
+- Persons, organisations and places are normalised to the nominative
+  (:class:`~pipeline.normalise.NameNormaliser`: Песковтың -> Песков) with the
+  document's own words as evidence, and a partial name is linked to the full name
+  it belongs to in the same document (Песков, Кимге -> Дмитрий Песков, Ким Чен Ын).
+- Ids come from canonical names, so they are the same in every document.
 """
 from __future__ import annotations
 
 from ..countries import default_country_index
+from ..ids import entity_id
+from ..normalise import default_normaliser
 from ..records import AnnotatedDocument, Entity, Mention
 from ..stage import Stage, StageSettings
+
+# NER label -> entity type
+ENTITY_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+               "EVENT": "Event"}
+NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
 
 
 class Settings(StageSettings):
@@ -24,28 +34,184 @@ class EntityLinker(Stage):
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
         self.countries = default_country_index()
+        self.normaliser = default_normaliser()
+        self.country_names = frozenset(self.countries.names.values())
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        mentions = _resolve_overlaps(doc.mentions)
-        entities: dict[str, Entity] = {}
+        gazetteer = [m for m in doc.mentions if m.entity_id]
+        model = [c for m in doc.mentions if not m.entity_id for c in [_clean(m, doc.text, gazetteer)] if c]
+        mentions = _resolve_overlaps(gazetteer + model)
+        words = frozenset(w.strip("«»\"'.,:;!?()") for w in doc.text.split())
+        entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         linked: list[Mention] = []
+        persons: list[tuple[str, str]] = []  # (canonical name, id) in order of appearance
         for m in mentions:
-            if m.entity_id and m.entity_id.startswith("country:"):
-                code = m.entity_id.split(":", 1)[1]
-                ent = entities.get(m.entity_id) or Entity(
-                    id=m.entity_id, type="Country", name=self.countries.canonical(code), identifier=code)
-                if m.text != ent.name and m.text not in ent.alternate_names:
-                    ent = ent.model_copy(update={"alternate_names": ent.alternate_names + [m.text]})
-                entities[m.entity_id] = ent
-                linked.append(m)
+            m = self._link(m, words, persons)
+            if m is None:
+                continue
+            linked.append(m)
+            ent = entities.get(m.entity_id) or self._new_entity(m)
+            if m.text != ent.name and m.text not in ent.alternate_names and ent.type != "Group":
+                ent = ent.model_copy(update={"alternate_names": ent.alternate_names + [m.text]})
+            entities[m.entity_id] = ent
+            if ent.type == "Person" and (ent.name, ent.id) not in persons:
+                persons.append((ent.name, ent.id))
+        if self.settings.link_partial_names:
+            linked, entities = self._person_consistency(doc.text, linked, entities, words)
+            linked, entities = _merge_partial_persons(linked, entities)
         return doc.with_layers(mentions=linked, entities=list(entities.values()))
+
+    # -- find ---------------------------------------------------------------
+    def _link(self, m: Mention, words: frozenset[str], persons) -> Mention | None:
+        if m.entity_id:
+            return m
+        if m.label in ("GPE", "LOC", "NORP"):
+            found = self.countries.find(m.text.split())
+            if len(found) == 1 and found[0].first == 0 and found[0].last == len(m.text.split()) - 1:
+                f = found[0]
+                return m.model_copy(update={"entity_id": f"country:{f.code}", "case": f.analysis.case,
+                                            "label": "COUNTRY" if f.label == "COUNTRY" else "NORP",
+                                            "lemma": self.countries.canonical(f.code)})
+            if m.label == "NORP":
+                return None  # a demonym of no country (еуропалық): not an entity
+        typ = ENTITY_TYPE.get(m.label)
+        if typ is None:
+            return None
+        known = frozenset(name for name, _ in persons) | self.country_names
+        lemma = self.normaliser.lemma(m.text, known=known, document_words=words)
+        return m.model_copy(update={"entity_id": entity_id(typ, lemma.name), "lemma": lemma.name, "case": lemma.case})
+
+    def _person_consistency(self, text: str, mentions: list[Mention], entities: dict[str, Entity], words):
+        """One name, one reading per document: where the model tagged a person's
+        name (or part of it) as something else, or missed it, it is the person."""
+        names = {e.name: e.id for e in entities.values() if e.type == "Person"}
+        parts = {w for n in names for w in n.split() if len(w) > 2}
+        if not parts:
+            return mentions, entities
+        out: list[Mention] = []
+        covered = [(m.start, m.end) for m in mentions]
+        for m in mentions:
+            if m.label == "PERSON" or (m.entity_id or "").startswith(("country:", "group:")):
+                out.append(m)
+                continue
+            run = _leading_capitalised(text, m.start, m.end)
+            lemma = self.normaliser.lemma(text[run[0]:run[1]], known=frozenset(parts), document_words=words)
+            if run[1] > run[0] and (lemma.name in names or lemma.name in parts):
+                out.append(self._as_person(text, run, lemma, names))
+            else:
+                out.append(m)
+        # capitalised words no mention covers
+        import re
+
+        for w in re.finditer(r"[^\W\d_][\w-]*", text):
+            if not w.group()[0].isupper() or any(a < w.end() and w.start() < b for a, b in covered):
+                continue
+            lemma = self.normaliser.lemma(w.group(), known=frozenset(parts), document_words=words)
+            if lemma.evidence == "known" and lemma.name in parts:
+                out.append(self._as_person(text, (w.start(), w.end()), lemma, names))
+        for m in out:
+            if m.label == "PERSON" and m.entity_id not in entities:
+                entities[m.entity_id] = Entity(id=m.entity_id, type="Person", name=m.lemma or m.text)
+        # entities no mention refers to any more (the model's wrong reading) go
+        used = {m.entity_id for m in out}
+        entities = {k: e for k, e in entities.items() if k in used}
+        for m in out:
+            e = entities[m.entity_id]
+            if m.text != e.name and m.text not in e.alternate_names and e.type != "Group":
+                entities[m.entity_id] = e.model_copy(update={"alternate_names": e.alternate_names + [m.text]})
+        return sorted(out, key=lambda m: m.start), entities
+
+    def _as_person(self, text, run, lemma, names) -> Mention:
+        eid = names.get(lemma.name) or entity_id("Person", lemma.name)
+        return Mention(id=f"m{run[0]}-{run[1]}", start=run[0], end=run[1], text=text[run[0]:run[1]], label="PERSON",
+                       entity_id=eid, lemma=lemma.name, case=lemma.case, source="entity_linker.v1")
+
+    def _new_entity(self, m: Mention) -> Entity:
+        if m.entity_id.startswith("country:"):
+            code = m.entity_id.split(":", 1)[1]
+            return Entity(id=m.entity_id, type="Country", name=self.countries.canonical(code), identifier=code)
+        return Entity(id=m.entity_id, type=ENTITY_TYPE[m.label], name=m.lemma or m.text)
+
+
+def _clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
+    """Trim a model span: no trailing punctuation; for names no lower-case edge
+    words; never across a gazetteer country (the gazetteer wins)."""
+    spans = [(w.start() + m.start, w.end() + m.start) for w in _words(text[m.start:m.end])]
+    for g in gazetteer:
+        spans = [s for s in spans if s[1] <= g.start or s[0] >= g.end] if _overlaps(m, g) else spans
+    spans = [(a, b - len(text[a:b]) + len(text[a:b].rstrip(",.:;!?»«\"'()"))) for a, b in spans]
+    spans = [(a + len(text[a:b]) - len(text[a:b].lstrip("«\"'(")), b) for a, b in spans]
+    spans = [s for s in spans if s[1] > s[0]]
+    if m.label in NAME_LABELS:
+        while spans and not text[spans[-1][0]].isupper():
+            spans.pop()
+        while spans and not text[spans[0][0]].isupper():
+            spans.pop(0)
+    # keep the first contiguous run of words
+    run = spans[:1]
+    for s in spans[1:]:
+        if text[run[-1][1]:s[0]].strip():
+            break
+        run.append(s)
+    if not run:
+        return None
+    start, end = run[0][0], run[-1][1]
+    if (start, end) == (m.start, m.end):
+        return m
+    return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "id": f"m{start}-{end}"})
+
+
+def _leading_capitalised(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of capitalised words a span begins with (trailing punctuation off)."""
+    run_end = start
+    for w in _words(text[start:end]):
+        word = w.group().rstrip(",.:;!?»")
+        if not word[:1].isupper():
+            break
+        run_end = start + w.start() + len(word)
+    return start, run_end
+
+
+def _words(s: str):
+    import re
+
+    return re.finditer(r"\S+", s)
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _resolve_overlaps(mentions) -> list[Mention]:
-    """One mention per stretch of text: gazetteer countries first, then longer spans."""
-    ranked = sorted(mentions, key=lambda m: (m.source != "country_gazetteer.v1", -(m.end - m.start), m.start))
+    """One mention per stretch of text: linked (gazetteer, groups) first, then longer spans."""
+    ranked = sorted(mentions, key=lambda m: (m.entity_id is None, -(m.end - m.start), m.start))
     kept: list[Mention] = []
     for m in ranked:
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        if all(not _overlaps(m, k) for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _merge_partial_persons(mentions: list[Mention], entities: dict[str, Entity]):
+    """A person named by part of a longer name in the same document is that person."""
+    persons = [e for e in entities.values() if e.type == "Person"]
+    full = [e for e in persons if len(e.name.split()) > 1]
+    redirect: dict[str, str] = {}
+    for e in persons:
+        words = e.name.split()
+        if len(words) != 1:
+            continue
+        owners = [f for f in full if words[0] in f.name.split()]
+        if len(owners) == 1:
+            redirect[e.id] = owners[0].id
+    if not redirect:
+        return mentions, entities
+    out = dict(entities)
+    for old, new in redirect.items():
+        gone = out.pop(old)
+        target = out[new]
+        extra = [n for n in [gone.name] + gone.alternate_names if n not in target.alternate_names and n != target.name]
+        out[new] = target.model_copy(update={"alternate_names": target.alternate_names + extra})
+    mentions = [m.model_copy(update={"entity_id": redirect[m.entity_id]}) if m.entity_id in redirect else m
+                for m in mentions]
+    return mentions, out

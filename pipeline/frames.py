@@ -1,0 +1,131 @@
+"""Reading arguments, polarity and modality around a trigger (shared by the
+speech, role and case-frame stages).
+
+Kazakh marks roles with case endings, but a name often stands before the noun it
+belongs to: ``Украина күштерін`` (Ukraine's forces, accusative), ``Қазақстанның
+солтүстік өңірлеріне`` (to Kazakhstan's northern regions). The *effective case*
+of such a name is the case of its head noun (the next word with a third-person
+possessive ending), and an adjective demonym (``солтүстіккореялық әскерлердің``)
+takes the case of the noun after it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .morphology import SuffixAnalyser
+from .records import Mention
+from .textview import SentenceView
+
+HEAD_WINDOW = 4  # words between a name and its head noun, at most
+
+
+@dataclass(frozen=True)
+class Argument:
+    mention: Mention
+    case: str  # effective case; "title" (Ресей президенті), "embedded" or "post" take no role
+    first: int
+    last: int
+    head: int | None  # token index of the head noun, if any
+
+
+class FrameReader:
+    def __init__(self, lexicon: Lexicon, analyser: SuffixAnalyser):
+        self.lex = lexicon
+        self.analyser = analyser
+        self.title_heads = tuple(h.lower() for h in lexicon.roles.title_heads)
+
+    # -- arguments ------------------------------------------------------------
+    def argument(self, view: SentenceView, m: Mention, triggers: set[int] = frozenset()) -> Argument:
+        first, last = view.token_range(m)
+        case = m.case or "nom"
+        if m.label == "NORP":
+            # an adjective: the noun after it carries the case (солтүстіккореялық әскерлердің)
+            if last + 1 < len(view) and not view.mention_at(last + 1) and not view.tokens[last + 1].is_punct:
+                return Argument(m, self.case_of(view.tokens[last + 1].text, possessive=False), first, last, last + 1)
+            return Argument(m, case, first, last, None)
+        if case not in ("nom", "gen"):
+            return self._postposition(view, Argument(m, case, first, last, None))
+        for k in range(last + 1, min(len(view), last + 1 + HEAD_WINDOW)):
+            tok = view.tokens[k]
+            if tok.text in ("»", "”", '"'):
+                continue  # «РИА» агенттігіне
+            if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m):
+                break
+            if k in triggers:
+                return Argument(m, "gen" if case == "gen" else case, first, last, k)
+            if self.is_title(tok.text):
+                return Argument(m, "title", first, last, k)
+            if tok.text[:1].isdigit():
+                continue
+            analyses = self.analyser.analyses(tok.lower)
+            if any(a.attributive for a in analyses if len(a.stem) > 1):
+                continue  # айындағы, арасындағы: modifies a later word
+            heads = [a for a in analyses if a.possessive == "p3" and len(a.stem) > 1]
+            if heads:
+                head_case = heads[0].case
+                # a possessor of a possessor (Корея әскерлерінің ерлігі) fills no role itself
+                return self._postposition(view, Argument(m, "embedded" if head_case == "gen" else head_case,
+                                                         first, last, k))
+        return self._postposition(view, Argument(m, case, first, last, None))
+
+    def _postposition(self, view: SentenceView, a: Argument) -> Argument:
+        end = a.head if a.head is not None else a.last
+        if end + 1 < len(view):
+            nxt = view.tokens[end + 1].lower
+            if nxt in self.lex.postpositions.get(a.case, ()):
+                return Argument(a.mention, "post", a.first, a.last, a.head)
+        return a
+
+    def case_of(self, word: str, possessive: bool = True) -> str:
+        for a in self.analyser.analyses(word.lower()):
+            if len(a.stem) > 1 and (possessive or not a.possessive):
+                return a.case
+        return "nom"
+
+    def is_title(self, word: str) -> bool:
+        low = word.lower()
+        return any(low.startswith(h) for h in self.title_heads)
+
+    # -- the verb group after a trigger ---------------------------------------
+    def verb_group(self, view: SentenceView, last: int, limit: int = 3) -> list[int]:
+        out = []
+        for k in range(last + 1, min(len(view), last + 1 + limit)):
+            if view.tokens[k].is_punct or view.mention_at(k):
+                break
+            out.append(k)
+        return out
+
+    def polarity(self, view: SentenceView, trigger: tuple[int, int], stems: tuple[str, ...]) -> str:
+        pol = self.lex.polarity
+        last_tok = view.tokens[trigger[1]].lower
+        if self._negative_after(last_tok, stems):
+            return "negated"
+        for k in self.verb_group(view, trigger[1]):
+            word = view.tokens[k].lower
+            if word in pol.negators or self._negative_after(word, tuple(pol.auxiliaries)):
+                return "negated"
+        return "affirmed"
+
+    def _negative_after(self, word: str, stems: tuple[str, ...]) -> bool:
+        mod = self.lex.modality
+        for stem in stems:
+            if word.startswith(stem) and len(word) > len(stem):
+                rest = word[len(stem):]
+                if rest.startswith(tuple(mod.intended_suffixes)):
+                    return False
+                if rest.startswith(tuple(self.lex.polarity.negative_infixes)):
+                    return True
+        return False
+
+    def modality(self, view: SentenceView, trigger: tuple[int, int], stems: tuple[str, ...]) -> str | None:
+        mod = self.lex.modality
+        words = [view.tokens[k].lower for k in [trigger[1]] + self.verb_group(view, trigger[1])]
+        for name in ("obligation", "possible", "intended"):
+            if any(w in getattr(mod, name) for w in words[1:]):
+                return name
+        last_tok = words[0]
+        for stem in stems:
+            if last_tok.startswith(stem) and last_tok[len(stem):].startswith(tuple(mod.intended_suffixes)):
+                return "intended"
+        return None

@@ -1,0 +1,178 @@
+"""CaseFrameExtractor: relations from trigger words and the cases of the names
+around them (lexicon: ``configs/relations_kk.yaml``).
+
+For each trigger (``алғыс айтты``, ``уәде етті``, ``шабуыл``...) the clause is
+the text from the previous clause-final trigger (or the sentence start) to the
+trigger; each name in it fills the role its effective case maps to in the
+predicate's frame (nominative/genitive -> agent, dative -> recipient, accusative
+-> theme, locative -> location, ablative -> source, instrumental -> partner).
+With no agent in the clause, the sentence's subject is the agent, or, inside
+reported speech, the speaker. Inside reported speech the speaker is the claim's
+author. ``X емес`` on an argument gives a negated claim for it; negative verb
+forms and ``емес``/``жоқ`` negate the whole claim; ``тиіс``, ``мүмкін``, ``-мақ``
+set the modality.
+"""
+from __future__ import annotations
+
+from itertools import product
+from pathlib import Path
+
+from ..dates import default_date_reader
+from ..frames import Argument, FrameReader
+from ..lexicon import DEFAULT_LEXICON, load_lexicon
+from ..morphology import default_analyser
+from ..records import AnnotatedDocument, Claim, Evidence
+from ..stage import Stage, StageSettings
+from ..textview import SentenceView, sentence_views
+
+ARGUMENT_LABELS = {"PERSON", "ORG", "COUNTRY", "NORP", "GPE", "LOC", "FAC", "GROUP"}
+MAX_CLAIMS_PER_TRIGGER = 8
+
+
+class Settings(StageSettings):
+    lexicon: Path = DEFAULT_LEXICON
+    inherit_agent: bool = True  # no agent in the clause: use the sentence subject / the speaker
+
+
+class CaseFrameExtractor(Stage):
+    requires = ("sentences", "entities")
+    provides = ("relation_claims",)
+    Settings = Settings
+
+    def __init__(self, settings: Settings, context):
+        super().__init__(settings, context)
+        self.lex = load_lexicon(context.resolve(settings.lexicon))
+        self.reader = FrameReader(self.lex, default_analyser())
+        self.dates = default_date_reader()
+        self.triggers = self.lex.trigger_patterns()
+        self.coordinators = set(self.lex.coordinators)
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        claims = list(doc.claims)
+        speech = [c for c in doc.claims if c.predicate == self.lex.speech.predicate and c.content]
+        new: list[Claim] = []
+        for view in sentence_views(doc):
+            new += self._sentence(doc, view, speech)
+        return doc.with_layers(claims=claims + new)
+
+    def _sentence(self, doc: AnnotatedDocument, view: SentenceView, speech) -> list[Claim]:
+        hits = self._find_triggers(view)
+        if not hits:
+            return []
+        trigger_tokens = {k for _, (a, b), _ in hits for k in range(a, b + 1)}
+        args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
+                if m.entity_id and m.label in ARGUMENT_LABELS]
+        subject = next((a for a in args if a.case == "nom"), None)
+        out: list[Claim] = []
+        clause_start = 0
+        for n, (predicate, (first, last), stems) in enumerate(hits):
+            said = next((c for c in speech if c.content.start <= view.tokens[first].start < c.content.end), None)
+            window = [a for a in args if clause_start <= a.first and a.last < first]
+            if said is not None:  # reported words: the arguments are inside them
+                window = [a for a in window if a.mention.start >= said.content.start]
+            nested = n + 1 < len(hits) and hits[n + 1][1][0] == last + 1
+            out += self._claims(doc, view, predicate, (first, last), stems, window,
+                                None if said else subject, said, nested)
+            if self._clause_final(view, last):
+                clause_start = last + 1
+        return out
+
+    def _find_triggers(self, view: SentenceView):
+        found = []
+        for predicate, pattern in self.triggers:
+            for i in range(len(view)):
+                last = view.match(pattern, i)
+                if last is not None:
+                    found.append((predicate, (i, last), pattern[-1]))
+        found.sort(key=lambda h: (-(h[1][1] - h[1][0]), h[1][0]))
+        taken: set[int] = set()
+        hits = []
+        for h in found:
+            span = set(range(h[1][0], h[1][1] + 1))
+            if not span & taken:
+                taken |= span
+                hits.append(h)
+        return sorted(hits, key=lambda h: h[1][0])
+
+    def _clause_final(self, view: SentenceView, last: int) -> bool:
+        """Does the clause end after this trigger's verb (punctuation or "және" next)?"""
+        group = self.reader.verb_group(view, last)
+        end = group[-1] if group else last
+        if end + 1 >= len(view):
+            return True
+        nxt = view.tokens[end + 1]
+        return nxt.is_punct or nxt.lower in self.lex.clause_conjunctions
+
+    def _claims(self, doc, view, predicate, trigger, stems, window: list[Argument], subject, said, nested):
+        frame = self.lex.frame(predicate)
+        roles: dict[str, list[Argument]] = {}
+        for a in window:
+            role = frame.get(a.case)
+            if role:
+                roles.setdefault(role, []).append(a)
+        roles = {role: self._pick(view, role, fillers) for role, fillers in roles.items()}
+        confidence = 0.7
+        if "agent" not in roles and self.settings.inherit_agent:
+            if subject is not None and subject.last < trigger[0] and subject not in window:
+                roles["agent"] = [subject]
+                confidence = 0.55
+            elif said is not None:
+                roles["agent"] = []
+                confidence = 0.5
+        agents = [a.mention.entity_id for a in roles.pop("agent", [])] or ([said.agent] if said else [])
+        if not agents:
+            return []  # who did it is the point of a claim
+        polarity = self.reader.polarity(view, trigger, stems)
+        modality = self.reader.modality(view, trigger, stems) or ("intended" if nested else None)
+        if said is not None:
+            modality = modality or "reported"
+        s = view.sentence
+        clause_start = min([a.first for a in window] + [trigger[0]])
+        verb_end = (self.reader.verb_group(view, trigger[1]) or [trigger[1]])[-1]
+        text = view.span_text(clause_start, verb_end)
+        dates = self.dates.find(doc.text, doc.document.date, s.start, s.end)
+        role_names = sorted(roles)
+        claims = []
+        for agent, fillers in product(agents or [None], product(*[roles[r] for r in role_names])):
+            negated_arg = any(self._negated(view, a) for a in fillers)
+            claim_polarity = "negated" if negated_arg or polarity == "negated" else "affirmed"
+            if negated_arg and polarity == "negated":
+                claim_polarity = "affirmed"  # "not X ... not" is rare; keep the plain reading
+            filled = {r: a.mention.entity_id for r, a in zip(role_names, fillers) if a.mention.entity_id != agent}
+            claims.append(Claim(
+                id=f"{doc.document.id}-{predicate}-{view.tokens[trigger[0]].start}-{len(claims)}",
+                predicate=predicate, agent=agent, polarity=claim_polarity, modality=modality or "asserted",
+                author=said.agent if said else None, text=text, date=dates[0].value if dates else None,
+                evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
+                confidence=min(0.95, confidence + 0.05 * len(filled)), **filled,
+            ))
+            if len(claims) >= MAX_CLAIMS_PER_TRIGGER:
+                break
+        return claims
+
+    def _pick(self, view: SentenceView, role: str, fillers: list[Argument]) -> list[Argument]:
+        """The filler of a role: the subject comes first in a Kazakh clause, the
+        other roles stand nearest the verb; fillers coordinated with it
+        (X мен Y, X, Y және Z) come along."""
+        fillers = sorted(fillers, key=lambda a: a.first)
+        pick = 0 if role == "agent" else len(fillers) - 1
+        chosen = [fillers[pick]]
+        for step in (-1, 1):
+            k = pick
+            while 0 <= k + step < len(fillers):
+                a, b = sorted((fillers[k], fillers[k + step]), key=lambda x: x.first)
+                between = {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]}
+                if not between or not between <= self.coordinators:
+                    break
+                k += step
+                chosen.append(fillers[k])
+        seen, out = set(), []
+        for a in sorted(chosen, key=lambda x: x.first):
+            if a.mention.entity_id not in seen:
+                seen.add(a.mention.entity_id)
+                out.append(a)
+        return out
+
+    def _negated(self, view: SentenceView, a: Argument) -> bool:
+        end = a.head if a.head is not None else a.last
+        return end + 1 < len(view) and view.tokens[end + 1].lower in self.lex.polarity.negators

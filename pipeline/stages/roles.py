@@ -1,0 +1,82 @@
+"""RoleExtractor: titles between an organisation or country and a person.
+
+``АҚШ президенті Дональд Трамп``, ``Кремльдің баспасөз хатшысы Дмитрий Песков``
+-> a ``has_role`` claim (agent = the person, theme = the organisation or country,
+text = the title) and the title and affiliation on the person. A title alone
+(``Премьер-министр Хироси Танака``) sets the job title only.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..frames import FrameReader
+from ..lexicon import DEFAULT_LEXICON, load_lexicon
+from ..morphology import default_analyser
+from ..records import AnnotatedDocument, Claim, Evidence
+from ..stage import Stage, StageSettings
+from ..textview import sentence_views
+
+AFFILIATION_LABELS = {"ORG", "COUNTRY", "GPE", "LOC"}
+
+
+class Settings(StageSettings):
+    lexicon: Path = DEFAULT_LEXICON
+
+
+class RoleExtractor(Stage):
+    requires = ("sentences", "entities")
+    provides = ("role_claims",)
+    Settings = Settings
+
+    def __init__(self, settings: Settings, context):
+        super().__init__(settings, context)
+        self.lex = load_lexicon(context.resolve(settings.lexicon))
+        self.reader = FrameReader(self.lex, default_analyser())
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        claims = list(doc.claims)
+        entities = {e.id: e for e in doc.entities}
+        for view in sentence_views(doc):
+            for m in view.mentions:
+                if m.label != "PERSON" or not m.entity_id:
+                    continue
+                first, _ = view.token_range(m)
+                found = self._title_before(view, first)
+                if not found:
+                    continue
+                title_first, org = found
+                title = view.span_text(title_first, first - 1)
+                person = entities[m.entity_id]
+                update = {"job_title": person.job_title or title}
+                if org is not None:
+                    update["affiliation"] = person.affiliation or org.entity_id
+                    start, end = org.start, m.end
+                    claims.append(Claim(
+                        id=f"{doc.document.id}-role-{m.start}", predicate=self.lex.roles.predicate,
+                        agent=m.entity_id, theme=org.entity_id, text=title,
+                        evidence=Evidence(start=start, end=end, exact=doc.text[start:end]), confidence=0.85,
+                    ))
+                entities[m.entity_id] = person.model_copy(update=update)
+        return doc.with_layers(claims=claims, entities=list(entities.values()))
+
+    def _title_before(self, view, first: int):
+        """(first token of the title, the organisation mention or None) for a
+        person starting at token ``first``, or None when no title precedes it."""
+        k = first - 1
+        if k < 0 or view.mention_at(k) or not self.reader.is_title(view.tokens[k].text):
+            return None
+        start = k
+        while start - 1 >= 0 and first - (start - 1) <= self.lex.roles.max_title_words:
+            prev = start - 1
+            if view.mention_at(prev) or view.tokens[prev].is_punct:
+                break
+            # a title's words are nouns and adjectives; a finite verb or a number ends it
+            if view.tokens[prev].text[:1].isdigit():
+                break
+            start = prev
+        # the organisation stands right before the title, in the nominative or genitive
+        org_mention = view.mention_at(start - 1) if start - 1 >= 0 else None
+        if (org_mention and org_mention.label in AFFILIATION_LABELS and org_mention.entity_id
+                and (org_mention.case or "nom") in ("nom", "gen")):
+            return start, org_mention
+        return k, None

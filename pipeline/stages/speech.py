@@ -1,0 +1,163 @@
+"""SpeechAttributor: who said what (predicate ``say``).
+
+Three Kazakh constructions (words from the lexicon's ``speech`` section):
+- a quotation and a speech verb: ``Песков: «...» - деді.``, ``Путин Кимге: «...», - деді.``
+  (speaker: the subject before the quote; addressee: a dative before it);
+- "according to": ``Песковтың айтуынша, ...``, ``Оның сөзінше: «...»`` (a possessive
+  pronoun points at the last speaker);
+- a reported clause: ``Песков ... орналасқанын мәлімдеді`` (the words between the
+  speaker and the verb), and passives with ``X тарапынан``.
+A sentence with no speaker of its own continues the last one. The claim's
+``content`` gives the offsets of the reported words, for the relation stage.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..frames import FrameReader
+from ..lexicon import DEFAULT_LEXICON, load_lexicon
+from ..morphology import default_analyser
+from ..records import AnnotatedDocument, Claim, Evidence
+from ..stage import Stage, StageSettings
+from ..textview import SentenceView, sentence_views
+
+SPEAKER_LABELS = {"PERSON", "ORG", "COUNTRY"}
+STRIP = " ,:;—–-\"«»"
+
+
+class Settings(StageSettings):
+    lexicon: Path = DEFAULT_LEXICON
+    continue_speaker: bool = True  # a speech verb with no subject continues the last speaker
+
+
+class SpeechAttributor(Stage):
+    requires = ("sentences", "entities")
+    provides = ("speech_claims",)
+    Settings = Settings
+
+    def __init__(self, settings: Settings, context):
+        super().__init__(settings, context)
+        self.lex = load_lexicon(context.resolve(settings.lexicon))
+        self.sp = self.lex.speech
+        self.reader = FrameReader(self.lex, default_analyser())
+        self.verbs = [tuple(tuple(s.lower() for s in ([w] if isinstance(w, str) else w)) for w in v)
+                      for v in self.sp.verbs]
+        self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        claims = list(doc.claims)
+        last_speaker: str | None = None
+        for view in sentence_views(doc):
+            found = self._according_to(view, last_speaker) or self._speech_verb(view, last_speaker)
+            if not found:
+                continue
+            speaker, recipient, content, confidence = found
+            if speaker is None:
+                continue
+            last_speaker = speaker
+            s = view.sentence
+            claims.append(Claim(
+                id=f"{doc.document.id}-say-{s.start}", predicate=self.sp.predicate, agent=speaker,
+                recipient=recipient, text=doc.text[content[0]:content[1]],
+                evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
+                content=Evidence(start=content[0], end=content[1], exact=doc.text[content[0]:content[1]]),
+                confidence=confidence,
+            ))
+        return doc.with_layers(claims=claims)
+
+    # -- find ---------------------------------------------------------------
+    def _according_to(self, view: SentenceView, last_speaker):
+        for k, tok in enumerate(view.tokens):
+            if tok.lower not in self.sp.according_to or k == 0:
+                continue
+            prev = view.mention_at(k - 1)
+            if prev and prev.label in SPEAKER_LABELS and prev.entity_id:
+                speaker, conf = prev.entity_id, 0.8
+            elif view.tokens[k - 1].lower in self.sp.pronouns and last_speaker:
+                speaker, conf = last_speaker, 0.6
+            else:
+                continue
+            quote = _quote_after(view, k + 1)
+            content = quote or self._rest(view, k + 1)
+            return speaker, None, content, conf
+        return None
+
+    def _speech_verb(self, view: SentenceView, last_speaker):
+        # "алғыс айтты" is thanking, not speech: verbs inside relation triggers do not count
+        taken = {k for a, b in view.find_all(self.relation_triggers) for k in range(a, b + 1)}
+        hits = [h for h in view.find_all(self.verbs) if not _in_quote(view, h[0]) and h[0] not in taken]
+        if not hits:
+            return None
+        first, _ = hits[-1]
+        quote = _quote_before(view, first)
+        limit = quote[2] if quote else first
+        speaker = recipient = None
+        for m in view.mentions:
+            mf, ml = view.token_range(m)
+            if ml >= limit or m.label not in SPEAKER_LABELS | {"GROUP"} or not m.entity_id:
+                continue
+            arg = self.reader.argument(view, m)
+            after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
+            if after in self.sp.agent_markers or (arg.case == "nom" and speaker is None):
+                speaker = m.entity_id
+                speaker_end = ml
+            elif arg.case == "dat" and recipient is None and quote:
+                recipient = m.entity_id
+        if quote:
+            content = (quote[0], quote[1])
+        else:
+            start_tok = (speaker_end + 1) if speaker else 0
+            content = self._span(view, start_tok, first - 1)
+        if content is None:
+            return None
+        if speaker is None:
+            if not (self.settings.continue_speaker and last_speaker):
+                return None
+            return last_speaker, recipient, content, 0.5
+        return speaker, recipient, content, 0.8 if quote else 0.7
+
+    def _rest(self, view: SentenceView, k: int):
+        return self._span(view, k, len(view) - 1)
+
+    def _span(self, view: SentenceView, first: int, last: int):
+        while first <= last and view.tokens[first].text in STRIP:
+            first += 1
+        while last >= first and (view.tokens[last].text in STRIP or view.tokens[last].text in ".!?"):
+            last -= 1
+        if last < first:
+            return None
+        return view.tokens[first].start, view.tokens[last].end
+
+
+def _quote_spans(view: SentenceView):
+    """(open index, close index) of «...» quotations in a sentence."""
+    spans, stack = [], []
+    for k, tok in enumerate(view.tokens):
+        if tok.text in ("«", "„", "“") and not (tok.text == "“" and stack):
+            stack.append(k)
+        elif tok.text in ("»", "”", "“") and stack:
+            spans.append((stack.pop(), k))
+    return spans
+
+
+def _in_quote(view: SentenceView, k: int) -> bool:
+    return any(a < k < b for a, b in _quote_spans(view))
+
+
+def _quote_after(view: SentenceView, k: int):
+    for a, b in _quote_spans(view):
+        if a >= k and b > a + 1:
+            return view.tokens[a + 1].start, view.tokens[b - 1].end
+    return None
+
+
+def _quote_before(view: SentenceView, verb: int):
+    """The quotation that ends right before the speech verb (only , - – between)."""
+    for a, b in reversed(_quote_spans(view)):
+        between = [t.text for t in view.tokens[b + 1:verb]]
+        if b < verb and all(t in {",", "-", "–", "—", "деп"} for t in between) and b > a + 1:
+            inner_last = b - 1
+            while inner_last > a and view.tokens[inner_last].text in {",", "."}:
+                inner_last -= 1
+            return view.tokens[a + 1].start, view.tokens[inner_last].end, a
+    return None
