@@ -63,6 +63,40 @@ def run(
         typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
 
 
+@app.command("evaluate-claims")
+def evaluate_claims_cmd(
+    gold: Path = typer.Argument(Path("corpora/gold/claims_kk.yaml"), help="Gold claims (YAML)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    show_errors: bool = typer.Option(False, "--errors", help="List missed and extra claims."),
+) -> None:
+    """Precision and recall of the claims against a gold file.
+
+    Example: claimgraph evaluate-claims corpora/gold/claims_kk.yaml --errors
+    """
+    from pipeline.evaluation import evaluate_claims
+
+    if not gold.exists():
+        _fail(f"{gold}: file not found")
+    nlp = _load(config)
+    try:
+        scores = evaluate_claims(gold, nlp)
+    except ValueError as err:
+        _fail(str(err).splitlines()[0])
+    if as_json:
+        typer.echo(json.dumps(scores if show_errors else {k: v for k, v in scores.items() if k != "errors"},
+                              ensure_ascii=False))
+        return
+    o = scores["overall"]
+    typer.echo(f"overall: P {o['p']:.3f}  R {o['r']:.3f}  F1 {o['f']:.3f}  (gold {o['gold']}, predicted {o['predicted']})")
+    for name, s in scores["per_predicate"].items():
+        typer.echo(f"  {name:12} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}  (gold {s['gold']}, predicted {s['predicted']})")
+    if show_errors:
+        for e in scores["errors"]:
+            kind = "missed" if "missed" in e else "extra "
+            typer.echo(f"  {kind} {e['doc']}: {e.get('missed') or e.get('extra')}")
+
+
 def main() -> None:
     try:
         app()

@@ -46,18 +46,23 @@ class FrameReader:
             return Argument(m, case, first, last, None)
         if case not in ("nom", "gen"):
             return self._postposition(view, Argument(m, case, first, last, None))
-        for k in range(last + 1, min(len(view), last + 1 + HEAD_WINDOW)):
+        title = self._title_after(view, m, last)
+        if title is not None:
+            return Argument(m, "title", first, last, title)
+        # a bare (nominative) name stands right before its head (Украина күштерін);
+        # a genitive one may have adjectives between (Қазақстанның солтүстік өңірлеріне)
+        reach = HEAD_WINDOW if case == "gen" else 1
+        k = last + 1
+        while k < len(view) and view.tokens[k].text in ("»", "”", '"'):
+            k += 1  # «РИА» агенттігіне
+        for k in range(k, min(len(view), k + reach)):
             tok = view.tokens[k]
-            if tok.text in ("»", "”", '"'):
-                continue  # «РИА» агенттігіне
-            if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m):
+            if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m) or tok.text[:1].isdigit():
                 break
             if k in triggers:
                 return Argument(m, "gen" if case == "gen" else case, first, last, k)
             if self.is_title(tok.text):
                 return Argument(m, "title", first, last, k)
-            if tok.text[:1].isdigit():
-                continue
             analyses = self.analyser.analyses(tok.lower)
             if any(a.attributive for a in analyses if len(a.stem) > 1):
                 continue  # айындағы, арасындағы: modifies a later word
@@ -68,6 +73,16 @@ class FrameReader:
                 return self._postposition(view, Argument(m, "embedded" if head_case == "gen" else head_case,
                                                          first, last, k))
         return self._postposition(view, Argument(m, case, first, last, None))
+
+    def _title_after(self, view: SentenceView, m: Mention, last: int) -> int | None:
+        """A title head among the next words (Қазақстан Сыртқы істер министрі)."""
+        for k in range(last + 1, min(len(view), last + 1 + self.lex.roles.max_title_words)):
+            tok = view.tokens[k]
+            if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m):
+                return None
+            if self.is_title(tok.text):
+                return k
+        return None
 
     def _postposition(self, view: SentenceView, a: Argument) -> Argument:
         end = a.head if a.head is not None else a.last
@@ -99,11 +114,13 @@ class FrameReader:
     def polarity(self, view: SentenceView, trigger: tuple[int, int], stems: tuple[str, ...]) -> str:
         pol = self.lex.polarity
         last_tok = view.tokens[trigger[1]].lower
+        endings = tuple(pol.negative_endings)
         if self._negative_after(last_tok, stems):
             return "negated"
         for k in self.verb_group(view, trigger[1]):
             word = view.tokens[k].lower
-            if word in pol.negators or self._negative_after(word, tuple(pol.auxiliaries)):
+            if (word in pol.negators or self._negative_after(word, tuple(pol.auxiliaries))
+                    or (len(word) > 5 and word.endswith(endings))):
                 return "negated"
         return "affirmed"
 

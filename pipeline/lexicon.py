@@ -72,6 +72,7 @@ class Polarity(Strict):
     negators: list[str]
     negative_infixes: list[str]
     auxiliaries: list[str]
+    negative_endings: list[str] = []
 
 
 class Modality(Strict):

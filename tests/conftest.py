@@ -44,3 +44,57 @@ def annotate(stage, text: str):
     from pipeline.records import AnnotatedDocument, Document
 
     return stage(AnnotatedDocument(document=Document(id="t", source="t", text=text)))
+
+
+def hand_pipeline(persons=(), orgs=(), places=()):
+    """The default relation stages with a hand-written 'NER' (no model): the
+    given names are tagged wherever they occur (with any ending)."""
+    import re
+
+    import pipeline
+    from pipeline.records import Mention
+    from pipeline.stage import Stage, register_stage
+
+    names = [(n, "PERSON") for n in persons] + [(n, "ORG") for n in orgs] + [(n, "LOC") for n in places]
+
+    @register_stage("hand_ner.v1")
+    class HandNER(Stage):
+        requires = ("tokens",)
+        provides = ("ner_mentions",)
+
+        def __call__(self, doc):
+            found = list(doc.mentions)
+            for name, label in names:
+                for m in re.finditer(re.escape(name) + r"[\w-]*", doc.text):
+                    found.append(Mention(id=f"m{m.start()}-{m.end()}", start=m.start(), end=m.end(), text=m.group(),
+                                         label=label, source="hand_ner.v1"))
+            return doc.with_layers(mentions=found)
+
+    lex = {"lexicon": str(REPO / "configs" / "relations_kk.yaml")}
+    return pipeline.load({"stages": [
+        {"factory": "kazakh_sentences.v1"},
+        {"factory": "country_gazetteer.v1"},
+        {"factory": "hand_ner.v1"},
+        {"factory": "quantified_groups.v1", **lex},
+        {"factory": "entity_linker.v1"},
+        {"factory": "roles.v1", **lex},
+        {"factory": "speech.v1", **lex},
+        {"factory": "case_frames.v1", **lex},
+    ]})
+
+
+def claims_of(result, keep=("predicate", "agent", "recipient", "theme", "location", "source", "partner",
+                            "polarity", "modality", "author", "date", "text")):
+    """Claims as dicts of names (entity ids replaced by canonical names), None values dropped."""
+    names = {e.id: e.name for e in result.entities}
+    out = []
+    for c in result.claims:
+        d = {}
+        for k in keep:
+            v = getattr(c, k)
+            if v is None:
+                continue
+            d[k] = names.get(v, v) if k in ("agent", "recipient", "theme", "location", "source", "partner",
+                                            "author") else v
+        out.append(d)
+    return out

@@ -60,8 +60,8 @@ class CaseFrameExtractor(Stage):
         if not hits:
             return []
         trigger_tokens = {k for _, (a, b), _ in hits for k in range(a, b + 1)}
-        args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
-                if m.entity_id and m.label in ARGUMENT_LABELS]
+        args = self._group_inflection(view, [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
+                                             if m.entity_id and m.label in ARGUMENT_LABELS])
         subject = next((a for a in args if a.case == "nom"), None)
         out: list[Claim] = []
         clause_start = 0
@@ -73,8 +73,21 @@ class CaseFrameExtractor(Stage):
             nested = n + 1 < len(hits) and hits[n + 1][1][0] == last + 1
             out += self._claims(doc, view, predicate, (first, last), stems, window,
                                 None if said else subject, said, nested)
-            if self._clause_final(view, last):
+            if not nested and self._clause_final(view, last):
                 clause_start = last + 1
+        return out
+
+    def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
+        """Kazakh inflects a coordination once, on its last member: in
+        "Қазақстан мен Қытайға" both are datives."""
+        args = sorted(args, key=lambda a: a.first)
+        out = list(args)
+        for k in range(len(out) - 2, -1, -1):
+            a, b = out[k], out[k + 1]
+            between = [t.lower for t in view.tokens[a.last + 1:b.first]]
+            if (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
+                    and b.case not in ("nom", "title", "embedded", "post")):
+                out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
         return out
 
     def _find_triggers(self, view: SentenceView):

@@ -207,11 +207,13 @@ def _merge_partial_persons(mentions: list[Mention], entities: dict[str, Entity])
     if not redirect:
         return mentions, entities
     out = dict(entities)
-    for old, new in redirect.items():
-        gone = out.pop(old)
-        target = out[new]
-        extra = [n for n in [gone.name] + gone.alternate_names if n not in target.alternate_names and n != target.name]
-        out[new] = target.model_copy(update={"alternate_names": target.alternate_names + extra})
+    for old in redirect:
+        out.pop(old)
     mentions = [m.model_copy(update={"entity_id": redirect[m.entity_id]}) if m.entity_id in redirect else m
                 for m in mentions]
+    for new in set(redirect.values()):
+        target = out[new]
+        seen = [m.text for m in mentions if m.entity_id == new]
+        alternates = [t for t in dict.fromkeys(target.alternate_names + seen) if t != target.name]
+        out[new] = target.model_copy(update={"alternate_names": alternates})
     return mentions, out

@@ -1,0 +1,122 @@
+"""Who did what to whom: tiny Kazakh texts with the claims written out."""
+from conftest import claims_of, hand_pipeline
+
+
+def run(text, date="2024-03-06", **names):
+    return hand_pipeline(**names).process(text, date=date, doc_id="t")
+
+
+def test_relations_thank_with_title_and_role():
+    r = run("Франция президенті Эмманюэль Макрон Германияға алғыс айтты.", persons=["Эмманюэль Макрон"])
+    assert claims_of(r) == [
+        {"predicate": "has_role", "agent": "Эмманюэль Макрон", "theme": "Франция", "polarity": "affirmed",
+         "modality": "asserted", "text": "президенті"},
+        {"predicate": "thank", "agent": "Эмманюэль Макрон", "recipient": "Германия", "polarity": "affirmed",
+         "modality": "asserted", "text": "Франция президенті Эмманюэль Макрон Германияға алғыс айтты"},
+    ]
+    person = next(e for e in r.entities if e.type == "Person")
+    assert person.job_title == "президенті" and person.affiliation == "country:FR"
+
+
+def test_relations_coordinated_agents_and_nested_trigger():
+    r = run("Жапония мен Оңтүстік Корея Қазақстанға көмек жіберуге уәде етті.")
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c["modality"]) for c in claims_of(r)}
+    assert got == {
+        ("pledge", "Жапония", "Қазақстан", "asserted"), ("pledge", "Оңтүстік Корея", "Қазақстан", "asserted"),
+        ("help", "Жапония", "Қазақстан", "intended"), ("help", "Оңтүстік Корея", "Қазақстан", "intended"),
+    }
+
+
+def test_relations_group_inflection_gives_both_recipients():
+    r = run("Өзбекстан Қазақстан мен Қытайға алғыс айтты.")
+    assert {(c["agent"], c["recipient"]) for c in claims_of(r)} == {("Өзбекстан", "Қазақстан"), ("Өзбекстан", "Қытай")}
+
+
+def test_relations_quantified_group_as_agent():
+    r = run("Украинаға көмек көрсетуге 26 елдің уәде етуі маңызды болды.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert (group.name, group.count, group.member_type) == ("26 ел", 26, "Country")
+    pledge = next(c for c in r.claims if c.predicate == "pledge")
+    assert pledge.agent == group.id and pledge.recipient == "country:UA"
+
+
+def test_relations_group_of_persons_with_approximator():
+    r = run("100-ден астам адам митингке қатысты.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert (group.count, group.member_type) == (100, "Person")
+
+
+def test_relations_quote_speech_and_reported_relation_with_author():
+    r = run("Макрон: «Франция Ресеймен келіссөз жүргізбейді», - деді.", persons=["Макрон"])
+    assert claims_of(r, keep=("predicate", "agent", "partner", "polarity", "modality", "author", "text")) == [
+        {"predicate": "say", "agent": "Макрон", "polarity": "affirmed", "modality": "asserted",
+         "text": "Франция Ресеймен келіссөз жүргізбейді"},
+        {"predicate": "negotiate", "agent": "Франция", "partner": "Ресей", "polarity": "negated",
+         "modality": "reported", "author": "Макрон", "text": "Франция Ресеймен келіссөз жүргізбейді"},
+    ]
+
+
+def test_relations_according_to_and_pronoun_speaker():
+    text = ("Шольцтің айтуынша, Германия Украинаға көмек беруі тиіс. "
+            "Оның сөзінше: «Біз дайынбыз», – деді.")
+    r = run(text, persons=["Шольц"])
+    says = [c for c in claims_of(r) if c["predicate"] == "say"]
+    assert [(c["agent"], c["text"]) for c in says] == [
+        ("Шольц", "Германия Украинаға көмек беруі тиіс"), ("Шольц", "Біз дайынбыз")]
+    help_ = next(c for c in claims_of(r) if c["predicate"] == "help")
+    assert (help_["agent"], help_["recipient"], help_["modality"], help_["author"]) == (
+        "Германия", "Украина", "obligation", "Шольц")
+
+
+def test_relations_reported_clause_with_negated_location():
+    text = "Песков солтүстіккореялық әскерлердің Украинада емес, тек Ресей аумағында орналасқанын мәлімдеді."
+    r = run(text, persons=["Песков"])
+    located = {(c["agent"], c["location"], c["polarity"], c["author"])
+               for c in claims_of(r) if c["predicate"] == "located_in"}
+    assert located == {("Солтүстік Корея", "Украина", "negated", "Песков"),
+                       ("Солтүстік Корея", "Ресей", "affirmed", "Песков")}
+
+
+def test_relations_dative_under_a_postposition_is_no_recipient():
+    r = run("Трамптың талпыныстарына қарамастан, Ресей Украинаға шабуыл жасады.", persons=["Трамп"])
+    attack = next(c for c in claims_of(r) if c["predicate"] == "attack")
+    assert (attack["agent"], attack["recipient"]) == ("Ресей", "Украина")
+
+
+def test_relations_negative_verb_form():
+    r = run("Ресей бұл жолы көмек бере алмайтынын айтты.")
+    help_ = next(c for c in r.claims if c.predicate == "help")
+    assert help_.polarity == "negated" and help_.agent == "country:RU"
+
+
+def test_relations_relative_and_explicit_dates():
+    r = run("Путин сәрсенбі күні Қытайға алғыс айтты. Ресей 2022 жылдың ақпан айында Украинаға шабуыл жасады.",
+            date="2025-09-05", persons=["Путин"])
+    assert {c.predicate: c.date for c in r.claims} == {"thank": "2025-09-03", "attack": "2022-02"}
+
+
+def test_relations_partial_name_links_to_full_name():
+    r = run("Дмитрий Песков Қытайға барды. Песковтың айтуынша, Ресей Қытайға алғыс айтты.",
+            persons=["Дмитрий Песков", "Песков"])
+    persons = [e for e in r.entities if e.type == "Person"]
+    assert [(p.id, p.name) for p in persons] == [("person:dmitrii-peskov", "Дмитрий Песков")]
+    assert set(persons[0].alternate_names) == {"Песковтың"}
+    say = next(c for c in r.claims if c.predicate == "say")
+    assert say.agent == "person:dmitrii-peskov"
+
+
+def test_relations_inflected_person_names_are_normalised():
+    r = run("Путин Ким Чен Ынға алғыс айтты. Ол Кимге хат жазды.", persons=["Путин", "Ким Чен Ын", "Ким"])
+    persons = {e.name: e for e in r.entities if e.type == "Person"}
+    assert set(persons) == {"Путин", "Ким Чен Ын"}
+    assert set(persons["Ким Чен Ын"].alternate_names) == {"Ким Чен Ынға", "Кимге"}
+    thank = next(c for c in r.claims if c.predicate == "thank")
+    assert thank.recipient == persons["Ким Чен Ын"].id
+
+
+def test_relations_every_claim_points_into_the_text():
+    text = "Жапония Қазақстанға көмектесті. Макрон: «Франция Ресеймен келіссөз жүргізбейді», - деді."
+    r = run(text, persons=["Макрон"])
+    assert r.claims
+    for c in r.claims:
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.exact
