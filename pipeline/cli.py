@@ -63,6 +63,73 @@ def run(
         typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
 
 
+@app.command("train-ner")
+def train_ner_cmd(
+    conll: List[Path] = typer.Argument(..., help="IOB2 / CoNLL files (KazNERD format; with_sentID ids are used for the dev split)."),
+    out: Path = typer.Option(Path("models/kk_ner"), "--out", "-o", help="Where to write the trained model."),
+    config: Path = typer.Option(None, "--config", "-c", help="spaCy training config (default: configs/ner_kk.cfg)."),
+    dev_fraction: float = typer.Option(0.1, help="Share of sentence numbers held out for development."),
+    max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps."),
+    max_epochs: Optional[int] = typer.Option(None, help="Override training.max_epochs."),
+) -> None:
+    """Train the Kazakh NER model with spaCy's training loop (CPU).
+
+    Example: claimgraph train-ner ../shared/corpora/kaznerd/with_sentID/IOB2_valid2.txt --out models/kk_ner
+    """
+    from pipeline.training.conll import ConllFormatError
+    from pipeline.training.ner import DEFAULT_TRAIN_CONFIG, train_ner
+
+    overrides = {}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if max_epochs is not None:
+        overrides["training.max_epochs"] = max_epochs
+    cfg = config or DEFAULT_TRAIN_CONFIG
+    if not cfg.exists():
+        _fail(f"{cfg}: file not found")
+    try:
+        scores = train_ner(conll, out, cfg, dev_fraction=dev_fraction, overrides=overrides)
+    except (ConllFormatError, ValueError) as err:
+        _fail(str(err))
+    typer.echo(f"model written to {out}; dev scores: {json.dumps(scores)}")
+
+
+@app.command("evaluate-ner")
+def evaluate_ner_cmd(
+    conll: Path = typer.Argument(..., help="IOB2 / CoNLL file to score on."),
+    model: Path = typer.Option(None, "--model", "-m", help="Model folder (default: models/kk_ner)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Exact-span precision / recall / F1 per label and overall, and words per second.
+
+    Example: claimgraph evaluate-ner ../shared/corpora/kaznerd/IOB2_test.txt --json
+    """
+    import pipeline  # noqa: F401  (registers the Kazakh language)
+    from pipeline.resources import MODELS_DIR
+    from pipeline.training.conll import ConllFormatError
+    from pipeline.training.ner import evaluate_ner
+
+    model = model or MODELS_DIR / "kk_ner"
+    if not (model / "meta.json").exists():
+        _fail(f"{model}: not a spaCy model folder (no meta.json)")
+    try:
+        scores = evaluate_ner(conll, model)
+    except ConllFormatError as err:
+        _fail(str(err))
+    if as_json:
+        keep = {"overall": {k: scores["overall"][k] for k in ("p", "r", "f")},
+                "per_label": {l: {k: v[k] for k in ("p", "r", "f")} for l, v in scores["per_label"].items()},
+                "words_per_second": scores["words_per_second"]}
+        typer.echo(json.dumps(keep, ensure_ascii=False))
+        return
+    o = scores["overall"]
+    typer.echo(f"{conll}: {scores['sentences']} sentences, {scores['words']} words, {scores['words_per_second']:.0f} words/s")
+    typer.echo(f"{'label':16} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+    for label, v in sorted(scores["per_label"].items(), key=lambda x: -x[1]["support"]):
+        typer.echo(f"{label:16} {v['p']:6.3f} {v['r']:6.3f} {v['f']:6.3f} {v['support']:8d}")
+    typer.echo(f"{'overall (micro)':16} {o['p']:6.3f} {o['r']:6.3f} {o['f']:6.3f} {o['support']:8d}")
+
+
 @app.command("evaluate-claims")
 def evaluate_claims_cmd(
     gold: Path = typer.Argument(Path("corpora/gold/claims_kk.yaml"), help="Gold claims (YAML)."),

@@ -88,6 +88,7 @@ class Lexicon(Strict):
     postpositions: dict[str, list[str]] = {}
     clause_conjunctions: list[str] = []
     coordinators: list[str] = []
+    between_words: list[str] = []
     speech: Speech
     roles: Roles
     groups: Groups

@@ -84,6 +84,7 @@ class Claim(Record):
     date: Optional[str] = None  # ISO date (or year / year-month)
     evidence: Evidence
     content: Optional[Evidence] = None  # for `say`: where the reported words stand
+    construction: Optional[str] = None  # for `say`: quote, according_to or reported_clause
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
 

@@ -88,6 +88,14 @@ class CaseFrameExtractor(Stage):
             if (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
                     and b.case not in ("nom", "title", "embedded", "post")):
                 out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
+        # "X мен Y арасындағы": X acts, Y is the partner
+        for k in range(len(out) - 1):
+            a, b = out[k], out[k + 1]
+            between = [t.lower for t in view.tokens[a.last + 1:b.first]]
+            after = view.tokens[b.last + 1].lower if b.last + 1 < len(view) else ""
+            if between and set(between) <= self.coordinators and after in self.lex.between_words:
+                out[k] = Argument(a.mention, "nom", a.first, a.last, None)
+                out[k + 1] = Argument(b.mention, "ins", b.first, b.last, None)
         return out
 
     def _find_triggers(self, view: SentenceView):
@@ -129,10 +137,11 @@ class CaseFrameExtractor(Stage):
             if subject is not None and subject.last < trigger[0] and subject not in window:
                 roles["agent"] = [subject]
                 confidence = 0.55
-            elif said is not None:
-                roles["agent"] = []
-                confidence = 0.5
-        agents = [a.mention.entity_id for a in roles.pop("agent", [])] or ([said.agent] if said else [])
+        # in a reported clause (Песков ... көмектесетінін айтты) the speaker is the
+        # subject when no other is named; in a quotation or "according to" it is not
+        speaker_is_subject = said is not None and said.construction == "reported_clause"
+        agents = [a.mention.entity_id for a in roles.pop("agent", [])] or (
+            [said.agent] if speaker_is_subject and self.settings.inherit_agent else [])
         if not agents:
             return []  # who did it is the point of a claim
         polarity = self.reader.polarity(view, trigger, stems)

@@ -40,6 +40,7 @@ class EntityLinker(Stage):
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         gazetteer = [m for m in doc.mentions if m.entity_id]
         model = [c for m in doc.mentions if not m.entity_id for c in [_clean(m, doc.text, gazetteer)] if c]
+        model = _join_split_names(doc.text, model)
         mentions = _resolve_overlaps(gazetteer + model)
         words = frozenset(w.strip("«»\"'.,:;!?()") for w in doc.text.split())
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
@@ -159,6 +160,22 @@ def _clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     if (start, end) == (m.start, m.end):
         return m
     return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "id": f"m{start}-{end}"})
+
+
+def _join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word bare name right before a person (Хироси | Танака) is the
+    person's first name, whatever label the model gave it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in ordered:
+        prev = out[-1] if out else None
+        if (prev is not None and m.label == "PERSON" and prev.label != "PERSON" and " " not in prev.text
+                and text[prev.end:m.start] == " " and prev.text[:1].isupper() and prev.text.isalpha()):
+            out[-1] = m.model_copy(update={"start": prev.start, "text": text[prev.start:m.end],
+                                           "id": f"m{prev.start}-{m.end}"})
+            continue
+        out.append(m)
+    return out
 
 
 def _leading_capitalised(text: str, start: int, end: int) -> tuple[int, int]:

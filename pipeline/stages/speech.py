@@ -51,7 +51,7 @@ class SpeechAttributor(Stage):
             found = self._according_to(view, last_speaker) or self._speech_verb(view, last_speaker)
             if not found:
                 continue
-            speaker, recipient, content, confidence = found
+            speaker, recipient, content, confidence, construction = found
             if speaker is None:
                 continue
             last_speaker = speaker
@@ -61,7 +61,7 @@ class SpeechAttributor(Stage):
                 recipient=recipient, text=doc.text[content[0]:content[1]],
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
                 content=Evidence(start=content[0], end=content[1], exact=doc.text[content[0]:content[1]]),
-                confidence=confidence,
+                confidence=confidence, construction=construction,
             ))
         return doc.with_layers(claims=claims)
 
@@ -79,7 +79,7 @@ class SpeechAttributor(Stage):
                 continue
             quote = _quote_after(view, k + 1)
             content = quote or self._rest(view, k + 1)
-            return speaker, None, content, conf
+            return speaker, None, content, conf, "according_to"
         return None
 
     def _speech_verb(self, view: SentenceView, last_speaker):
@@ -101,8 +101,8 @@ class SpeechAttributor(Stage):
             if after in self.sp.agent_markers or (arg.case == "nom" and speaker is None):
                 speaker = m.entity_id
                 speaker_end = ml
-            elif arg.case == "dat" and recipient is None and quote:
-                recipient = m.entity_id
+            elif arg.case == "dat" and quote and quote[2] - ml <= 2:
+                recipient = m.entity_id  # the addressee stands right before the quote (Кимге: «...»)
         if quote:
             content = (quote[0], quote[1])
         else:
@@ -110,11 +110,12 @@ class SpeechAttributor(Stage):
             content = self._span(view, start_tok, first - 1)
         if content is None:
             return None
+        construction = "quote" if quote else "reported_clause"
         if speaker is None:
             if not (self.settings.continue_speaker and last_speaker):
                 return None
-            return last_speaker, recipient, content, 0.5
-        return speaker, recipient, content, 0.8 if quote else 0.7
+            return last_speaker, recipient, content, 0.5, construction
+        return speaker, recipient, content, 0.8 if quote else 0.7, construction
 
     def _rest(self, view: SentenceView, k: int):
         return self._span(view, k, len(view) - 1)
