@@ -34,30 +34,57 @@ def _load(config: Optional[Path]):
 
 @app.command()
 def run(
-    inputs: List[Path] = typer.Argument(..., help="Files or folders of .txt articles."),
+    inputs: List[Path] = typer.Argument(..., help="Files, folders, .zip/.tar(.gz|.bz2|.xz), .jsonl(.gz), .warc(.gz)."),
     out: Path = typer.Option(..., "-o", "--out", help="Output folder (created if missing)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML (default: configs/default.yaml)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes on this machine."),
+    executor: str = typer.Option("local", "--executor", help="local or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask scheduler address (tcp://host:8786)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUT (by content hash)."),
+    glob: str = typer.Option("**/*", "--glob", help="Which files of a folder to read."),
+    jsonl_text: str = typer.Option("text", "--jsonl-text-field", help="JSON Lines: the text field."),
+    jsonl_date: str = typer.Option("date", "--jsonl-date-field", help="JSON Lines: the date field."),
+    jsonl_id: str = typer.Option("id", "--jsonl-id-field", help="JSON Lines: the id field."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, only the summary line."),
 ) -> None:
     """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
 
-    Example: claimgraph run corpora/sample_kk.txt -o out/
+    Example: claimgraph run corpora/sample -o out/ --workers 2
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
-    from pipeline.io.readers import TEXT_SUFFIXES
+    from pipeline.io.readers import ReaderOptions, _suffix
     from pipeline.run import run as run_pipeline
 
+    if executor not in ("local", "dask"):
+        _fail(f"--executor: {executor!r} is not one of local, dask")
+    if executor == "dask" and not scheduler:
+        _fail("--executor dask needs --scheduler ADDRESS")
     nlp = _load(config)
-    total = sum(
-        sum(1 for p in i.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES) if i.is_dir() else 1
-        for i in inputs
-    )
-    show = total > 1 and not quiet
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  disable=not show, transient=True) as progress:
-        task = progress.add_task("documents", total=total)
-        summary = run_pipeline(inputs, out, nlp, on_document=lambda _src: progress.advance(task))
+    options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
+                            jsonl_id_field=jsonl_id)
+    # a known total only for plain text files; archives and JSON Lines count as they go
+    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i]) if p.is_file() and _suffix(p)]
+    total = len(files) if all(_suffix(p) == ".txt" for p in files) else None
+    show = not quiet and (total is None or total > 1)
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn(), TimeRemainingColumn()]
+    with Progress(*columns, disable=not show, transient=True) as progress:
+        task = progress.add_task("documents", total=total, rate="")
+
+        def advance(_source: str) -> None:
+            progress.advance(task)
+            t = progress.tasks[0]
+            if t.speed:
+                progress.update(task, rate=f"{t.speed:.1f} docs/s")
+
+        try:
+            summary = run_pipeline(inputs, out, nlp, on_document=advance, workers=workers, executor=executor,
+                                   scheduler=scheduler, resume=resume, reader_options=options)
+        except RuntimeError as err:
+            _fail(str(err))
     typer.echo(summary.line())
     if summary.errors:
         typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)

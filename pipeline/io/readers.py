@@ -1,23 +1,56 @@
-"""Readers: files and folders of news texts -> :class:`~pipeline.records.Document`.
+"""Readers: files, folders and archives of news texts -> :class:`~pipeline.records.Document`.
 
-Formats: the sample format (first line begins ``date YYYY-MM-DD``, the text follows,
-on the same line or the next) and plain ``.txt``; a folder is read recursively.
-A file that cannot be read becomes a :class:`ReadError`, never an exception, so
-one bad file does not stop a run.
+Inputs: ``.txt`` (the sample format: a first line ``date YYYY-MM-DD``, then the
+text; or plain text), folders (recursive, by glob), ``.zip``, ``.tar``
+(``.gz``/``.bz2``/``.xz``), JSON Lines (``.jsonl``, ``.jsonl.gz``: configurable
+text / date / id fields) and WARC (``.warc``, ``.warc.gz``: HTML responses, text and
+date extracted by trafilatura). Encodings: UTF-8, UTF-16 and cp1251 are detected.
+
+Everything is streamed, one document at a time. A file, member or line that
+cannot be read becomes a :class:`ReadError` (source + reason), never an
+exception, so one bad input does not stop a run. Archive members are read in
+memory, never extracted; members with unsafe names (absolute, ``..``), links,
+and archives over the size, ratio or member-count limits are refused.
 """
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import hashlib
+import io
+import json
 import re
+import tarfile
+import zipfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
+
+from pydantic import BaseModel, ConfigDict
 
 from ..ids import slugify
 from ..records import Document
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*\n?")
 TEXT_SUFFIXES = (".txt",)
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ALL_SUFFIXES = TEXT_SUFFIXES + ARCHIVE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+
+
+class ReaderOptions(BaseModel):
+    """How inputs are read (``claimgraph run --help`` lists the CLI flags)."""
+
+    model_config = ConfigDict(extra="forbid")
+    glob: str = "**/*"  # which files of a folder to read (those with a known suffix)
+    jsonl_text_field: str = "text"
+    jsonl_date_field: str = "date"
+    jsonl_id_field: str = "id"
+    max_member_bytes: int = 50_000_000  # one archive member, uncompressed
+    max_archive_bytes: int = 20_000_000_000  # all members of one archive, uncompressed
+    max_members: int = 10_000_000
+    max_compression_ratio: float = 200.0  # uncompressed / compressed, per zip member
 
 
 @dataclass
@@ -26,17 +59,50 @@ class ReadError:
     reason: str
 
 
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+# -- decoding -------------------------------------------------------------------
 def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) or BOM-marked UTF-16; ValueError otherwise."""
+    """UTF-8 (BOM or not), UTF-16 (BOM, or the zero bytes of Cyrillic/Latin text)
+    or cp1251 when it reads as Cyrillic text; ValueError otherwise."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ValueError(f"not valid UTF-8 (byte {err.start}); re-encode the file as UTF-8") from None
+        utf8_error = err
+    sample = raw[:4000]
+    # UTF-16 without a BOM: every other byte is the high byte of Latin (0x00) or
+    # Cyrillic (0x04) letters
+    for enc, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if len(sample) >= 4 and len(raw) % 2 == 0 and (high.count(0) + high.count(4)) > 0.4 * len(high):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text
+    text = raw.decode("cp1251", errors="replace")
+    if "\ufffd" not in text and _looks_like_text(text, cyrillic=True):
+        return text
+    raise ValueError(f"not UTF-8, UTF-16 or cp1251 text (invalid byte at {utf8_error.start})")
 
 
-def parse_text(text: str, source: str, doc_id: str) -> Document:
+def _looks_like_text(text: str, cyrillic: bool = False) -> bool:
+    letters = [c for c in text[:4000] if c.isalpha()]
+    if not letters:
+        return False
+    controls = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\r\n\t")
+    if controls > len(text[:4000]) * 0.01:
+        return False
+    if cyrillic:
+        return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) > 0.6
+    return True
+
+
+def parse_text(text: str, source: str, doc_id: str, url: str | None = None) -> Document:
     """A document from file contents: an optional ``date YYYY-MM-DD`` head, then the text."""
     date = None
     m = _DATE_LINE.match(text)
@@ -47,32 +113,246 @@ def parse_text(text: str, source: str, doc_id: str) -> Document:
             raise ValueError(f"bad date {m.group(1)!r} in the first line") from None
         text = text[m.end():]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(id=doc_id, source=source, text=text, date=date)
+    if not text.strip():
+        raise ValueError("empty document")
+    return Document(id=doc_id, source=source, text=text, date=date, url=url)
 
 
+def _from_bytes(raw: bytes, source: str, doc_id: str) -> Union[Document, ReadError]:
+    try:
+        return parse_text(decode(raw), source, doc_id)
+    except ValueError as err:
+        return ReadError(source, str(err))
+
+
+def _doc_id(name: str) -> str:
+    return slugify(re.sub(r"(\.[A-Za-z0-9]+)+$", "", name))
+
+
+# -- formats --------------------------------------------------------------------
 def read_file(path: Path, doc_id: str | None = None) -> Union[Document, ReadError]:
-    source = str(path)
     try:
         raw = path.read_bytes()
-        doc = parse_text(decode(raw), source, doc_id or slugify(path.stem))
-    except (OSError, ValueError) as err:
-        return ReadError(source, str(err) if not isinstance(err, OSError) else (err.strerror or str(err)))
-    if not doc.text.strip():
-        return ReadError(source, "empty document")
-    return doc
+    except OSError as err:
+        return ReadError(str(path), err.strerror or str(err))
+    return _from_bytes(raw, str(path), doc_id or _doc_id(path.name))
 
 
-def iter_documents(inputs: Iterable[Path | str]) -> Iterator[Union[Document, ReadError]]:
-    """Documents from files and folders, in a stable (sorted) order."""
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for s in sorted(ALL_SUFFIXES, key=len, reverse=True):
+        if name.endswith(s):
+            return s
+    return ""
+
+
+def _safe_member(name: str) -> str | None:
+    """Why a member name is refused, or None when it is safe."""
+    p = PurePosixPath(name.replace("\\", "/"))
+    if p.is_absolute() or re.match(r"^[A-Za-z]:", name):
+        return "absolute member path refused"
+    if ".." in p.parts:
+        return "member path with '..' refused"
+    return None
+
+
+def read_zip(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        yield ReadError(str(path), f"not a readable zip file: {err}")
+        return
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        if len(infos) > opts.max_members:
+            yield ReadError(str(path), f"{len(infos)} members, more than the limit of {opts.max_members}")
+            return
+        total = 0
+        for info in infos:
+            source = f"{path}!{info.filename}"
+            problem = _safe_member(info.filename)
+            if problem is None and (info.external_attr >> 16) & 0o170000 == 0o120000:
+                problem = "symbolic link member refused"
+            if problem is None and info.file_size > opts.max_member_bytes:
+                problem = f"member of {info.file_size} bytes, over the limit of {opts.max_member_bytes}"
+            if problem is None and info.compress_size and info.file_size / info.compress_size > opts.max_compression_ratio:
+                problem = f"compression ratio {info.file_size / info.compress_size:.0f}:1, over the limit"
+            total += info.file_size
+            if problem is None and total > opts.max_archive_bytes:
+                yield ReadError(str(path), f"archive over {opts.max_archive_bytes} bytes uncompressed; stopped")
+                return
+            if problem:
+                yield ReadError(source, problem)
+                continue
+            if _suffix(Path(info.filename)) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+                continue
+            try:
+                with zf.open(info) as fh:
+                    raw = fh.read(opts.max_member_bytes + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError) as err:
+                yield ReadError(source, f"cannot read member: {err}")
+                continue
+            yield from _member(raw, info.filename, source, opts)
+
+
+def read_tar(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    try:
+        tf = tarfile.open(path, mode="r|*")  # streaming: no random access, flat memory
+    except (tarfile.TarError, OSError) as err:
+        yield ReadError(str(path), f"not a readable tar file: {err}")
+        return
+    count = total = 0
+    try:
+        with tf:
+            for member in tf:
+                count += 1
+                if count > opts.max_members:
+                    yield ReadError(str(path), f"more than {opts.max_members} members; stopped")
+                    return
+                source = f"{path}!{member.name}"
+                if member.isdir():
+                    continue
+                problem = _safe_member(member.name)
+                if problem is None and (member.issym() or member.islnk()):
+                    problem = "link member refused"
+                if problem is None and not member.isfile():
+                    problem = "not a regular file"
+                if problem is None and member.size > opts.max_member_bytes:
+                    problem = f"member of {member.size} bytes, over the limit of {opts.max_member_bytes}"
+                total += max(member.size, 0)
+                if total > opts.max_archive_bytes:
+                    yield ReadError(str(path), f"archive over {opts.max_archive_bytes} bytes uncompressed; stopped")
+                    return
+                if problem:
+                    yield ReadError(source, problem)
+                    continue
+                if _suffix(Path(member.name)) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+                    continue
+                fh = tf.extractfile(member)
+                raw = fh.read() if fh else b""
+                yield from _member(raw, member.name, source, opts)
+    except (tarfile.TarError, OSError, EOFError) as err:
+        yield ReadError(str(path), f"archive broken off: {err}")
+
+
+def _member(raw: bytes, name: str, source: str, opts: ReaderOptions):
+    if _suffix(Path(name)) in JSONL_SUFFIXES:
+        if name.lower().endswith(".gz"):
+            try:
+                raw = gzip.decompress(raw)
+            except OSError as err:
+                yield ReadError(source, f"bad gzip data: {err}")
+                return
+        yield from _jsonl_lines(io.BytesIO(raw), source, opts)
+    else:
+        yield _from_bytes(raw, source, _doc_id(name))
+
+
+def read_jsonl(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    try:
+        fh = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+    except OSError as err:
+        yield ReadError(str(path), err.strerror or str(err))
+        return
+    with fh:
+        yield from _jsonl_lines(fh, str(path), opts)
+
+
+def _jsonl_lines(fh, source: str, opts: ReaderOptions):
+    for lineno, raw in enumerate(fh, start=1):
+        where = f"{source}:{lineno}"
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(decode(raw))
+        except (ValueError, json.JSONDecodeError) as err:
+            yield ReadError(where, f"not a JSON object: {err}")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get(opts.jsonl_text_field), str):
+            yield ReadError(where, f"no text field {opts.jsonl_text_field!r}")
+            continue
+        text = obj[opts.jsonl_text_field]
+        raw_id = obj.get(opts.jsonl_id_field)
+        doc_id = slugify(str(raw_id)) if raw_id not in (None, "") else content_hash(text)[:16]
+        date_value = obj.get(opts.jsonl_date_field)
+        try:
+            date = dt.date.fromisoformat(str(date_value)[:10]) if date_value else None
+            if not text.strip():
+                raise ValueError("empty document")
+            yield Document(id=doc_id, source=where, text=text.replace("\r\n", "\n"), date=date, url=obj.get("url"))
+        except ValueError as err:
+            yield ReadError(where, str(err))
+
+
+def read_warc(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        import trafilatura
+    except ImportError:
+        yield ReadError(str(path), "reading WARC needs: pip install 'claimgraph[warc]'")
+        return
+    try:
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response":
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                source = f"{path}!{url}"
+                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+                if "html" not in ctype.lower():
+                    continue
+                html = record.content_stream().read(opts.max_member_bytes + 1)
+                try:
+                    extracted = trafilatura.extract(decode(html) if isinstance(html, bytes) else html,
+                                                    output_format="json", with_metadata=True, url=url)
+                except ValueError as err:
+                    yield ReadError(source, str(err))
+                    continue
+                if not extracted:
+                    yield ReadError(source, "no article text found in the page")
+                    continue
+                meta = json.loads(extracted)
+                text = meta.get("text") or ""
+                date = meta.get("date")
+                try:
+                    yield Document(id=slugify(url) or content_hash(text)[:16], source=source, text=text,
+                                   date=dt.date.fromisoformat(date[:10]) if date else None, url=url or None)
+                except ValueError as err:
+                    yield ReadError(source, str(err))
+    except Exception as err:  # noqa: BLE001 - warcio raises many kinds; the file is what failed
+        yield ReadError(str(path), f"not a readable WARC file: {type(err).__name__}: {err}")
+
+
+# -- dispatch -------------------------------------------------------------------
+def read_path(path: Path, opts: ReaderOptions, doc_id: str | None = None) -> Iterator[Union[Document, ReadError]]:
+    suffix = _suffix(path)
+    if suffix in TEXT_SUFFIXES:
+        yield read_file(path, doc_id)
+    elif suffix == ".zip":
+        yield from read_zip(path, opts)
+    elif suffix in ARCHIVE_SUFFIXES:
+        yield from read_tar(path, opts)
+    elif suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, opts)
+    elif suffix in WARC_SUFFIXES:
+        yield from read_warc(path, opts)
+    else:
+        yield read_file(path, doc_id)  # an explicitly named file of another name: plain text
+
+
+def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = None) -> Iterator[Union[Document, ReadError]]:
+    """Documents from files, folders and archives, in a stable (sorted) order."""
+    opts = opts or ReaderOptions()
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            files = sorted(p for p in path.glob(opts.glob) if p.is_file() and _suffix(p))
             if not files:
-                yield ReadError(str(path), "folder has no .txt files")
+                yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
             for f in files:
-                yield read_file(f, slugify(str(f.relative_to(path).with_suffix(""))))
+                rel = f.relative_to(path)
+                yield from read_path(f, opts, _doc_id(str(rel)))
         elif path.is_file():
-            yield read_file(path)
+            yield from read_path(path, opts)
         else:
             yield ReadError(str(path), "no such file or folder")

@@ -1,0 +1,114 @@
+"""Real archives: every input format, encodings, bad members, limits."""
+import gzip
+import io
+import json
+import tarfile
+import zipfile
+
+import pytest
+
+from pipeline.io.readers import ReaderOptions, ReadError, decode, iter_documents
+
+TEXT = "date 2024-03-01 Франция Германияға алғыс айтты."
+
+
+def read(*paths, **opts):
+    out = list(iter_documents(paths, ReaderOptions(**opts)))
+    folder = str(paths[0].parent) + "/"
+    return ([(d.id, d.date.isoformat() if d.date else None, d.text) for d in out if not isinstance(d, ReadError)],
+            [(e.source.replace(folder, ""), e.reason) for e in out if isinstance(e, ReadError)])
+
+
+def test_archives_zip_members_are_documents(tmp_path):
+    path = tmp_path / "news.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("2024/a.txt", TEXT)
+        zf.writestr("2024/b.txt", "Қытай Ресейге барды.".encode("utf-16"))
+        zf.writestr("notes.md", "not read")
+    docs, errors = read(path)
+    assert docs == [("2024-a", "2024-03-01", "Франция Германияға алғыс айтты."), ("2024-b", None, "Қытай Ресейге барды.")]
+    assert errors == []
+
+
+def test_archives_zip_unsafe_and_oversized_members_are_refused(tmp_path):
+    path = tmp_path / "bad.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("../../escape.txt", TEXT)
+        zf.writestr("/etc/abs.txt", TEXT)
+        zf.writestr("bomb.txt", "а" * 200_000)  # compresses far beyond 200:1
+        zf.writestr("ok.txt", TEXT)
+    docs, errors = read(path, max_compression_ratio=100)
+    assert [d[0] for d in docs] == ["ok"]
+    reasons = dict(errors)
+    assert "'..'" in reasons["bad.zip!../../escape.txt"]
+    assert "absolute" in reasons["bad.zip!/etc/abs.txt"]
+    assert "compression ratio" in reasons["bad.zip!bomb.txt"]
+
+
+def test_archives_zip_member_count_limit(tmp_path):
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for i in range(5):
+            zf.writestr(f"{i}.txt", TEXT)
+    docs, errors = read(path, max_members=3)
+    assert docs == [] and "more than the limit of 3" in errors[0][1]
+
+
+def test_archives_tar_gz_with_link_and_traversal(tmp_path):
+    path = tmp_path / "news.tar.gz"
+    with tarfile.open(path, "w:gz") as tf:
+        for name, data in [("a.txt", TEXT.encode()), ("../x.txt", TEXT.encode())]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("link.txt")
+        link.type = tarfile.SYMTYPE
+        link.linkname = "/etc/passwd"
+        tf.addfile(link)
+    docs, errors = read(path)
+    assert [d[0] for d in docs] == ["a"]
+    assert dict(errors) == {"news.tar.gz!../x.txt": "member path with '..' refused",
+                            "news.tar.gz!link.txt": "link member refused"}
+
+
+def test_archives_jsonl_fields_and_bad_lines(tmp_path):
+    path = tmp_path / "feed.jsonl.gz"
+    lines = [json.dumps({"guid": "n1", "body": "Ресей Қытайға алғыс айтты.", "published": "2025-09-05T10:00:00"}),
+             "{not json", json.dumps({"guid": "n2"}), json.dumps({"guid": "n3", "body": "Жапония келді."})]
+    path.write_bytes(gzip.compress("\n".join(lines).encode("utf-8")))
+    docs, errors = read(path, jsonl_text_field="body", jsonl_date_field="published", jsonl_id_field="guid")
+    assert docs == [("n1", "2025-09-05", "Ресей Қытайға алғыс айтты."), ("n3", None, "Жапония келді.")]
+    assert [e[0] for e in errors] == ["feed.jsonl.gz:2", "feed.jsonl.gz:3"]
+    assert "no text field 'body'" in errors[1][1]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1251"])
+def test_archives_encodings_are_detected(encoding):
+    text = "Қазақстан Ресейге хат жазды." if encoding != "cp1251" else "Россия и Украина подписали договор."
+    assert decode(text.encode(encoding)) == text
+
+
+def test_archives_undecodable_input_is_an_error_record(tmp_path):
+    path = tmp_path / "junk.txt"
+    path.write_bytes(bytes(range(128, 256)) * 3)
+    docs, errors = read(path)
+    assert docs == [] and errors[0][0] == "junk.txt" and "not UTF-8, UTF-16 or cp1251" in errors[0][1]
+
+
+def test_archives_warc_html_pages(tmp_path):
+    pytest.importorskip("warcio")
+    pytest.importorskip("trafilatura")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    body = ("<html><head><title>Жаңалық</title><meta name='date' content='2025-09-05'></head><body>"
+            "<article><h1>Кездесу</h1><p>" + "Ресей Қытайға алғыс айтты. " * 20 + "</p></article></body></html>")
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record("https://example.kz/news/1", "response",
+                                                      payload=io.BytesIO(body.encode("utf-8")), http_headers=headers))
+    docs, errors = read(path)
+    assert errors == []
+    assert len(docs) == 1 and docs[0][1] == "2025-09-05" and "Ресей Қытайға алғыс айтты." in docs[0][2]
