@@ -58,9 +58,22 @@ class Pipeline:
         document = Document(id=doc_id or content_id(text), source=source, text=text, date=date)
         return self(document)
 
-    def pipe(self, documents: Iterable[Document]) -> Iterator[AnnotatedDocument]:
+    def pipe(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[AnnotatedDocument]:
+        """Documents in batches, stage by stage (a model stage sees the whole batch)."""
+        batch: list[Document] = []
         for document in documents:
-            yield self(document)
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, batch: list[Document]) -> list[AnnotatedDocument]:
+        docs = [AnnotatedDocument(document=d) for d in batch]
+        for stage in self.stages:
+            docs = stage.pipe(docs)
+        return docs
 
     def describe(self) -> list[dict]:
         return [{"factory": s.factory, **s.describe()} for s in self.stages]

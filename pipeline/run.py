@@ -60,9 +60,18 @@ def process_one(nlp: Pipeline, doc: Document) -> tuple[str, dict]:
     return "ok", {**result.to_record(), "content_hash": h}
 
 
+def process_batch(nlp: Pipeline, docs: list[Document]) -> list[tuple[str, dict]]:
+    """A batch through the pipeline at once; if it fails, one by one, so that
+    only the bad document is an error."""
+    try:
+        results = nlp._batch(docs)
+    except Exception:  # noqa: BLE001 - find the culprit document by document
+        return [process_one(nlp, d) for d in docs]
+    return [("ok", {**r.to_record(), "content_hash": content_hash(d.text)}) for d, r in zip(docs, results)]
+
+
 def _process_batch(config_key: str, config, docs: list[Document]) -> list[tuple[str, dict]]:
-    nlp = _pipeline_for(config_key, config)
-    return [process_one(nlp, d) for d in docs]
+    return process_batch(_pipeline_for(config_key, config), docs)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -72,9 +81,9 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 # -- executors ----------------------------------------------------------------------
-def _run_local(nlp: Pipeline, docs: Iterable[Document]):
-    for doc in docs:
-        yield process_one(nlp, doc)
+def _run_local(nlp: Pipeline, docs: Iterable[Document], batch: int):
+    for chunk in _batches(docs, batch):
+        yield from process_batch(nlp, chunk)
 
 
 def _run_processes(config_key, config, docs: Iterable[Document], workers: int, batch: int):
@@ -159,7 +168,7 @@ def run(
         results = _run_processes(config_key, str(config) if isinstance(config, Path) else config, documents(),
                                  workers, batch_size)
     else:
-        results = _run_local(nlp, documents())
+        results = _run_local(nlp, documents(), batch_size)
     for kind, payload in results:
         if kind == "ok":
             writer.write_document(payload)

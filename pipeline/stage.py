@@ -69,6 +69,10 @@ class Stage:
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def pipe(self, docs: list[AnnotatedDocument]) -> list[AnnotatedDocument]:
+        """A batch at once; stages with a model override this to batch it."""
+        return [self(doc) for doc in docs]
+
     def describe(self) -> dict:
         """Model names and versions for run.json (stages with models override)."""
         return {}

@@ -6,7 +6,8 @@ on token positions stored in records: records keep char offsets only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .records import AnnotatedDocument, Mention, Sentence
@@ -18,23 +19,40 @@ class Tok:
     text: str
     start: int
     end: int
+    lower: str = field(init=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def is_punct(self) -> bool:
         return not any(ch.isalnum() for ch in self.text)
 
 
+def sentence_tokens(doc: AnnotatedDocument) -> list[list[Tok]]:
+    """The tokens of each sentence (computed once per document, then cached)."""
+    cache = doc.cache()
+    key = ("sentence_tokens", tuple((s.start, s.end) for s in doc.sentences))
+    if cache.get("sentence_tokens_key") != key:
+        spacy_doc = cache["spacy_doc"]
+        words = [(t.text, t.idx) for t in spacy_doc if not t.is_space]
+        starts = [w[1] for w in words]
+        per_sentence = []
+        for s in doc.sentences:
+            lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+            per_sentence.append([Tok(k, text, idx, idx + len(text)) for k, (text, idx) in enumerate(words[lo:hi])])
+        cache["sentence_tokens"], cache["sentence_tokens_key"] = per_sentence, key
+    return cache["sentence_tokens"]
+
+
 class SentenceView:
-    def __init__(self, doc: AnnotatedDocument, sentence: Sentence, mentions: Sequence[Mention]):
-        spacy_doc = doc.cache()["spacy_doc"]
+    def __init__(self, doc: AnnotatedDocument, sentence: Sentence, mentions: Sequence[Mention],
+                 tokens: list[Tok] | None = None):
         self.sentence = sentence
         self.text = doc.text
-        inside = (t for t in spacy_doc if sentence.start <= t.idx < sentence.end and not t.is_space)
-        self.tokens = [Tok(k, t.text, t.idx, t.idx + len(t.text)) for k, t in enumerate(inside)]
+        if tokens is None:
+            tokens = sentence_tokens(doc)[doc.sentences.index(sentence)]
+        self.tokens = tokens
         self.mentions = [m for m in mentions if m.start >= sentence.start and m.end <= sentence.end]
         self._mention_at: dict[int, Mention] = {}
         for m in self.mentions:
@@ -63,8 +81,7 @@ class SentenceView:
         for stems in pattern:
             if k >= len(self.tokens):
                 return None
-            word = self.tokens[k].lower
-            if not any(word.startswith(s) for s in stems):
+            if not self.tokens[k].lower.startswith(stems):
                 return None
             k += 1
         return k - 1
@@ -88,5 +105,10 @@ class SentenceView:
 
 
 def sentence_views(doc: AnnotatedDocument, mentions: Sequence[Mention] | None = None) -> list[SentenceView]:
-    ms = doc.mentions if mentions is None else mentions
-    return [SentenceView(doc, s, ms) for s in doc.sentences]
+    ms = sorted(doc.mentions if mentions is None else mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
+    views = []
+    for s, toks in zip(doc.sentences, sentence_tokens(doc)):
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        views.append(SentenceView(doc, s, ms[lo:hi], toks))
+    return views

@@ -52,7 +52,15 @@ class EntityRecognizer(Stage):
             self.backend = StanzaBackend(self.model_dir, use_gpu=settings.use_gpu)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        found = self.backend.entities(doc)
+        return self._annotate(doc, self.backend.entities(doc))
+
+    def pipe(self, docs: list[AnnotatedDocument]) -> list[AnnotatedDocument]:
+        batch = getattr(self.backend, "entities_batch", None)
+        if batch is None:
+            return [self(d) for d in docs]
+        return [self._annotate(d, found) for d, found in zip(docs, batch(docs))]
+
+    def _annotate(self, doc: AnnotatedDocument, found) -> AnnotatedDocument:
         mentions = list(doc.mentions)
         for start, end, label in found:
             mapped = self.settings.labels.get(label)
@@ -76,17 +84,23 @@ class SpacyBackend:
         self.nlp = spacy.load(model_dir, vocab=shared_nlp().vocab)
         self.model_dir = model_dir
 
-    def entities(self, doc: AnnotatedDocument) -> list[tuple[int, int, str]]:
+    def _spacy_doc(self, doc: AnnotatedDocument):
         from spacy.tokens import Doc
 
         tokens = doc.cache().get("spacy_doc")
         if tokens is None:
-            spacy_doc = self.nlp.make_doc(doc.text)
-        else:  # a copy of the splitter's tokens: its Doc stays untouched
-            spacy_doc = Doc(self.nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+            return self.nlp.make_doc(doc.text)
+        # a copy of the splitter's tokens: its Doc stays untouched
+        return Doc(self.nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+
+    def entities(self, doc: AnnotatedDocument) -> list[tuple[int, int, str]]:
+        return self.entities_batch([doc])[0]
+
+    def entities_batch(self, docs: list[AnnotatedDocument]) -> list[list[tuple[int, int, str]]]:
+        out = [self._spacy_doc(d) for d in docs]
         for _, proc in self.nlp.pipeline:
-            spacy_doc = proc(spacy_doc)
-        return [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+            out = list(proc.pipe(out, batch_size=len(out) or 1))
+        return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in out]
 
     def describe(self) -> dict:
         meta = self.nlp.meta

@@ -11,6 +11,7 @@ Rules (data in ``pipeline/data/kk_language.yaml``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lang.kk import shared_nlp
 from ..records import AnnotatedDocument, Sentence
@@ -51,9 +52,13 @@ class KazakhSentenceSplitter(Stage):
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         spacy_doc = self.nlp.make_doc(doc.text)
+        words = [t for t in spacy_doc if not t.is_space]
+        starts = [t.idx for t in words]
         spans = []
         for block_start, block_end, kind in self._blocks(doc.text):
-            tokens = [t for t in spacy_doc if t.idx >= block_start and t.idx < block_end and not t.is_space]
+            tokens = words[bisect_left(starts, block_start):bisect_left(starts, block_end)]
+            if not tokens:
+                continue
             if kind == "heading":
                 spans.append(Sentence(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]), kind="heading"))
                 continue

@@ -1,0 +1,109 @@
+"""Throughput and memory of `claimgraph run` on a synthetic archive.
+
+Builds N documents from real Kazakh sentences in ../shared (UD Kazakh-KTB,
+Apertium's Wikipedia texts and akorda sentences), repeated and shuffled into a
+temporary folder (never committed), then runs the default pipeline in a fresh
+process per setting and reports documents/s, words/s and peak memory (RSS of
+the process and its workers). Also times the bare Kazakh tokenizer (the
+package's spaCy language class, no components) on the same text.
+
+    python benchmarks/throughput.py [--n 1000 10000] [--workers 1 2]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+
+
+def sentences() -> list[str]:
+    out = []
+    for f in sorted((SHARED / "ud_kazakh_ktb").glob("*.conllu")):
+        out += [l[9:].strip() for l in f.read_text(encoding="utf-8").splitlines() if l.startswith("# text = ")]
+    for f in sorted((SHARED / "apertium_kaz_texts" / "wikipedia_raw").glob("*.txt")):
+        out += [l.strip() for l in f.read_text(encoding="utf-8").splitlines() if len(l.split()) > 4]
+    return out
+
+
+def build_corpus(folder: Path, n: int, seed: int = 0) -> int:
+    rnd = random.Random(seed)
+    pool = sentences()
+    if not pool:
+        raise SystemExit(f"no sentences under {SHARED} (is ../shared beside the checkout?)")
+    words = 0
+    for i in range(n):
+        body = " ".join(rnd.choice(pool) for _ in range(rnd.randint(4, 12)))
+        words += len(body.split())
+        (folder / f"{i // 1000:03d}").mkdir(exist_ok=True)
+        (folder / f"{i // 1000:03d}" / f"doc{i:07d}.txt").write_text(f"date 2025-01-{1 + i % 28:02d} {body}\n",
+                                                                     encoding="utf-8")
+    return words
+
+
+def child(corpus: Path, out: Path, workers: int) -> None:
+    import pipeline
+    from pipeline.run import run
+
+    nlp = pipeline.load()
+    started = time.perf_counter()
+    summary = run([corpus], out, nlp, workers=workers)
+    seconds = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"documents": summary.documents, "seconds": seconds, "peak_rss_mb": rss / 1024}))
+
+
+def tokenizer_only(corpus: Path) -> float:
+    import pipeline  # noqa: F401
+    from pipeline.lang.kk import shared_nlp
+
+    nlp = shared_nlp()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+    started = time.perf_counter()
+    words = 0
+    for doc in nlp.tokenizer.pipe(texts):
+        words += sum(1 for t in doc if not t.is_space and not t.is_punct)
+    return sum(len(t.split()) for t in texts) / (time.perf_counter() - started)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]))
+        return 0
+    for n in args.n:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            corpus.mkdir()
+            words = build_corpus(corpus, n)
+            tok_wps = tokenizer_only(corpus)
+            print(f"N={n}: {words} words; bare Kazakh tokenizer {tok_wps:,.0f} words/s")
+            base = None
+            for w in args.workers:
+                res = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(Path(tmp) / f"out{w}"),
+                                      str(w)], capture_output=True, text=True)
+                if res.returncode != 0:
+                    print(res.stderr[-2000:], file=sys.stderr)
+                    return 1
+                r = json.loads(res.stdout.strip().splitlines()[-1])
+                wps = words / r["seconds"]
+                base = base or wps
+                print(f"  workers={w}: {r['documents'] / r['seconds']:.1f} docs/s, {wps:,.0f} words/s "
+                      f"({wps / base:.2f}x of 1 worker), peak RSS {r['peak_rss_mb']:.0f} MB, "
+                      f"pipeline/tokenizer time ratio {tok_wps / wps:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
