@@ -45,6 +45,7 @@ def run(
     jsonl_text: str = typer.Option("text", "--jsonl-text-field", help="JSON Lines: the text field."),
     jsonl_date: str = typer.Option("date", "--jsonl-date-field", help="JSON Lines: the date field."),
     jsonl_id: str = typer.Option("id", "--jsonl-id-field", help="JSON Lines: the id field."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into a SPARQL store (pyoxigraph) in DIR."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, only the summary line."),
 ) -> None:
     """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
@@ -86,8 +87,85 @@ def run(
         except RuntimeError as err:
             _fail(str(err))
     typer.echo(summary.line())
+    if store:
+        from pipeline.export import load_store
+
+        typer.echo(f"store {store}: {load_store(out / 'graph.jsonld', store)} triples")
     if summary.errors:
         typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
+
+
+@app.command()
+def export(
+    graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads or turtle."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: beside GRAPH)."),
+) -> None:
+    """Export a claims graph for Gephi, tables or triple stores.
+
+    Example: claimgraph export out/graph.jsonld --format gexf
+    """
+    from pipeline.export import FORMATS, SUFFIX, export as do_export
+
+    if not graph.exists():
+        _fail(f"{graph}: file not found")
+    if fmt not in FORMATS:
+        _fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    target = out or graph.with_suffix(SUFFIX[fmt])
+    try:
+        do_export(graph, fmt, target)
+    except (ValueError, json.JSONDecodeError) as err:
+        _fail(f"{graph}: {str(err).splitlines()[0]}")
+    typer.echo(f"wrote {target}")
+
+
+@app.command()
+def query(
+    store: Path = typer.Argument(..., help="A store folder made by claimgraph run --store DIR."),
+    sparql: str = typer.Argument(..., help="A SPARQL SELECT query."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Run a SPARQL query on the claims store and print the result.
+
+    Example: claimgraph query store/ 'PREFIX cg: <https://w3id.org/claimgraph/ns#> SELECT ?p (COUNT(*) AS ?n) WHERE { ?c cg:predicate ?p } GROUP BY ?p'
+    """
+    from pipeline.export import print_table, query_store
+
+    if not store.is_dir():
+        _fail(f"{store}: no such store folder")
+    try:
+        columns, rows = query_store(store, sparql)
+    except (ValueError, OSError) as err:
+        _fail(str(err).splitlines()[0])
+    if fmt in ("csv", "json"):
+        typer.echo(print_table(columns, rows, fmt), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns)
+    for r in rows:
+        table.add_row(*r)
+    Console().print(table)
+
+
+@app.command()
+def validate(graph: Path = typer.Argument(..., help="A graph.jsonld to check.")) -> None:
+    """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform).
+
+    Example: claimgraph validate out/graph.jsonld
+    """
+    from pipeline.export import validate as shacl_validate
+
+    if not graph.exists():
+        _fail(f"{graph}: file not found")
+    try:
+        conforms, report = shacl_validate(graph)
+    except Exception as err:  # noqa: BLE001 - a broken file: one line, not a traceback
+        _fail(f"{graph}: cannot read as JSON-LD: {str(err).splitlines()[0]}")
+    typer.echo(report.strip())
+    if not conforms:
+        raise typer.Exit(1)
 
 
 @app.command("train-ner")

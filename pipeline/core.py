@@ -75,5 +75,19 @@ class Pipeline:
             docs = stage.pipe(docs)
         return docs
 
+    def run(self, inputs, outdir, **options):
+        """Run over files, folders or archives and write the four output files;
+        ``options`` are those of :func:`pipeline.run.run` (workers, resume, ...).
+
+        >>> import pipeline, tempfile
+        >>> nlp = pipeline.load()
+        >>> out = tempfile.mkdtemp()
+        >>> nlp.run(["corpora/sample"], out).documents
+        2
+        """
+        from .run import run
+
+        return run(inputs if isinstance(inputs, (list, tuple)) else [inputs], outdir, self, **options)
+
     def describe(self) -> list[dict]:
         return [{"factory": s.factory, **s.describe()} for s in self.stages]

@@ -201,6 +201,37 @@ class ClaimsGraph:
     def to_networkx(self) -> nx.MultiDiGraph:
         return self.g
 
+    def to_pandas(self):
+        """One row per claim: predicate, roles (names and ids), polarity,
+        modality, author, date, document, evidence.
+
+        >>> import pipeline
+        >>> from pipeline.graph import build_graph
+        >>> g = build_graph([pipeline.load().process("Ресей Қытайға алғыс айтты.", doc_id="d")])
+        >>> g.to_pandas()[["predicate", "agent_name", "recipient_name"]].values.tolist()
+        [['thank', 'Ресей', 'Қытай']]
+        """
+        import pandas as pd
+
+        return pd.DataFrame(self.claim_rows())
+
+    def claim_rows(self) -> list[dict]:
+        """Claims as flat rows (the CSV / Parquet table)."""
+        names = {n: node.get("name") for n, node in self.nodes("entity")}
+        rows = []
+        for c in self.claims():
+            row = {"claim": c["id"], "predicate": c["predicate"]}
+            for role in ("agent", "recipient", "theme", "location", "partner", "source", "author"):
+                value = c.get(role)
+                is_id = isinstance(value, str) and ":" in value and value in names
+                row[role] = value if is_id else None
+                row[f"{role}_name"] = names.get(value) if is_id else value
+            row.update(polarity=c["polarity"], modality=c["modality"], date=c["date"], document=c["document"],
+                       evidence=c["evidence"]["oa:exact"], evidence_start=c["evidence"]["oa:start"],
+                       evidence_end=c["evidence"]["oa:end"], text=c["text"])
+            rows.append(row)
+        return rows
+
     # -- JSON-LD ------------------------------------------------------------
     def to_jsonld(self) -> dict:
         graph = [run_node()]

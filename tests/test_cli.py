@@ -28,6 +28,9 @@ def test_cli_run_writes_the_four_files_and_records_bad_documents(tmp_path):
     assert manifest["counts"]["documents"] == 2 and manifest["counts"]["errors"] == 2
     assert manifest["contract_version"] == "1.0"
     assert "2 documents" in result.output and "2 errors" in result.output
+    from pipeline.export import validate
+
+    assert validate(out / "graph.jsonld")[0]
 
 
 def test_cli_config_error_is_one_line_with_exit_code_2(tmp_path):

@@ -84,3 +84,6 @@ def test_run_resume_after_a_kill_has_every_document_exactly_once(tmp_path):
                    check=True, capture_output=True)
     key = lambda g: sorted(json.dumps(n, sort_keys=True, ensure_ascii=False) for n in g["@graph"])  # noqa: E731
     assert key(graph(out)) == key(graph(clean))
+    from pipeline.export import validate
+
+    assert validate(out / "graph.jsonld")[0]

@@ -35,3 +35,6 @@ def test_sample_article_end_to_end(tmp_path):
     for m in doc["mentions"]:
         assert doc["text"][m["start"]:m["end"]] == m["text"]
     assert len(rdflib.Graph().parse(out / "graph.jsonld", format="json-ld")) > 0
+    from pipeline.export import validate
+
+    assert validate(out / "graph.jsonld")[0]

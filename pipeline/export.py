@@ -1,0 +1,116 @@
+"""Exports of a claims graph: GraphML and GEXF (Gephi, via networkx), a flat
+claims table (CSV, Parquet), N-Quads and Turtle (rdflib), and an embedded SPARQL
+store on disk (pyoxigraph) with queries. All read ``graph.jsonld`` offline."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from .graph import ClaimsGraph
+
+FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle")
+SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".parquet", "nquads": ".nq",
+          "turtle": ".ttl"}
+
+
+def _flat_graph(graph: ClaimsGraph) -> nx.MultiDiGraph:
+    """Entities as nodes, claims as labelled edges; attributes made scalar
+    (GraphML and GEXF take no lists)."""
+    eg = graph.entity_graph()
+    out = nx.MultiDiGraph()
+    for n, d in eg.nodes(data=True):
+        out.add_node(n, **{k: ("" if v is None else str(v)) for k, v in d.items()}, label=d.get("name") or n)
+    for u, v, k, d in eg.edges(keys=True, data=True):
+        out.add_edge(u, v, key=k, label=d["predicate"], **{a: str(b) for a, b in d.items()})
+    return out
+
+
+def export(graph_path: Path, fmt: str, out: Path) -> Path:
+    if fmt not in FORMATS:
+        raise ValueError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    graph_path = Path(graph_path)
+    if fmt in ("nquads", "turtle"):
+        import rdflib
+
+        g = rdflib.Dataset() if fmt == "nquads" else rdflib.Graph()
+        g.parse(graph_path, format="json-ld")
+        g.serialize(destination=str(out), format="nquads" if fmt == "nquads" else "turtle", encoding="utf-8")
+        return out
+    graph = ClaimsGraph.from_jsonld(graph_path)
+    if fmt == "graphml":
+        nx.write_graphml(_flat_graph(graph), out)
+    elif fmt == "gexf":
+        nx.write_gexf(_flat_graph(graph), out)
+    elif fmt == "csv":
+        rows = graph.claim_rows()
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["claim"])
+            writer.writeheader()
+            writer.writerows(rows)
+    elif fmt == "parquet":
+        graph.to_pandas().to_parquet(out, index=False)
+    return out
+
+
+# -- the SPARQL store -------------------------------------------------------------
+def load_store(graph_path: Path, store_dir: Path) -> int:
+    """Add a graph.jsonld to the on-disk store in ``store_dir``; returns its size."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=str(graph_path), format=ox.RdfFormat.JSON_LD)
+    store.flush()
+    return len(store)
+
+
+def query_store(store_dir: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
+    """Run a SELECT query; (column names, rows of plain strings)."""
+    import pyoxigraph as ox
+
+    if not (Path(store_dir) / "CURRENT").exists() and not any(Path(store_dir).glob("*")):
+        raise ValueError(f"{store_dir}: no store here (create one with claimgraph run ... --store DIR)")
+    store = ox.Store.read_only(str(store_dir))
+    try:
+        result = store.query(sparql)
+    except SyntaxError as err:
+        raise ValueError(f"query: {str(err).splitlines()[0]}") from None
+    if not isinstance(result, ox.QuerySolutions):
+        raise ValueError("query: only SELECT queries print a table")
+    columns = [v.value for v in result.variables]
+    rows = [[_plain(sol[c]) for c in columns] for sol in result]
+    return columns, rows
+
+
+def _plain(term) -> str:
+    if term is None:
+        return ""
+    return term.value
+
+
+def print_table(columns: list[str], rows: list[list[str]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1)
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+# -- SHACL --------------------------------------------------------------------------
+def validate(graph_path: Path) -> tuple[bool, str]:
+    """Check a graph.jsonld against the contract's SHACL shapes (offline)."""
+    import pyshacl
+    import rdflib
+
+    from .resources import DATA_DIR
+
+    data = rdflib.Graph().parse(graph_path, format="json-ld")
+    shapes = rdflib.Graph().parse(DATA_DIR / "shapes.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    return bool(conforms), text
