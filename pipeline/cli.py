@@ -150,6 +150,26 @@ def query(
 
 
 @app.command()
+def view(
+    graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
+    out: Path = typer.Option(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
+) -> None:
+    """Write a self-contained HTML picture of the graph (no network needed to open it).
+
+    Example: claimgraph view out/graph.jsonld -o graph.html
+    """
+    from pipeline.view import write_html
+
+    if not graph.exists():
+        _fail(f"{graph}: file not found")
+    try:
+        write_html(graph, out)
+    except (ValueError, json.JSONDecodeError) as err:
+        _fail(f"{graph}: {str(err).splitlines()[0]}")
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
 def validate(graph: Path = typer.Argument(..., help="A graph.jsonld to check.")) -> None:
     """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform).
 

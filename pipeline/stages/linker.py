@@ -40,8 +40,9 @@ class EntityLinker(Stage):
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         gazetteer = [m for m in doc.mentions if m.entity_id]
         model = [c for m in doc.mentions if not m.entity_id for c in [_clean(m, doc.text, gazetteer)] if c]
+        model = [piece for m in model for piece in self._split_inflected_name(doc.text, m)]
         model = _join_split_names(doc.text, model)
-        mentions = _resolve_overlaps(gazetteer + model)
+        mentions = self._vote_labels(doc.text, _resolve_overlaps(gazetteer + model))
         words = frozenset(w.strip("«»\"'.,:;!?()") for w in doc.text.split())
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         linked: list[Mention] = []
@@ -63,6 +64,53 @@ class EntityLinker(Stage):
         return doc.with_layers(mentions=linked, entities=list(entities.values()))
 
     # -- find ---------------------------------------------------------------
+    def _split_inflected_name(self, text: str, m: Mention) -> list[Mention]:
+        """Only a name's last word inflects: a person span with an inflected word
+        inside (Мәскеудің Киевпен) is several names, cut after each such word."""
+        if m.label != "PERSON" or " " not in m.text:
+            return [m]
+        words = list(_words(text[m.start:m.end]))
+        cuts = []
+        for w in words[:-1]:
+            lemma = self.normaliser.lemma(w.group())
+            if lemma.case != "nom" and lemma.evidence == "phonology":
+                cuts.append(m.start + w.end())
+        if not cuts:
+            return [m]
+        pieces, start = [], m.start
+        for end in cuts + [m.end]:
+            piece = text[start:end].strip()
+            if piece:
+                a = start + len(text[start:end]) - len(text[start:end].lstrip())
+                pieces.append(m.model_copy(update={"start": a, "end": a + len(piece), "text": piece,
+                                                   "id": f"m{a}-{a + len(piece)}", "source": m.source + ":split"}))
+            start = end
+        return pieces
+
+    def _vote_labels(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """One name, one type per document: a split piece or a lone reading takes
+        the label the same name has elsewhere in the document (by majority)."""
+        from collections import Counter
+
+        votes: dict[str, Counter] = {}
+        lemmas = {}
+        for m in mentions:
+            if m.entity_id or m.label not in ENTITY_TYPE:
+                continue
+            lemma = self.normaliser.lemma(m.text).name
+            lemmas[m.id] = lemma
+            weight = 0.5 if m.source.endswith(":split") else 1.0
+            votes.setdefault(lemma, Counter())[m.label] += weight
+        out = []
+        for m in mentions:
+            counter = votes.get(lemmas.get(m.id, ""))
+            if counter:
+                best, n = counter.most_common(1)[0]
+                if best != m.label and n > counter[m.label]:
+                    m = m.model_copy(update={"label": best})
+            out.append(m)
+        return out
+
     def _link(self, m: Mention, words: frozenset[str], persons) -> Mention | None:
         if m.entity_id:
             return m
@@ -170,6 +218,7 @@ def _join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in ordered:
         prev = out[-1] if out else None
         if (prev is not None and m.label == "PERSON" and prev.label != "PERSON" and " " not in prev.text
+                and not m.source.endswith(":split")
                 and text[prev.end:m.start] == " " and prev.text[:1].isupper() and prev.text.isalpha()):
             out[-1] = m.model_copy(update={"start": prev.start, "text": text[prev.start:m.end],
                                            "id": f"m{prev.start}-{m.end}"})
