@@ -63,6 +63,9 @@ def run(
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
     nlp = _load(config)
+    missing = [str(i) for i in inputs if not i.exists()]
+    if missing:
+        _fail(f"{missing[0]}: no such file or folder")
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
                             jsonl_id_field=jsonl_id)
     # a known total only for plain text files; archives and JSON Lines count as they go
@@ -293,7 +296,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("claimgraph: interrupted", err=True)
+        typer.echo("claimgraph: interrupted; finished documents are kept: run again with --resume", err=True)
         sys.exit(130)
 
 

@@ -48,3 +48,9 @@ def test_cli_python_dash_m_entry_point():
 
     out = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "run" in out.stdout
+
+
+def test_cli_missing_input_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'nope.txt'}: no such file or folder" in result.output
