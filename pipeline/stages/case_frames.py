@@ -149,10 +149,14 @@ class CaseFrameExtractor(Stage):
         if said is not None:
             modality = modality or "reported"
         s = view.sentence
-        clause_start = min([a.first for a in window] + [trigger[0]])
+        used = [a for fillers in roles.values() for a in fillers] + [
+            a for a in window if a.mention.entity_id in agents]
+        clause_start = min([a.first for a in used] + [trigger[0]])
         verb_end = (self.reader.verb_group(view, trigger[1]) or [trigger[1]])[-1]
         text = view.span_text(clause_start, verb_end)
-        dates = self.dates.find(doc.text, doc.document.date, s.start, s.end)
+        # the claim's own date: one written inside its clause
+        dates = self.dates.find(doc.text, doc.document.date, view.tokens[clause_start].start,
+                                view.tokens[verb_end].end)
         role_names = sorted(roles)
         claims = []
         for agent, fillers in product(agents or [None], product(*[roles[r] for r in role_names])):

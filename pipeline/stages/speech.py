@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dates import default_date_reader
 from ..frames import FrameReader
 from ..lexicon import DEFAULT_LEXICON, load_lexicon
 from ..morphology import default_analyser
@@ -43,6 +44,7 @@ class SpeechAttributor(Stage):
         self.verbs = [tuple(tuple(s.lower() for s in ([w] if isinstance(w, str) else w)) for w in v)
                       for v in self.sp.verbs]
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
+        self.dates = default_date_reader()
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
@@ -56,12 +58,14 @@ class SpeechAttributor(Stage):
                 continue
             last_speaker = speaker
             s = view.sentence
+            outside = [d for d in self.dates.find(doc.text, doc.document.date, s.start, s.end)
+                       if not (content[0] <= d.start < content[1])]  # when it was said, not what about
             claims.append(Claim(
                 id=f"{doc.document.id}-say-{s.start}", predicate=self.sp.predicate, agent=speaker,
                 recipient=recipient, text=doc.text[content[0]:content[1]],
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
                 content=Evidence(start=content[0], end=content[1], exact=doc.text[content[0]:content[1]]),
-                confidence=confidence, construction=construction,
+                confidence=confidence, construction=construction, date=outside[0].value if outside else None,
             ))
         return doc.with_layers(claims=claims)
 
