@@ -60,6 +60,7 @@ class Roles(Strict):
     predicate: str = "has_role"
     title_heads: list[str]
     max_title_words: int = 4
+    participle_endings: list[str] = []
 
 
 class Groups(Strict):

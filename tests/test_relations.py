@@ -120,3 +120,10 @@ def test_relations_every_claim_points_into_the_text():
     assert r.claims
     for c in r.claims:
         assert text[c.evidence.start:c.evidence.end] == c.evidence.exact
+
+
+def test_relations_title_without_organisation_sets_job_title_only():
+    r = run("Форумда сөйлеген баспасөз хатшысы Дмитрий Песков келді.", persons=["Дмитрий Песков"])
+    person = next(e for e in r.entities if e.type == "Person")
+    assert (person.job_title, person.affiliation) == ("баспасөз хатшысы", None)
+    assert [c.predicate for c in r.claims] == []

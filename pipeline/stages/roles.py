@@ -79,4 +79,17 @@ class RoleExtractor(Stage):
         if (org_mention and org_mention.label in AFFILIATION_LABELS and org_mention.entity_id
                 and (org_mention.case or "nom") in ("nom", "gen")):
             return start, org_mention
-        return k, None
+        return self._bare_title_start(view, k), None
+
+    def _bare_title_start(self, view, head: int) -> int:
+        """Lower-case, uninflected words right before the head belong to the title."""
+        start = head
+        stop = tuple(self.lex.roles.participle_endings)
+        while start - 1 >= 0 and head - (start - 1) < self.lex.roles.max_title_words:
+            tok = view.tokens[start - 1]
+            if view.mention_at(start - 1) or tok.is_punct or not tok.text[:1].islower() or tok.lower.endswith(stop):
+                break
+            if self.reader.case_of(tok.text, possessive=False) != "nom":
+                break
+            start -= 1
+        return start
