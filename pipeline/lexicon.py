@@ -90,6 +90,7 @@ class Lexicon(Strict):
     clause_conjunctions: list[str] = []
     coordinators: list[str] = []
     between_words: list[str] = []
+    complement_endings: list[str] = []
     speech: Speech
     roles: Roles
     groups: Groups

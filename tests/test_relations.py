@@ -127,3 +127,9 @@ def test_relations_title_without_organisation_sets_job_title_only():
     person = next(e for e in r.entities if e.type == "Person")
     assert (person.job_title, person.affiliation) == ("баспасөз хатшысы", None)
     assert [c.predicate for c in r.claims] == []
+
+
+def test_relations_complement_takes_the_subject_of_the_later_verb():
+    r = run("Қазақстанға кепілдік беруді 12 елдің уәде етуі маңызды.")
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c["modality"]) for c in claims_of(r)}
+    assert got == {("pledge", "12 ел", None, "asserted"), ("guarantee", "12 ел", "Қазақстан", "intended")}

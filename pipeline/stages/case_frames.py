@@ -63,7 +63,8 @@ class CaseFrameExtractor(Stage):
         args = self._group_inflection(view, [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
                                              if m.entity_id and m.label in ARGUMENT_LABELS])
         subject = next((a for a in args if a.case == "nom"), None)
-        out: list[Claim] = []
+        per_hit: list[list[Claim]] = []
+        pending: list[tuple] = []  # complements still looking for a subject
         clause_start = 0
         for n, (predicate, (first, last), stems) in enumerate(hits):
             said = next((c for c in speech if c.content.start <= view.tokens[first].start < c.content.end), None)
@@ -71,11 +72,19 @@ class CaseFrameExtractor(Stage):
             if said is not None:  # reported words: the arguments are inside them
                 window = [a for a in window if a.mention.start >= said.content.start]
             nested = n + 1 < len(hits) and hits[n + 1][1][0] == last + 1
-            out += self._claims(doc, view, predicate, (first, last), stems, window,
-                                None if said else subject, said, nested)
-            if not nested and self._clause_final(view, last):
+            hit = (doc, view, predicate, (first, last), stems, window, None if said else subject, said, nested)
+            claims = self._claims(*hit)
+            per_hit.append(claims)
+            if not claims and view.tokens[last].lower.endswith(tuple(self.lex.complement_endings)):
+                pending.append(hit)
+            elif claims and pending:
+                agents = [c.agent for c in claims if c.agent]
+                for p in pending:
+                    per_hit.append(self._claims(*p[:8], True, agents=agents))
+                pending = []
+            if not nested and not pending and self._clause_final(view, last):
                 clause_start = last + 1
-        return out
+        return [c for claims in per_hit for c in claims]
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
         """Kazakh inflects a coordination once, on its last member: in
@@ -124,7 +133,8 @@ class CaseFrameExtractor(Stage):
         nxt = view.tokens[end + 1]
         return nxt.is_punct or nxt.lower in self.lex.clause_conjunctions
 
-    def _claims(self, doc, view, predicate, trigger, stems, window: list[Argument], subject, said, nested):
+    def _claims(self, doc, view, predicate, trigger, stems, window: list[Argument], subject, said, nested,
+                agents: list[str] | None = None):
         frame = self.lex.frame(predicate)
         roles: dict[str, list[Argument]] = {}
         for a in window:
@@ -140,8 +150,8 @@ class CaseFrameExtractor(Stage):
         # in a reported clause (Песков ... көмектесетінін айтты) the speaker is the
         # subject when no other is named; in a quotation or "according to" it is not
         speaker_is_subject = said is not None and said.construction == "reported_clause"
-        agents = [a.mention.entity_id for a in roles.pop("agent", [])] or (
-            [said.agent] if speaker_is_subject and self.settings.inherit_agent else [])
+        own = [a.mention.entity_id for a in roles.pop("agent", [])]
+        agents = own or agents or ([said.agent] if speaker_is_subject and self.settings.inherit_agent else [])
         if not agents:
             return []  # who did it is the point of a claim
         polarity = self.reader.polarity(view, trigger, stems)
