@@ -132,4 +132,4 @@ def test_relations_title_without_organisation_sets_job_title_only():
 def test_relations_complement_takes_the_subject_of_the_later_verb():
     r = run("Қазақстанға кепілдік беруді 12 елдің уәде етуі маңызды.")
     got = {(c["predicate"], c["agent"], c.get("recipient"), c["modality"]) for c in claims_of(r)}
-    assert got == {("pledge", "12 ел", None, "asserted"), ("guarantee", "12 ел", "Қазақстан", "intended")}
+    assert got == {("pledge", "12 ел", "Қазақстан", "asserted"), ("guarantee", "12 ел", "Қазақстан", "intended")}
