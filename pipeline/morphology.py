@@ -98,6 +98,8 @@ class SuffixAnalyser:
     def adjective_base(self, word: str) -> list[tuple[str, Analysis]]:
         """Bases of a denominal adjective: ресейлік -> ресей, солтүстіккореялықтар -> солтүстіккорея."""
         out = []
+        if not any(suffix in word for suffix in self._adjective):
+            return out
         for a in self.analyses(word.lower()):
             for suffix in self._adjective:
                 if a.stem.endswith(suffix) and len(a.stem) > len(suffix) + 1:

@@ -89,8 +89,11 @@ class SentenceView:
     def find_all(self, patterns: Iterable[Sequence[Sequence[str]]]) -> list[tuple[int, int]]:
         """Non-overlapping (first, last) matches of any pattern, longest first."""
         hits = []
+        patterns = list(patterns)
+        firsts = tuple(s for p in patterns for s in p[0])
+        starts = [t.i for t in self.tokens if t.lower.startswith(firsts)]  # cheap pre-filter
         for pattern in patterns:
-            for i in range(len(self.tokens)):
+            for i in starts:
                 last = self.match(pattern, i)
                 if last is not None:
                     hits.append((i, last))

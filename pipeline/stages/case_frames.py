@@ -45,6 +45,7 @@ class CaseFrameExtractor(Stage):
         self.reader = FrameReader(self.lex, default_analyser())
         self.dates = default_date_reader()
         self.triggers = self.lex.trigger_patterns()
+        self._first_stems = tuple(s for _, p in self.triggers for s in p[0])
         self.coordinators = set(self.lex.coordinators)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
@@ -109,8 +110,9 @@ class CaseFrameExtractor(Stage):
 
     def _find_triggers(self, view: SentenceView):
         found = []
+        starts = [t.i for t in view.tokens if t.lower.startswith(self._first_stems)]
         for predicate, pattern in self.triggers:
-            for i in range(len(view)):
+            for i in starts:
                 last = view.match(pattern, i)
                 if last is not None:
                     found.append((predicate, (i, last), pattern[-1]))
