@@ -7,7 +7,7 @@ process per setting and reports documents/s, words/s and peak memory (RSS of
 the process and its workers). Also times the bare Kazakh tokenizer (the
 package's spaCy language class, no components) on the same text.
 
-    python benchmarks/throughput.py [--n 1000 10000] [--workers 1 2]
+    python benchmarks/throughput.py [--n 1000 10000] [--workers 1 2] [--config configs/fast.yaml]
 """
 from __future__ import annotations
 
@@ -48,11 +48,11 @@ def build_corpus(folder: Path, n: int, seed: int = 0) -> int:
     return words
 
 
-def child(corpus: Path, out: Path, workers: int) -> None:
+def child(corpus: Path, out: Path, workers: int, config: str) -> None:
     import pipeline
     from pipeline.run import run
 
-    nlp = pipeline.load()
+    nlp = pipeline.load(config or None)
     started = time.perf_counter()
     summary = run([corpus], out, nlp, workers=workers)
     seconds = time.perf_counter() - started
@@ -77,10 +77,11 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--config", default="", help="pipeline YAML (default: configs/default.yaml)")
     ap.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]))
+        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]), args.config)
         return 0
     for n in args.n:
         with tempfile.TemporaryDirectory() as tmp:
@@ -88,11 +89,11 @@ def main() -> int:
             corpus.mkdir()
             words = build_corpus(corpus, n)
             tok_wps = tokenizer_only(corpus)
-            print(f"N={n}: {words} words; bare Kazakh tokenizer {tok_wps:,.0f} words/s")
+            print(f"N={n} ({args.config or 'default config'}): {words} words; bare Kazakh tokenizer {tok_wps:,.0f} words/s")
             base = None
             for w in args.workers:
                 res = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(Path(tmp) / f"out{w}"),
-                                      str(w)], capture_output=True, text=True)
+                                      str(w), "--config", args.config], capture_output=True, text=True)
                 if res.returncode != 0:
                     print(res.stderr[-2000:], file=sys.stderr)
                     return 1

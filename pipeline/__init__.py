@@ -16,11 +16,12 @@ from .lang.kk import register as _register_kazakh  # noqa: E402
 _register_kazakh()
 
 
-def load(config=None, **overrides):
-    """Load a pipeline from a YAML config (default: ``configs/default.yaml``)."""
+def load(config=None):
+    """Load a pipeline from a YAML config path or an equivalent dict (default:
+    ``configs/default.yaml``; ``configs/fast.yaml`` trades some accuracy for speed)."""
     from .core import Pipeline
 
-    return Pipeline.from_config(config, **overrides)
+    return Pipeline.from_config(config)
 
 
 __all__ = ["load", "__version__", "CONTRACT_VERSION"]

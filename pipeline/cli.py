@@ -199,6 +199,7 @@ def train_ner_cmd(
     dev_fraction: float = typer.Option(0.1, help="Share of sentence numbers held out for development."),
     max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps."),
     max_epochs: Optional[int] = typer.Option(None, help="Override training.max_epochs."),
+    settings: List[str] = typer.Option([], "--set", help="Override any config value: SECTION.KEY=VALUE (VALUE as JSON, else text); repeatable."),
 ) -> None:
     """Train the Kazakh NER model with spaCy's training loop (CPU).
 
@@ -208,6 +209,14 @@ def train_ner_cmd(
     from pipeline.training.ner import DEFAULT_TRAIN_CONFIG, train_ner
 
     overrides = {}
+    for item in settings:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            _fail(f"--set {item!r}: expected SECTION.KEY=VALUE")
+        try:
+            overrides[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key.strip()] = value
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if max_epochs is not None:

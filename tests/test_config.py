@@ -76,3 +76,12 @@ def test_config_registered_user_stage_runs(tmp_path):
 def test_config_default_file_loads():
     nlp = pipeline.load()
     assert [s.factory for s in nlp.stages][0] == "kazakh_sentences.v1"
+
+
+def test_config_fast_file_is_the_default_chain_with_the_small_model():
+    from pipeline.resources import CONFIGS_DIR
+
+    default, fast = pipeline.load(), pipeline.load(CONFIGS_DIR / "fast.yaml")
+    assert [s.factory for s in fast.stages] == [s.factory for s in default.stages]
+    result = fast.process("Ресей президенті Владимир Путин Қытайға алғыс айтты.", date="2025-09-03")
+    assert {(e.type, e.name) for e in result.entities} >= {("Person", "Владимир Путин"), ("Country", "Қытай")}

@@ -60,8 +60,13 @@ def test_train_ner_smoke_and_evaluate_json(tmp_path):
     path = tmp_path / "tiny.txt"
     path.write_text(TINY, encoding="utf-8")
     out = tmp_path / "model"
-    result = CliRunner().invoke(app, ["train-ner", str(path), "--out", str(out), "--max-steps", "3"])
+    result = CliRunner().invoke(app, ["train-ner", str(path), "--out", str(out), "--max-steps", "3",
+                                      "--set", "components.tok2vec.model.encode.width=32",
+                                      "--set", "components.tok2vec.model.embed.rows=[500,200,100,50]"])
     assert result.exit_code == 0, result.output
+    config = (out / "config.cfg").read_text(encoding="utf-8").replace(" ", "")
+    assert "width=32" in config and "rows=[500,200,100,50]" in config
+    assert json.loads((out / "vocab" / "strings.json").read_text(encoding="utf-8")) == []
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["lang"] == "kk" and "ner" in meta["pipeline"]
     assert meta["sources"][0]["name"] == "KazNERD"
@@ -71,3 +76,11 @@ def test_train_ner_smoke_and_evaluate_json(tmp_path):
     assert set(scores) == {"overall", "per_label", "words_per_second"}
     assert set(scores["overall"]) == {"p", "r", "f"} and 0.0 <= scores["overall"]["f"] <= 1.0
     assert scores["words_per_second"] > 0
+
+
+def test_train_ner_bad_set_option_is_one_line(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text(TINY, encoding="utf-8")
+    result = CliRunner().invoke(app, ["train-ner", str(path), "--out", str(tmp_path / "m"), "--set", "width32"])
+    assert result.exit_code == 2
+    assert "--set 'width32': expected SECTION.KEY=VALUE" in result.output

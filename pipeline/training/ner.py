@@ -60,6 +60,7 @@ def train_ner(
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(best, out)
+    _drop_vocab_strings(out)
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     meta.update(
         name="kk_ner",
@@ -77,6 +78,15 @@ def train_ner(
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     return meta.get("performance", {})
+
+
+def _drop_vocab_strings(model_dir: Path) -> None:
+    """Empty the saved string store: the model's features are hashes and its labels
+    are stored with the NER component, so the training vocabulary (1-2 MB) is dead
+    weight on disk. Strings are re-added as texts are tokenised."""
+    strings = model_dir / "vocab" / "strings.json"
+    if strings.exists():
+        strings.write_text("[]", encoding="utf-8")
 
 
 def evaluate_ner(conll_file: Path, model_dir: Path, batch_size: int = 256) -> dict:
