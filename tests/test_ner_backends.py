@@ -70,3 +70,24 @@ def test_ner_stanza_backend_in_the_pipeline(tmp_path, monkeypatch):
     assert calls == ["Ол келді.", "Путин Қытайға барды."]
     assert [(m.text, m.label) for m in r.mentions] == [("Путин", "PERSON"), ("Қытайға", "COUNTRY")]
     assert {e.id for e in r.entities} == {"person:putin", "country:CN"}
+
+
+def test_linker_name_before_a_place_head_noun_is_a_place(tmp_path, monkeypatch):
+    """The model reads "Курск" as a person; "Курск облысына" / "Курск аймағынан" say place."""
+    (tmp_path / "kk").mkdir()
+
+    class FakePipeline:
+        def __init__(self, **kwargs):
+            pass
+
+        def __call__(self, text):
+            spans = [(w, i, i + len(w), "S-PERSON") for w in ("Курск", "Ахмет") for i in [text.find(w)] if i >= 0]
+            return stanza_doc(text, spans)
+
+    monkeypatch.setattr(stanza, "Pipeline", FakePipeline)
+    nlp = pipeline.load({"stages": [
+        {"factory": "kazakh_sentences.v1"}, {"factory": "country_gazetteer.v1"},
+        {"factory": "ner.v1", "backend": "stanza", "model_dir": str(tmp_path)}, {"factory": "entity_linker.v1"}]})
+    r = nlp.process("Ахмет Курск аймағынан оралды. Ахмет қалады.")
+    assert [(m.text, m.label, m.entity_id) for m in r.mentions] == [
+        ("Ахмет", "PERSON", "person:akhmet"), ("Курск", "LOC", "place:kursk"), ("Ахмет", "PERSON", "person:akhmet")]

@@ -10,10 +10,13 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..countries import default_country_index
 from ..ids import entity_id
 from ..normalise import default_normaliser
 from ..records import AnnotatedDocument, Entity, Mention
+from ..resources import package_data
 from ..stage import Stage, StageSettings
 
 # NER label -> entity type
@@ -36,12 +39,14 @@ class EntityLinker(Stage):
         self.countries = default_country_index()
         self.normaliser = default_normaliser()
         self.country_names = frozenset(self.countries.names.values())
+        self.place_head = _place_head_pattern(package_data("kk_language.yaml").get("place_head_nouns", ()))
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         gazetteer = [m for m in doc.mentions if m.entity_id]
         model = [c for m in doc.mentions if not m.entity_id for c in [_clean(m, doc.text, gazetteer)] if c]
         model = [piece for m in model for piece in self._split_inflected_name(doc.text, m)]
         model = _join_split_names(doc.text, model)
+        model = [self._place_by_head_noun(doc.text, m) for m in model]
         mentions = self._vote_labels(doc.text, _resolve_overlaps(gazetteer + model))
         words = frozenset(w.strip("«»\"'.,:;!?()") for w in doc.text.split())
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
@@ -86,6 +91,12 @@ class EntityLinker(Stage):
                                                    "id": f"m{a}-{a + len(piece)}", "source": m.source + ":split"}))
             start = end
         return pieces
+
+    def _place_by_head_noun(self, text: str, m: Mention) -> Mention:
+        """"Курск облысы", "Курск аймағынан": a name before a place head noun is a place."""
+        if m.label in ("PERSON", "ORG") and self.place_head and self.place_head.match(text, m.end):
+            return m.model_copy(update={"label": "LOC"})
+        return m
 
     def _vote_labels(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """One name, one type per document: a split piece or a lone reading takes
@@ -180,6 +191,24 @@ class EntityLinker(Stage):
             code = m.entity_id.split(":", 1)[1]
             return Entity(id=m.entity_id, type="Country", name=self.countries.canonical(code), identifier=code)
         return Entity(id=m.entity_id, type=ENTITY_TYPE[m.label], name=m.lemma or m.text)
+
+
+_VOICED = {"қ": "ғ", "к": "г", "п": "б"}  # final consonant voiced before a vowel: аймақ -> аймағы
+_AFTER_POSSESSIVE = "н|ның|нің|на|не|нда|нде|нан|нен|мен|ндағы|ндегі"
+
+
+def _place_head_pattern(heads) -> re.Pattern | None:
+    """Whitespace, then a head noun in the third-person possessive (-ы/-і, -сы/-сі
+    after a vowel), then any case ending: " облысына", " өңірін", " аймағынан"."""
+    forms = []
+    for head in heads:
+        head = head.lower()
+        stems = {head, head[:-1] + _VOICED.get(head[-1], head[-1])}
+        forms += [re.escape(stem) + "с?[ыі]" for stem in stems]
+    if not forms:
+        return None
+    return re.compile(rf"\s+(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?:{_AFTER_POSSESSIVE})?(?![^\W\d_])",
+                      re.IGNORECASE)
 
 
 def _clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
