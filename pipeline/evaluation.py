@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .resources import read_yaml
 
@@ -64,7 +64,12 @@ def predicted_keys(result) -> list[tuple]:
 def evaluate_claims(gold_path: Path, nlp) -> dict:
     from .io.readers import read_file
 
-    gold = GoldSet.model_validate(read_yaml(gold_path))
+    try:
+        gold = GoldSet.model_validate(read_yaml(gold_path))
+    except ValidationError as err:
+        from .config import _first_error
+
+        raise ValueError(f"{gold_path}: {_first_error(err)}") from None
     tp, fp, fn = Counter(), Counter(), Counter()
     details = []
     for g in gold.documents:

@@ -131,7 +131,9 @@ class FrameReader:
                 rest = word[len(stem):]
                 if rest.startswith(tuple(mod.intended_suffixes)):
                     return False
-                if rest.startswith(tuple(self.lex.polarity.negative_infixes)):
+                negative = tuple(self.lex.polarity.negative_infixes)
+                if any(rest.startswith(p) and rest[len(p):].startswith(negative)
+                       for p in ("", *self.lex.polarity.passive_infixes)):
                     return True
         return False
 

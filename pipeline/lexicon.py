@@ -54,6 +54,8 @@ class Speech(Strict):
     according_to: list[str]
     pronouns: list[str]
     agent_markers: list[str] = []
+    statement_nouns: list[str] = []
+    passive_verbs: list[str] = []
 
 
 class Roles(Strict):
@@ -74,6 +76,7 @@ class Polarity(Strict):
     negative_infixes: list[str]
     auxiliaries: list[str]
     negative_endings: list[str] = []
+    passive_infixes: list[str] = []
 
 
 class Modality(Strict):

@@ -23,6 +23,7 @@ from .records import AnnotatedDocument
 BUILTIN_STAGES = {
     "kazakh_sentences.v1": "pipeline.stages.sentences:KazakhSentenceSplitter",
     "country_gazetteer.v1": "pipeline.stages.countries:CountryGazetteer",
+    "org_gazetteer.v1": "pipeline.stages.organisations:OrganisationGazetteer",
     "ner.v1": "pipeline.stages.ner:EntityRecognizer",
     "entity_linker.v1": "pipeline.stages.linker:EntityLinker",
     "quantified_groups.v1": "pipeline.stages.groups:QuantifiedGroupFinder",

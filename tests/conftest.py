@@ -74,6 +74,7 @@ def hand_pipeline(persons=(), orgs=(), places=()):
     return pipeline.load({"stages": [
         {"factory": "kazakh_sentences.v1"},
         {"factory": "country_gazetteer.v1"},
+        {"factory": "org_gazetteer.v1", "lexicon": str(REPO / "configs" / "organisations_kk.yaml")},
         {"factory": "hand_ner.v1"},
         {"factory": "quantified_groups.v1", **lex},
         {"factory": "entity_linker.v1"},

@@ -133,3 +133,41 @@ def test_relations_complement_takes_the_subject_of_the_later_verb():
     r = run("Қазақстанға кепілдік беруді 12 елдің уәде етуі маңызды.")
     got = {(c["predicate"], c["agent"], c.get("recipient"), c["modality"]) for c in claims_of(r)}
     assert got == {("pledge", "12 ел", "Қазақстан", "asserted"), ("guarantee", "12 ел", "Қазақстан", "intended")}
+
+
+def test_relations_organisations_by_any_name_and_inflection():
+    r = run("НАТО-ға мүше болу туралы Солтүстік Атлант шарты ұйымының мәлімдемесі шықты. "
+            "Біріккен Ұлттар Ұйымына БҰҰ-ның өкілі келді. Ақ үйдің жанында ақ үй тұр.")
+    orgs = [(m.text, m.entity_id) for m in r.mentions if m.label == "ORG"]
+    assert orgs == [("НАТО-ға", "org:nato"), ("Солтүстік Атлант шарты ұйымының", "org:nato"),
+                    ("Біріккен Ұлттар Ұйымына", "org:birikken-ulttar-uiymy"),
+                    ("БҰҰ-ның", "org:birikken-ulttar-uiymy"), ("Ақ үйдің", "org:aq-ui")]
+    assert {e.name for e in r.entities if e.type == "Organization"} == {"НАТО", "Біріккен Ұлттар Ұйымы", "Ақ үй"}
+
+
+def test_relations_statement_of_an_organisation_and_passive_speech():
+    r = run("Сәрсенбі күні Ақорда тарапынан жасалған мәлімдемеде, Қазақстан Қырғызстанға көмек жіберетіні айтылды. "
+            "БҰҰ-ның хабарламасында Моңғолия Жапонияға алғыс білдірмеді делінген. "
+            "Ресей Грузияға шабуыл жасады делінген.")
+    got = claims_of(r, keep=("predicate", "agent", "recipient", "polarity", "author", "text"))
+    assert got == [
+        {"predicate": "say", "agent": "Ақорда", "polarity": "affirmed",
+         "text": "Қазақстан Қырғызстанға көмек жіберетіні"},
+        {"predicate": "say", "agent": "Біріккен Ұлттар Ұйымы", "polarity": "affirmed",
+         "text": "Моңғолия Жапонияға алғыс білдірмеді"},
+        {"predicate": "help", "agent": "Қазақстан", "recipient": "Қырғызстан", "polarity": "affirmed",
+         "author": "Ақорда", "text": "Қазақстан Қырғызстанға көмек жіберетіні айтылды"},
+        {"predicate": "thank", "agent": "Моңғолия", "recipient": "Жапония", "polarity": "negated",
+         "author": "Біріккен Ұлттар Ұйымы", "text": "Моңғолия Жапонияға алғыс білдірмеді делінген"},
+        # a passive speech verb with no "X тарапынан": nobody is the speaker
+        {"predicate": "attack", "agent": "Ресей", "recipient": "Грузия", "polarity": "affirmed",
+         "text": "Ресей Грузияға шабуыл жасады делінген"},
+    ]
+
+
+def test_relations_negation_after_a_passive_suffix():
+    r = run("Ресей тарапынан Украинаға көмек берілмейтіні айтылды.")
+    help_ = next(c for c in claims_of(r) if c["predicate"] == "help")
+    assert (help_["agent"], help_["recipient"], help_["polarity"]) == ("Ресей", "Украина", "negated")
+    say = next(c for c in claims_of(r) if c["predicate"] == "say")
+    assert (say["agent"], say["text"]) == ("Ресей", "Украинаға көмек берілмейтіні")

@@ -6,7 +6,9 @@ Three Kazakh constructions (words from the lexicon's ``speech`` section):
 - "according to": ``Песковтың айтуынша, ...``, ``Оның сөзінше: «...»`` (a possessive
   pronoun points at the last speaker);
 - a reported clause: ``Песков ... орналасқанын мәлімдеді`` (the words between the
-  speaker and the verb), and passives with ``X тарапынан``.
+  speaker and the verb), and passives with ``X тарапынан``;
+- in a statement: ``X тарапынан жасалған мәлімдемеде, ...``, ``X-тың мәлімдемесінде ...``
+  (the rest of the sentence is what X said).
 A sentence with no speaker of its own continues the last one. The claim's
 ``content`` gives the offsets of the reported words, for the relation stage.
 """
@@ -40,7 +42,8 @@ class SpeechAttributor(Stage):
         super().__init__(settings, context)
         self.lex = load_lexicon(context.resolve(settings.lexicon))
         self.sp = self.lex.speech
-        self.reader = FrameReader(self.lex, default_analyser())
+        self.analyser = default_analyser()
+        self.reader = FrameReader(self.lex, self.analyser)
         self.verbs = [tuple(tuple(s.lower() for s in ([w] if isinstance(w, str) else w)) for w in v)
                       for v in self.sp.verbs]
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
@@ -50,7 +53,8 @@ class SpeechAttributor(Stage):
         claims = list(doc.claims)
         last_speaker: str | None = None
         for view in sentence_views(doc):
-            found = self._according_to(view, last_speaker) or self._speech_verb(view, last_speaker)
+            found = (self._according_to(view, last_speaker) or self._in_statement(view)
+                     or self._speech_verb(view, last_speaker))
             if not found:
                 continue
             speaker, recipient, content, confidence, construction = found
@@ -86,6 +90,31 @@ class SpeechAttributor(Stage):
             return speaker, None, content, conf, "according_to"
         return None
 
+    def _in_statement(self, view: SentenceView):
+        """``X тарапынан жасалған мәлімдемеде, ...`` / ``X-тың мәлімдемесінде ...``."""
+        nouns = self.sp.statement_nouns
+        for k, tok in enumerate(view.tokens):
+            if k == 0 or _in_quote(view, k) or not any(
+                    a.case == "loc" and a.stem.lower() in nouns for a in self.analyser.analyses(tok.text)):
+                continue
+            for m in reversed(view.mentions):
+                mf, ml = view.token_range(m)
+                if ml >= k or m.label not in SPEAKER_LABELS or not m.entity_id:
+                    continue
+                after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
+                by_marker = after in self.sp.agent_markers and k - ml <= 3  # тарапынан (жасалған)
+                possessor = ml == k - 1 and m.case == "gen"  # БҰҰ-ның мәлімдемесінде
+                if by_marker or possessor:
+                    last = len(view) - 1
+                    while last > k and view.tokens[last].is_punct:
+                        last -= 1
+                    # "... деп айтылды", "... делінген": the speech verb closing it is not content
+                    ends = [a for a, b in view.find_all(self.verbs) if b == last and a > k + 1]
+                    content = self._span(view, k + 1, (min(ends) - 1) if ends else last)
+                    return (m.entity_id, None, content, 0.7, "statement") if content else None
+                break  # only the nearest name before the noun
+        return None
+
     def _speech_verb(self, view: SentenceView, last_speaker):
         # "алғыс айтты" is thanking, not speech: verbs inside relation triggers do not count
         taken = {k for a, b in view.find_all(self.relation_triggers) for k in range(a, b + 1)}
@@ -93,6 +122,7 @@ class SpeechAttributor(Stage):
         if not hits:
             return None
         first, _ = hits[-1]
+        passive = view.tokens[first].lower in self.sp.passive_verbs
         quote = _quote_before(view, first)
         limit = quote[2] if quote else first
         speaker = recipient = None
@@ -102,7 +132,7 @@ class SpeechAttributor(Stage):
                 continue
             arg = self.reader.argument(view, m)
             after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
-            if after in self.sp.agent_markers or (arg.case == "nom" and speaker is None):
+            if after in self.sp.agent_markers or (arg.case == "nom" and speaker is None and not passive):
                 speaker = m.entity_id
                 speaker_end = ml
             elif arg.case == "dat" and quote and quote[2] - ml <= 2:
@@ -111,12 +141,14 @@ class SpeechAttributor(Stage):
             content = (quote[0], quote[1])
         else:
             start_tok = (speaker_end + 1) if speaker else 0
+            if speaker and start_tok < len(view) and view.tokens[start_tok].lower in self.sp.agent_markers:
+                start_tok += 1  # "X тарапынан ... айтылды": the marker is not what was said
             content = self._span(view, start_tok, first - 1)
         if content is None:
             return None
         construction = "quote" if quote else "reported_clause"
         if speaker is None:
-            if not (self.settings.continue_speaker and last_speaker):
+            if passive or not (self.settings.continue_speaker and last_speaker):
                 return None
             return last_speaker, recipient, content, 0.5, construction
         return speaker, recipient, content, 0.8 if quote else 0.7, construction

@@ -1,0 +1,58 @@
+"""OrganisationGazetteer: organisations and institutions from a YAML list
+(``configs/organisations_kk.yaml``), found through every inflection of a name's
+last word (БҰҰ-ның, Біріккен Ұлттар Ұйымына, Кремльдің) and linked to one id per
+organisation whichever name or abbreviation the text uses."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..ids import entity_id
+from ..morphology import default_analyser
+from ..names import NameIndex
+from ..records import AnnotatedDocument, Mention
+from ..resources import CONFIGS_DIR, read_yaml
+from ..stage import Stage, StageSettings
+
+
+class Settings(StageSettings):
+    lexicon: Path = CONFIGS_DIR / "organisations_kk.yaml"
+
+
+class OrganisationGazetteer(Stage):
+    requires = ("tokens",)
+    provides = ("org_mentions",)
+    Settings = Settings
+
+    def __init__(self, settings: Settings, context):
+        super().__init__(settings, context)
+        path = context.resolve(settings.lexicon)
+        data = read_yaml(path)
+        entries = data.get("organisations") if isinstance(data, dict) else None
+        if not isinstance(entries, dict):
+            raise ValueError(f"lexicon: {path}: expected a mapping 'organisations: {{name: [aliases]}}'")
+        names = []
+        for canonical, aliases in entries.items():
+            if aliases is not None and not isinstance(aliases, list):
+                raise ValueError(f"lexicon: {path}: organisations.{canonical}: expected a list of names")
+            names += [(canonical, name) for name in [canonical, *(aliases or [])]]
+        self.index = NameIndex(names, default_analyser())
+        self.count = len(entries)
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        tokens = list(doc.cache()["spacy_doc"])
+        mentions = list(doc.mentions)
+        taken = [(m.start, m.end) for m in mentions]
+        for match in self.index.find([t.text for t in tokens]):
+            start = tokens[match.first].idx
+            end = tokens[match.last].idx + len(tokens[match.last])
+            if any(s < end and start < e for s, e in taken):
+                continue  # a country reading of the same words stands
+            mentions.append(Mention(
+                id=f"m{start}-{end}", start=start, end=end, text=doc.text[start:end], label="ORG",
+                entity_id=entity_id("Organization", match.key), lemma=match.key, case=match.analysis.case,
+                source=self.factory,
+            ))
+        return doc.with_layers(mentions=mentions)
+
+    def describe(self) -> dict:
+        return {"organisations": self.count}
