@@ -85,3 +85,14 @@ def test_config_fast_file_is_the_default_chain_with_the_small_model():
     assert [s.factory for s in fast.stages] == [s.factory for s in default.stages]
     result = fast.process("Ресей президенті Владимир Путин Қытайға алғыс айтты.", date="2025-09-03")
     assert {(e.type, e.name) for e in result.entities} >= {("Person", "Владимир Путин"), ("Country", "Қытай")}
+
+
+def test_config_bad_organisation_lexicon_names_the_stage_and_file(tmp_path):
+    lexicon = tmp_path / "orgs.yaml"
+    lexicon.write_text("organisations: [БҰҰ, НАТО]\n", encoding="utf-8")
+    path = write(tmp_path, "stages:\n  - factory: kazakh_sentences.v1\n  - factory: org_gazetteer.v1\n"
+                           "    lexicon: orgs.yaml\n")
+    assert error_of(path) == (f"{path}: stages[1] (org_gazetteer.v1): lexicon: {lexicon}: "
+                              "expected a mapping 'organisations: {name: [aliases]}'")
+    assert error_of(write(tmp_path, "stages:\n  - factory: org_gazetteer.v1\n    lexicon: none.yaml\n")) == (
+        f"{path}: stages[0] (org_gazetteer.v1): {tmp_path / 'none.yaml'}: file not found")
