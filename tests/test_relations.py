@@ -171,3 +171,32 @@ def test_relations_negation_after_a_passive_suffix():
     assert (help_["agent"], help_["recipient"], help_["polarity"]) == ("Ресей", "Украина", "negated")
     say = next(c for c in claims_of(r) if c["predicate"] == "say")
     assert (say["agent"], say["text"]) == ("Ресей", "Украинаға көмек берілмейтіні")
+
+
+def test_relations_title_inside_a_person_span_and_two_surnames_in_one():
+    r = run("Қазақстан Президенті Қасым-Жомарт Тоқаев Әзербайжан Президенті Ильхам Әлиевпен келіссөз жүргізді. "
+            "Тоқаев Әлиевке алғыс айтты.",
+            persons=["Президенті Қасым-Жомарт Тоқаев", "Ильхам Әлиев", "Тоқаев Әлиев"])
+    assert [(m.text, m.entity_id) for m in r.mentions if m.label == "PERSON"] == [
+        ("Қасым-Жомарт Тоқаев", "person:qasym-zhomart-toqaev"), ("Ильхам Әлиевпен", "person:ilkham-aliev"),
+        ("Тоқаев", "person:qasym-zhomart-toqaev"), ("Әлиевке", "person:ilkham-aliev")]
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("theme"), c.get("partner")) for c in claims_of(r)}
+    assert got == {
+        ("has_role", "Қасым-Жомарт Тоқаев", None, "Қазақстан", None),
+        ("has_role", "Ильхам Әлиев", None, "Әзірбайжан", None),
+        ("negotiate", "Қасым-Жомарт Тоқаев", None, None, "Ильхам Әлиев"),
+        ("thank", "Қасым-Жомарт Тоқаев", "Ильхам Әлиев", None, None),
+    }
+
+
+def test_relations_country_that_opens_an_organisation_name_and_possessor_before_speaker():
+    r = run("Ресей Қорғаныс министрлігінің хабарлауынша, Украина Белгородқа шабуыл жасады. "
+            "АҚШ Мемлекеттік департаменті Қазақстанға көмек беретінін хабарлады.",
+            orgs=["Ресей Қорғаныс министрлігі"], places=["Белгород"])
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("author")) for c in claims_of(r)}
+    assert got == {
+        ("say", "Ресей Қорғаныс министрлігі", None, None),
+        ("attack", "Украина", "Белгород", "Ресей Қорғаныс министрлігі"),
+        ("say", "Мемлекеттік департамент", None, None),
+        ("help", "Мемлекеттік департамент", "Қазақстан", "Мемлекеттік департамент"),
+    }

@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..countries import default_country_index
 from ..ids import entity_id
+from ..lexicon import DEFAULT_LEXICON, load_lexicon
 from ..normalise import default_normaliser
 from ..records import AnnotatedDocument, Entity, Mention
 from ..resources import package_data
@@ -27,6 +29,7 @@ NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
 
 class Settings(StageSettings):
     link_partial_names: bool = True  # Песков -> Дмитрий Песков when seen in the same document
+    lexicon: Path = DEFAULT_LEXICON  # for the role titles a person span must not start with
 
 
 class EntityLinker(Stage):
@@ -40,19 +43,32 @@ class EntityLinker(Stage):
         self.normaliser = default_normaliser()
         self.country_names = frozenset(self.countries.names.values())
         self.place_head = _place_head_pattern(package_data("kk_language.yaml").get("place_head_nouns", ()))
+        heads = load_lexicon(context.resolve(settings.lexicon)).roles.title_heads
+        # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
+        self.titles = frozenset(h.lower() + end for h in heads for end in ("", "і", "ы", "сі", "сы"))
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         gazetteer = [m for m in doc.mentions if m.entity_id]
-        model = [c for m in doc.mentions if not m.entity_id for c in [_clean(m, doc.text, gazetteer)] if c]
+        raw = [m for m in doc.mentions if not m.entity_id]
+        # "Ресей Қорғаныс министрлігі": a country that opens an organisation's name is part of it
+        absorbed = {g.id for m in raw for g in gazetteer if self._opens_org_name(doc.text, m, g)}
+        gazetteer = [g for g in gazetteer if g.id not in absorbed]
+        model = [c for m in raw for c in [_clean(m, doc.text, gazetteer)] if c]
         model = [piece for m in model for piece in self._split_inflected_name(doc.text, m)]
-        model = _join_split_names(doc.text, model)
+        model = [self._without_title(doc.text, m) for m in _join_split_names(doc.text, model)]
         model = [self._place_by_head_noun(doc.text, m) for m in model]
         mentions = self._vote_labels(doc.text, _resolve_overlaps(gazetteer + model))
         words = frozenset(w.strip("«»\"'.,:;!?()") for w in doc.text.split())
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         linked: list[Mention] = []
         persons: list[tuple[str, str]] = []  # (canonical name, id) in order of appearance
-        for m in mentions:
+        queue = list(mentions)
+        while queue:
+            m = queue.pop(0)
+            pieces = self._split_known_persons(doc.text, m, persons, words)
+            if len(pieces) > 1:
+                queue[:0] = pieces
+                continue
             m = self._link(m, words, persons)
             if m is None:
                 continue
@@ -91,6 +107,59 @@ class EntityLinker(Stage):
                                                    "id": f"m{a}-{a + len(piece)}", "source": m.source + ":split"}))
             start = end
         return pieces
+
+    def _opens_org_name(self, text: str, m: Mention, g: Mention) -> bool:
+        """An organisation span that starts with a bare country name and ends in a
+        possessed noun (министрлігі, Үкіметі, департаменті): the country is its first word."""
+        if m.label != "ORG" or g.label != "COUNTRY" or g.start != m.start or g.end >= m.end:
+            return False
+        if (g.case or "nom") != "nom" or not text[g.end:m.end].strip()[:1].isupper():
+            return False
+        last = text[m.start:m.end].split()[-1]
+        return any(a.possessive == "p3" and len(a.stem) > 2 for a in self.normaliser.analyser.analyses(last))
+
+    def _split_known_persons(self, text: str, m: Mention, persons, words) -> list[Mention]:
+        """"Тоқаев Әлиевке алғыс айтты": one span holding the surnames of two persons
+        already named in the document is two mentions."""
+        if m.label != "PERSON" or not persons:
+            return [m]
+        ws = list(_words(text[m.start:m.end]))
+        if len(ws) < 2:
+            return [m]
+        owner = {}  # name part -> person id (a part two persons share belongs to neither)
+        for name, pid in persons:
+            for part in name.split():
+                owner[part] = pid if owner.get(part, pid) == pid else None
+        if " ".join(w.group() for w in ws) in {n for n, _ in persons}:
+            return [m]
+        parts = frozenset(p for p, pid in owner.items() if pid)
+        for cut in range(1, len(ws)):
+            left = self.normaliser.lemma(" ".join(w.group() for w in ws[:cut]), known=parts, document_words=words)
+            right = self.normaliser.lemma(" ".join(w.group() for w in ws[cut:]), known=parts, document_words=words)
+            a, b = owner.get(left.name), owner.get(right.name)
+            if a and b and a != b:
+                return [self._piece(text, m, m.start + ws[0].start(), m.start + ws[cut - 1].end()),
+                        self._piece(text, m, m.start + ws[cut].start(), m.end)]
+        return [m]
+
+    @staticmethod
+    def _piece(text: str, m: Mention, start: int, end: int) -> Mention:
+        return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "id": f"m{start}-{end}",
+                                    "source": m.source + ":split"})
+
+    def _without_title(self, text: str, m: Mention) -> Mention:
+        """"Президенті Қасым-Жомарт Тоқаев": the title is not part of the name (the
+        roles stage reads it), even where news capitalises it."""
+        if m.label != "PERSON":
+            return m
+        words = list(_words(text[m.start:m.end]))
+        k = 0
+        while k < len(words) - 1 and words[k].group().lower() in self.titles:
+            k += 1
+        if k == 0 or not words[k].group()[:1].isupper():
+            return m
+        start = m.start + words[k].start()
+        return m.model_copy(update={"start": start, "text": text[start:m.end], "id": f"m{start}-{m.end}"})
 
     def _place_by_head_noun(self, text: str, m: Mention) -> Mention:
         """"Курск облысы", "Курск аймағынан": a name before a place head noun is a place."""
@@ -161,7 +230,6 @@ class EntityLinker(Stage):
             else:
                 out.append(m)
         # capitalised words no mention covers
-        import re
 
         for w in re.finditer(r"[^\W\d_][\w-]*", text):
             if not w.group()[0].isupper() or any(a < w.end() and w.start() < b for a, b in covered):
@@ -270,8 +338,6 @@ def _leading_capitalised(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _words(s: str):
-    import re
-
     return re.finditer(r"\S+", s)
 
 

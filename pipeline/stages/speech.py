@@ -132,7 +132,8 @@ class SpeechAttributor(Stage):
                 continue
             arg = self.reader.argument(view, m)
             after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
-            if after in self.sp.agent_markers or (arg.case == "nom" and speaker is None and not passive):
+            if after in self.sp.agent_markers or (arg.case == "nom" and speaker is None and not passive
+                                                  and not self._possessor_of_next(view, ml)):
                 speaker = m.entity_id
                 speaker_end = ml
             elif arg.case == "dat" and quote and quote[2] - ml <= 2:
@@ -152,6 +153,16 @@ class SpeechAttributor(Stage):
                 return None
             return last_speaker, recipient, content, 0.5, construction
         return speaker, recipient, content, 0.8 if quote else 0.7, construction
+
+    def _possessor_of_next(self, view: SentenceView, last: int) -> bool:
+        """"АҚШ Мемлекеттік департаменті", "Ресей Қорғаныс министрлігі": a bare name
+        right before a possessed name is its possessor, not the speaker."""
+        nxt = view.mention_at(last + 1) if last + 1 < len(view) else None
+        if nxt is None or nxt.label not in SPEAKER_LABELS or (nxt.case or "nom") != "nom":
+            return False
+        _, nxt_last = view.token_range(nxt)
+        return any(a.possessive == "p3" and a.case == "nom" and len(a.stem) > 1
+                   for a in self.analyser.analyses(view.tokens[nxt_last].text))
 
     def _rest(self, view: SentenceView, k: int):
         return self._span(view, k, len(view) - 1)
