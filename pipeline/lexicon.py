@@ -94,6 +94,7 @@ class Lexicon(Strict):
     coordinators: list[str] = []
     between_words: list[str] = []
     complement_endings: list[str] = []
+    event_nouns: list[str] = []
     speech: Speech
     roles: Roles
     groups: Groups

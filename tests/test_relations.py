@@ -200,3 +200,10 @@ def test_relations_country_that_opens_an_organisation_name_and_possessor_before_
         ("say", "Мемлекеттік департамент", None, None),
         ("help", "Мемлекеттік департамент", "Қазақстан", "Мемлекеттік департамент"),
     }
+
+
+def test_relations_event_noun_as_object_takes_its_possessor_not_the_subject():
+    r = run("Қазақстан Ресейдің Украинаға шабуылын айыптады. Жапония бейбіт келіссөздерді қолдайды. "
+            "Израиль Ливанға шабуылдады.")
+    got = {(c["predicate"], c["agent"], c.get("recipient")) for c in claims_of(r)}
+    assert got == {("attack", "Ресей", "Украина"), ("attack", "Израиль", "Ливан")}

@@ -87,6 +87,15 @@ class CaseFrameExtractor(Stage):
                 clause_start = last + 1
         return [c for claims in per_hit for c in claims]
 
+    def _event_noun_as_object(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """A one-word trigger that is an event noun in the accusative or genitive."""
+        first, last = trigger
+        if first != last or not self.lex.event_nouns:
+            return False
+        nouns = set(self.lex.event_nouns)
+        return any(a.case in ("acc", "gen") and a.stem.lower() in nouns
+                   for a in self.reader.analyser.analyses(view.tokens[first].lower))
+
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
         """Kazakh inflects a coordination once, on its last member: in
         "Қазақстан мен Қытайға" both are datives."""
@@ -143,6 +152,12 @@ class CaseFrameExtractor(Stage):
             role = frame.get(a.case)
             if role:
                 roles.setdefault(role, []).append(a)
+        if self._event_noun_as_object(view, trigger):
+            # "...Ресейдің Украинаға шабуылын айыптады": the possessor did it, not the subject
+            roles["agent"] = [a for a in roles.get("agent", []) if a.case == "gen"]
+            if not roles["agent"]:
+                return []
+            subject, agents = None, None
         roles = {role: self._pick(view, role, fillers) for role, fillers in roles.items()}
         confidence = 0.7
         if "agent" not in roles and self.settings.inherit_agent:

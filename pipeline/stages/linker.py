@@ -25,6 +25,8 @@ from ..stage import Stage, StageSettings
 ENTITY_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "EVENT": "Event"}
 NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
+SPATIAL_CASES = {"dat", "loc", "abl", "ins"}
+ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # Еуропадағы: a modifier, part of the name
 
 
 class Settings(StageSettings):
@@ -87,21 +89,26 @@ class EntityLinker(Stage):
     # -- find ---------------------------------------------------------------
     def _split_inflected_name(self, text: str, m: Mention) -> list[Mention]:
         """Only a name's last word inflects: a person span with an inflected word
-        inside (Мәскеудің Киевпен) is several names, cut after each such word."""
-        if m.label != "PERSON" or " " not in m.text:
+        inside (Мәскеудің Киевпен) is several names, cut after each such word. An
+        organisation's name may hold a genitive or an attributive (Еуропадағы ...
+        ұйымы), not a word in a spatial case (Стамбулда жаңа)."""
+        if m.label not in ("PERSON", "ORG") or " " not in m.text:
             return [m]
         words = list(_words(text[m.start:m.end]))
         cuts = []
         for w in words[:-1]:
             lemma = self.normaliser.lemma(w.group())
-            if lemma.case != "nom" and lemma.evidence == "phonology":
-                cuts.append(m.start + w.end())
+            if lemma.case == "nom" or lemma.evidence != "phonology":
+                continue
+            if m.label == "ORG" and (lemma.case not in SPATIAL_CASES or w.group().lower().endswith(ATTRIBUTIVE)):
+                continue
+            cuts.append(m.start + w.end())
         if not cuts:
             return [m]
         pieces, start = [], m.start
         for end in cuts + [m.end]:
             piece = text[start:end].strip()
-            if piece:
+            if piece and not (m.label == "ORG" and piece[0].islower()):  # "жаңа": no organisation
                 a = start + len(text[start:end]) - len(text[start:end].lstrip())
                 pieces.append(m.model_copy(update={"start": a, "end": a + len(piece), "text": piece,
                                                    "id": f"m{a}-{a + len(piece)}", "source": m.source + ":split"}))
