@@ -55,6 +55,7 @@ class Speech(Strict):
     pronouns: list[str]
     agent_markers: list[str] = []
     statement_nouns: list[str] = []
+    subject_pronouns: list[str] = []
     passive_verbs: list[str] = []
 
 

@@ -207,3 +207,17 @@ def test_relations_event_noun_as_object_takes_its_possessor_not_the_subject():
             "Израиль Ливанға шабуылдады.")
     got = {(c["predicate"], c["agent"], c.get("recipient")) for c in claims_of(r)}
     assert got == {("attack", "Ресей", "Украина"), ("attack", "Израиль", "Ливан")}
+
+
+def test_relations_two_surnames_in_one_span_and_he_is_the_last_subject():
+    r = run("Шавкат Мирзиёев: «Біз дайынбыз», - деді. Садыр Жапаров Тоқаевқа алғыс айтты. "
+            "Ол Қазақстанның Қырғызстанға көмектескенін атап өтті.",
+            persons=["Шавкат Мирзиёев", "Садыр Жапаров Тоқаев"])
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("author")) for c in claims_of(r)}
+    assert got == {
+        ("say", "Шавкат Мирзиёев", None, None),
+        ("thank", "Садыр Жапаров", "Тоқаев", None),
+        # "Ол" is Жапаров, the last subject, not Мирзиёев, the last speaker
+        ("say", "Садыр Жапаров", None, None),
+        ("help", "Қазақстан", "Қырғызстан", "Садыр Жапаров"),
+    }

@@ -45,6 +45,7 @@ class EntityLinker(Stage):
         self.normaliser = default_normaliser()
         self.country_names = frozenset(self.countries.names.values())
         self.place_head = _place_head_pattern(package_data("kk_language.yaml").get("place_head_nouns", ()))
+        self.surname_endings = tuple(package_data("kk_language.yaml").get("surname_endings", ()))
         heads = load_lexicon(context.resolve(settings.lexicon)).roles.title_heads
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
         self.titles = frozenset(h.lower() + end for h in heads for end in ("", "і", "ы", "сі", "сы"))
@@ -96,8 +97,11 @@ class EntityLinker(Stage):
             return [m]
         words = list(_words(text[m.start:m.end]))
         cuts = []
-        for w in words[:-1]:
+        for w, nxt in zip(words, words[1:]):
             lemma = self.normaliser.lemma(w.group())
+            if m.label == "PERSON" and self._surname(lemma.name) and self._surname(self.normaliser.lemma(nxt.group()).name):
+                cuts.append(m.start + w.end())  # two surnames: two persons
+                continue
             if lemma.case == "nom" or lemma.evidence != "phonology":
                 continue
             if m.label == "ORG" and (lemma.case not in SPATIAL_CASES or w.group().lower().endswith(ATTRIBUTIVE)):
@@ -114,6 +118,9 @@ class EntityLinker(Stage):
                                                    "id": f"m{a}-{a + len(piece)}", "source": m.source + ":split"}))
             start = end
         return pieces
+
+    def _surname(self, word: str) -> bool:
+        return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)
 
     def _opens_org_name(self, text: str, m: Mention, g: Mention) -> bool:
         """An organisation span that starts with a bare country name and ends in a

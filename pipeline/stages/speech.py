@@ -52,9 +52,11 @@ class SpeechAttributor(Stage):
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
         last_speaker: str | None = None
+        last_subject: str | None = None  # the last person who was a sentence's subject
         for view in sentence_views(doc):
             found = (self._according_to(view, last_speaker) or self._in_statement(view)
-                     or self._speech_verb(view, last_speaker))
+                     or self._speech_verb(view, last_speaker, last_subject))
+            last_subject = self._person_subject(view) or last_subject
             if not found:
                 continue
             speaker, recipient, content, confidence, construction = found
@@ -115,7 +117,13 @@ class SpeechAttributor(Stage):
                 break  # only the nearest name before the noun
         return None
 
-    def _speech_verb(self, view: SentenceView, last_speaker):
+    def _person_subject(self, view: SentenceView) -> str | None:
+        for m in view.mentions:
+            if m.label == "PERSON" and m.entity_id and self.reader.argument(view, m).case == "nom":
+                return m.entity_id
+        return None
+
+    def _speech_verb(self, view: SentenceView, last_speaker, last_subject=None):
         # "алғыс айтты" is thanking, not speech: verbs inside relation triggers do not count
         taken = {k for a, b in view.find_all(self.relation_triggers) for k in range(a, b + 1)}
         hits = [h for h in view.find_all(self.verbs) if not _in_quote(view, h[0]) and h[0] not in taken]
@@ -149,7 +157,12 @@ class SpeechAttributor(Stage):
             return None
         construction = "quote" if quote else "reported_clause"
         if speaker is None:
-            if passive or not (self.settings.continue_speaker and last_speaker):
+            if passive:
+                return None
+            # "Ол ... атап өтті": "he" is the last person who was a subject
+            if view.tokens[0].lower in self.sp.subject_pronouns and last_subject and self.settings.continue_speaker:
+                return last_subject, recipient, self._after_pronoun(view, content), 0.5, construction
+            if not (self.settings.continue_speaker and last_speaker):
                 return None
             return last_speaker, recipient, content, 0.5, construction
         return speaker, recipient, content, 0.8 if quote else 0.7, construction
@@ -163,6 +176,13 @@ class SpeechAttributor(Stage):
         _, nxt_last = view.token_range(nxt)
         return any(a.possessive == "p3" and a.case == "nom" and len(a.stem) > 1
                    for a in self.analyser.analyses(view.tokens[nxt_last].text))
+
+    def _after_pronoun(self, view: SentenceView, content):
+        """A reported clause that starts with the subject pronoun: the words after it."""
+        first = view.tokens[0]
+        if content[0] == first.start and len(view) > 1:
+            return view.tokens[1].start, content[1]
+        return content
 
     def _rest(self, view: SentenceView, k: int):
         return self._span(view, k, len(view) - 1)
