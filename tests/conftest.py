@@ -46,7 +46,7 @@ def annotate(stage, text: str):
     return stage(AnnotatedDocument(document=Document(id="t", source="t", text=text)))
 
 
-def hand_pipeline(persons=(), orgs=(), places=()):
+def hand_pipeline(persons=(), orgs=(), places=(), positions=()):
     """The default relation stages with a hand-written 'NER' (no model): the
     given names are tagged wherever they occur (with any ending)."""
     import re
@@ -55,7 +55,8 @@ def hand_pipeline(persons=(), orgs=(), places=()):
     from pipeline.records import Mention
     from pipeline.stage import Stage, register_stage
 
-    names = [(n, "PERSON") for n in persons] + [(n, "ORG") for n in orgs] + [(n, "LOC") for n in places]
+    names = ([(n, "PERSON") for n in persons] + [(n, "ORG") for n in orgs] + [(n, "LOC") for n in places]
+             + [(n, "POSITION") for n in positions])
 
     @register_stage("hand_ner.v1")
     class HandNER(Stage):

@@ -221,3 +221,15 @@ def test_relations_two_surnames_in_one_span_and_he_is_the_last_subject():
         ("say", "Садыр Жапаров", None, None),
         ("help", "Қазақстан", "Қырғызстан", "Садыр Жапаров"),
     }
+
+
+def test_relations_organisation_inside_a_position_and_speaker_after_the_verb():
+    r = run("Ресей Сыртқы істер министрлігінің ресми өкілі Мария Захарова Қазақстанға алғыс айтты. "
+            "«Біз Қытаймен келісімге қол қойдық», - деп мәлімдеді Захарова.",
+            persons=["Мария Захарова"], positions=["Ресей Сыртқы істер министрлігінің ресми өкілі"])
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("theme")) for c in claims_of(r)}
+    assert got == {
+        ("has_role", "Мария Захарова", None, "Ресей Сыртқы істер министрлігі"),
+        ("thank", "Мария Захарова", "Қазақстан", None),
+        ("say", "Мария Захарова", None, None),
+    }

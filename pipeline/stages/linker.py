@@ -53,6 +53,9 @@ class EntityLinker(Stage):
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         gazetteer = [m for m in doc.mentions if m.entity_id]
         raw = [m for m in doc.mentions if not m.entity_id]
+        # a position is no entity (the roles stage reads titles), but may hold an organisation
+        raw = [m for m in raw if m.label != "POSITION"] + [
+            o for m in raw if m.label == "POSITION" for o in [self._org_in_position(doc.text, m)] if o]
         # "Ресей Қорғаныс министрлігі": a country that opens an organisation's name is part of it
         absorbed = {g.id for m in raw for g in gazetteer if self._opens_org_name(doc.text, m, g)}
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
@@ -118,6 +121,23 @@ class EntityLinker(Stage):
                                                    "id": f"m{a}-{a + len(piece)}", "source": m.source + ":split"}))
             start = end
         return pieces
+
+    def _org_in_position(self, text: str, m: Mention) -> Mention | None:
+        """"Ресей Сыртқы істер министрлігінің ресми өкілі": the model's position span
+        holds the organisation, up to its genitive word; the roles stage reads the title."""
+        words = list(_words(text[m.start:m.end]))
+        if len(words) < 2 or not words[0].group()[:1].isupper():
+            return None
+        last_gen = None
+        for k, w in enumerate(words[:-1]):
+            lemma = self.normaliser.lemma(w.group())
+            if lemma.case == "gen" and lemma.evidence == "phonology":
+                last_gen = k
+        if last_gen is None:
+            return None
+        start, end = m.start + words[0].start(), m.start + words[last_gen].end()
+        return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "label": "ORG",
+                                    "id": f"m{start}-{end}", "source": m.source + ":position"})
 
     def _surname(self, word: str) -> bool:
         return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)

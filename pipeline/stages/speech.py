@@ -117,6 +117,21 @@ class SpeechAttributor(Stage):
                 break  # only the nearest name before the noun
         return None
 
+    def _speaker_after_verb(self, view: SentenceView, verb_last: int) -> str | None:
+        """The name that closes the sentence after the speech verb, perhaps after its
+        title (- деп мәлімдеді компания басшысы Меиржан Юсупов)."""
+        k = verb_last + 1
+        while (k < len(view) and k - verb_last <= self.lex.roles.max_title_words and not view.mention_at(k)
+               and view.tokens[k].text[:1].islower()):
+            k += 1
+        m = view.mention_at(k) if k < len(view) else None
+        if m is None or m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
+            return None
+        _, ml = view.token_range(m)
+        if all(t.is_punct for t in view.tokens[ml + 1:]):
+            return m.entity_id
+        return None
+
     def _person_subject(self, view: SentenceView) -> str | None:
         for m in view.mentions:
             if m.label == "PERSON" and m.entity_id and self.reader.argument(view, m).case == "nom":
@@ -129,7 +144,7 @@ class SpeechAttributor(Stage):
         hits = [h for h in view.find_all(self.verbs) if not _in_quote(view, h[0]) and h[0] not in taken]
         if not hits:
             return None
-        first, _ = hits[-1]
+        first, hit_last = hits[-1]
         passive = view.tokens[first].lower in self.sp.passive_verbs
         quote = _quote_before(view, first)
         limit = quote[2] if quote else first
@@ -146,6 +161,8 @@ class SpeechAttributor(Stage):
                 speaker_end = ml
             elif arg.case == "dat" and quote and quote[2] - ml <= 2:
                 recipient = m.entity_id  # the addressee stands right before the quote (Кимге: «...»)
+        if quote and speaker is None and not passive:
+            speaker = self._speaker_after_verb(view, hit_last)  # «...», - деді Юсупов.
         if quote:
             content = (quote[0], quote[1])
         else:
