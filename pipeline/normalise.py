@@ -79,8 +79,11 @@ class NameNormaliser:
         return out
 
     def lemma(self, text: str, known: frozenset[str] | set[str] = frozenset(),
-              document_words: frozenset[str] | set[str] = frozenset()) -> Lemma:
-        """Canonical form of a (multi-word) name as written in ``text``."""
+              document_words: frozenset[str] | set[str] = frozenset(),
+              unlikely_cases: frozenset[str] = frozenset()) -> Lemma:
+        """Canonical form of a (multi-word) name as written in ``text``. A case in
+        ``unlikely_cases`` is read only with evidence, not from sounds alone (a
+        person is seldom in the locative: Рютте is no Рют + -те)."""
         words = text.split()
         if not words:
             return Lemma(text, "nom", "bare")
@@ -100,13 +103,27 @@ class NameNormaliser:
         for a in cands:
             if a.ending and a.stem in document_words and (hyphenated or self.phonology.fits(a.stem, a)):
                 return Lemma(name_of(a), a.case, "document")
+        # 2b. the whole word is itself a stem elsewhere in the document (Рютте beside
+        #     Рюттенің): its "ending" is part of the name
+        if len(cands) > 1 and self._inflected_elsewhere(last, document_words):
+            return Lemma(name_of(bare), "nom", "document")
         # 3. the longest ending that fits the stem's sounds: consonant and vowel
         #    harmony first, then the consonant alone (loan names)
         for harmony in (True, False):
             for a in cands:
+                if a.case in unlikely_cases:
+                    continue
                 if a.ending and len(a.stem) >= 2 and (hyphenated or self.phonology.fits(a.stem, a, harmony)):
                     return Lemma(name_of(a), a.case, "phonology")
         return Lemma(name_of(bare), "nom", "bare")
+
+
+    def _inflected_elsewhere(self, word: str, document_words) -> bool:
+        for other in document_words:
+            if len(other) > len(word) and other.startswith(word):
+                if any(a.stem == word and a.ending and self.phonology.fits(a.stem, a) for a in self.candidates(other)):
+                    return True
+        return False
 
 
 @lru_cache(maxsize=None)

@@ -28,3 +28,16 @@ def test_morphology_case_of_an_ending(analyser):
     assert cases["Ресей"] == "gen"
     cases = {a.stem: a.case for a in analyser.analyses("АҚШ-тан")}
     assert cases["АҚШ"] == "abl"
+
+
+def test_normaliser_keeps_an_ending_that_the_document_shows_is_part_of_the_name():
+    from pipeline.normalise import default_normaliser
+
+    n = default_normaliser()
+    # alone, "Рютте" reads as Рют + locative -те ...
+    assert n.lemma("Марк Рютте").name == "Марк Рют"
+    # ... but the same document writes "Рюттенің": Рютте is the name
+    lemma = n.lemma("Марк Рютте", document_words={"Рюттенің", "сөзінше"})
+    assert (lemma.name, lemma.case, lemma.evidence) == ("Марк Рютте", "nom", "document")
+    # the stem standing bare elsewhere still wins: Украинада -> Украина
+    assert n.lemma("Украинада", document_words={"Украина", "Украинадағы"}).name == "Украина"

@@ -233,3 +233,10 @@ def test_relations_organisation_inside_a_position_and_speaker_after_the_verb():
         ("thank", "Мария Захарова", "Қазақстан", None),
         ("say", "Мария Захарова", None, None),
     }
+
+
+def test_relations_event_noun_before_a_postposition_is_no_event_of_the_subject():
+    r = run("Марк Рютте одақтастар Украинаға әуе шабуылына қарсы жүйелер беруі тиіс екенін айтты. "
+            "Ресей шабуылдан кейін Украинаға көмектесті.", persons=["Марк Рютте"])
+    got = {(c["predicate"], c["agent"], c.get("recipient")) for c in claims_of(r)}
+    assert got == {("say", "Марк Рютте", None), ("help", "Ресей", "Украина")}

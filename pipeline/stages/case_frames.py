@@ -47,6 +47,7 @@ class CaseFrameExtractor(Stage):
         self.triggers = self.lex.trigger_patterns()
         self._first_stems = tuple(s for _, p in self.triggers for s in p[0])
         self.coordinators = set(self.lex.coordinators)
+        self._postposition_words = {w for words in self.lex.postpositions.values() for w in words}
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
@@ -88,13 +89,17 @@ class CaseFrameExtractor(Stage):
         return [c for claims in per_hit for c in claims]
 
     def _event_noun_as_object(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
-        """A one-word trigger that is an event noun in the accusative or genitive."""
+        """A one-word trigger that is an event noun in the accusative or genitive, or
+        before a postposition (шабуылына қарсы, шабуылдан кейін)."""
         first, last = trigger
         if first != last or not self.lex.event_nouns:
             return False
         nouns = set(self.lex.event_nouns)
-        return any(a.case in ("acc", "gen") and a.stem.lower() in nouns
-                   for a in self.reader.analyser.analyses(view.tokens[first].lower))
+        analyses = [a for a in self.reader.analyser.analyses(view.tokens[first].lower) if a.stem.lower() in nouns]
+        if any(a.case in ("acc", "gen") for a in analyses):
+            return True
+        nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
+        return bool(analyses) and nxt in self._postposition_words
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
         """Kazakh inflects a coordination once, on its last member: in

@@ -26,6 +26,7 @@ ENTITY_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
                "EVENT": "Event"}
 NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
 SPATIAL_CASES = {"dat", "loc", "abl", "ins"}
+PERSON_UNLIKELY_CASES = frozenset({"loc"})  # "Рютте" is Рютте, not Рют + -те
 ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # Еуропадағы: a modifier, part of the name
 
 
@@ -241,7 +242,8 @@ class EntityLinker(Stage):
         if typ is None:
             return None
         known = frozenset(name for name, _ in persons) | self.country_names
-        lemma = self.normaliser.lemma(m.text, known=known, document_words=words)
+        lemma = self.normaliser.lemma(m.text, known=known, document_words=words,
+                                      unlikely_cases=PERSON_UNLIKELY_CASES if m.label == "PERSON" else frozenset())
         return m.model_copy(update={"entity_id": entity_id(typ, lemma.name), "lemma": lemma.name, "case": lemma.case})
 
     def _person_consistency(self, text: str, mentions: list[Mention], entities: dict[str, Entity], words):
