@@ -240,3 +240,14 @@ def test_relations_event_noun_before_a_postposition_is_no_event_of_the_subject()
             "Ресей шабуылдан кейін Украинаға көмектесті.", persons=["Марк Рютте"])
     got = {(c["predicate"], c["agent"], c.get("recipient")) for c in claims_of(r)}
     assert got == {("say", "Марк Рютте", None), ("help", "Ресей", "Украина")}
+
+
+def test_relations_person_span_with_a_trailing_city_and_a_particle_name():
+    r = run("Сирия президенті Башар әл-Асад Мәскеуге келді. Египет президенті Абдул-Фаттах әс-Сиси Ресейге алғыс айтты.",
+            persons=["Башар әл-Асад Мәскеу", "Абдул-Фаттах әс-Сиси"])
+    assert [(m.text, m.label, m.entity_id) for m in r.mentions if m.label in ("PERSON", "GPE")] == [
+        ("Башар әл-Асад", "PERSON", "person:bashar-al-asad"), ("Мәскеуге", "GPE", "place:maskeu"),
+        ("Абдул-Фаттах әс-Сиси", "PERSON", "person:abdul-fattakh-as-sisi")]
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("theme")) for c in claims_of(r)}
+    assert got == {("has_role", "Башар әл-Асад", None, "Сирия"), ("has_role", "Абдул-Фаттах әс-Сиси", None, "Мысыр"),
+                   ("thank", "Абдул-Фаттах әс-Сиси", "Ресей", None)}

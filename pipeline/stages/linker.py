@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..countries import default_country_index
@@ -46,6 +47,7 @@ class EntityLinker(Stage):
         self.normaliser = default_normaliser()
         self.country_names = frozenset(self.countries.names.values())
         self.place_head = _place_head_pattern(package_data("kk_language.yaml").get("place_head_nouns", ()))
+        self.cities = cldr_city_names()
         self.surname_endings = tuple(package_data("kk_language.yaml").get("surname_endings", ()))
         heads = load_lexicon(context.resolve(settings.lexicon)).roles.title_heads
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
@@ -62,6 +64,7 @@ class EntityLinker(Stage):
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
         model = [c for m in raw for c in [_clean(m, doc.text, gazetteer)] if c]
         model = [piece for m in model for piece in self._split_inflected_name(doc.text, m)]
+        model = [piece for m in model for piece in self._split_trailing_city(doc.text, m)]
         model = [self._without_title(doc.text, m) for m in _join_split_names(doc.text, model)]
         model = [self._place_by_head_noun(doc.text, m) for m in model]
         mentions = self._vote_labels(doc.text, _resolve_overlaps(gazetteer + model))
@@ -139,6 +142,21 @@ class EntityLinker(Stage):
         start, end = m.start + words[0].start(), m.start + words[last_gen].end()
         return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "label": "ORG",
                                     "id": f"m{start}-{end}", "source": m.source + ":position"})
+
+    def _split_trailing_city(self, text: str, m: Mention) -> list[Mention]:
+        """"Башар әл-Асад Мәскеуге барды": a person span of three or more words whose
+        inflected last word is a city (CLDR) is a person and a place."""
+        if m.label != "PERSON":
+            return [m]
+        words = list(_words(text[m.start:m.end]))
+        if len(words) < 3:
+            return [m]
+        lemma = self.normaliser.lemma(words[-1].group())
+        if lemma.case == "nom" or lemma.name not in self.cities:
+            return [m]
+        person = self._piece(text, m, m.start, m.start + words[-2].end())
+        place = self._piece(text, m, m.start + words[-1].start(), m.end).model_copy(update={"label": "GPE"})
+        return [person, place]
 
     def _surname(self, word: str) -> bool:
         return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)
@@ -325,9 +343,9 @@ def _clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     spans = [(a + len(text[a:b]) - len(text[a:b].lstrip("«\"'(")), b) for a, b in spans]
     spans = [s for s in spans if s[1] > s[0]]
     if m.label in NAME_LABELS:
-        while spans and not text[spans[-1][0]].isupper():
+        while spans and not _capitalised(text[spans[-1][0]:spans[-1][1]]):
             spans.pop()
-        while spans and not text[spans[0][0]].isupper():
+        while spans and not _capitalised(text[spans[0][0]:spans[0][1]]):
             spans.pop(0)
     # keep the first contiguous run of words
     run = spans[:1]
@@ -371,6 +389,23 @@ def _leading_capitalised(text: str, start: int, end: int) -> tuple[int, int]:
             break
         run_end = start + w.start() + len(word)
     return start, run_end
+
+
+@lru_cache(maxsize=None)
+def cldr_city_names(locale: str = "kk") -> frozenset[str]:
+    """City names of CLDR's time-zone exemplar cities in ``locale`` (Мәскеу, Берлин, ...)."""
+    from babel import Locale
+
+    zones = Locale.parse(locale).time_zones
+    return frozenset(z["city"] for z in zones.values() if z.get("city") and "," not in z["city"])
+
+
+_PARTICLE_NAME = re.compile(r"[^\W\d_]{1,3}-[^\W\d_]")  # әл-Асад, әс-Сиси, ад-Дин
+
+
+def _capitalised(word: str) -> bool:
+    """A name's word: capitalised, or a lower-case particle joined to a capitalised part."""
+    return word[:1].isupper() or bool(_PARTICLE_NAME.match(word) and word[word.index("-") + 1].isupper())
 
 
 def _words(s: str):
