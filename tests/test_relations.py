@@ -251,3 +251,18 @@ def test_relations_person_span_with_a_trailing_city_and_a_particle_name():
     got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("theme")) for c in claims_of(r)}
     assert got == {("has_role", "Башар әл-Асад", None, "Сирия"), ("has_role", "Абдул-Фаттах әс-Сиси", None, "Мысыр"),
                    ("thank", "Абдул-Фаттах әс-Сиси", "Ресей", None)}
+
+
+def test_relations_name_particles_a_trailing_capital_and_a_partial_name_run():
+    r = run("Еурокомиссия төрайымы Урсула фон дер Ляйен Астанаға келді. "
+            "Фон дер Ляйеннің айтуынша, Еуропалық Одақ Қазақстанға көмектеседі.",
+            persons=["Ляйен Астана", "Фон дер Ляйен"])
+    persons = {e.name for e in r.entities if e.type == "Person"}
+    assert persons == {"Урсула фон дер Ляйен"}
+    assert "place:astana" in {e.id for e in r.entities}
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("theme"), c.get("author")) for c in claims_of(r)}
+    assert got == {
+        ("has_role", "Урсула фон дер Ляйен", None, "Еуропалық комиссия", None),
+        ("say", "Урсула фон дер Ляйен", None, None, None),
+        ("help", "Еуропалық Одақ", "Қазақстан", None, "Урсула фон дер Ляйен"),
+    }

@@ -47,7 +47,10 @@ class EntityLinker(Stage):
         self.normaliser = default_normaliser()
         self.country_names = frozenset(self.countries.names.values())
         self.place_head = _place_head_pattern(package_data("kk_language.yaml").get("place_head_nouns", ()))
-        self.cities = cldr_city_names()
+        self.cities = cldr_city_names() | frozenset(package_data("kk_language.yaml").get("extra_cities", ()))
+        particles = "|".join(re.escape(p) for p in package_data("kk_language.yaml").get("name_particles", ()))
+        # a given name and particles right before a span: "Урсула фон дер |Ляйен"
+        self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None
         self.surname_endings = tuple(package_data("kk_language.yaml").get("surname_endings", ()))
         heads = load_lexicon(context.resolve(settings.lexicon)).roles.title_heads
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
@@ -63,6 +66,7 @@ class EntityLinker(Stage):
         absorbed = {g.id for m in raw for g in gazetteer if self._opens_org_name(doc.text, m, g)}
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
         model = [c for m in raw for c in [_clean(m, doc.text, gazetteer)] if c]
+        model = [self._with_name_particles(doc.text, m) for m in model]
         model = [piece for m in model for piece in self._split_inflected_name(doc.text, m)]
         model = [piece for m in model for piece in self._split_trailing_city(doc.text, m)]
         model = [self._without_title(doc.text, m) for m in _join_split_names(doc.text, model)]
@@ -142,6 +146,15 @@ class EntityLinker(Stage):
         start, end = m.start + words[0].start(), m.start + words[last_gen].end()
         return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "label": "ORG",
                                     "id": f"m{start}-{end}", "source": m.source + ":position"})
+
+    def _with_name_particles(self, text: str, m: Mention) -> Mention:
+        if m.label != "PERSON" or self.particles_before is None:
+            return m
+        found = self.particles_before.search(text, max(0, m.start - 60), m.start)
+        if not found or not found.group(1)[:1].isupper():
+            return m
+        start = found.start(1)
+        return m.model_copy(update={"start": start, "text": text[start:m.end], "id": f"m{start}-{m.end}"})
 
     def _split_trailing_city(self, text: str, m: Mention) -> list[Mention]:
         """"Башар әл-Асад Мәскеуге барды": a person span of three or more words whose
@@ -426,16 +439,19 @@ def _resolve_overlaps(mentions) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _contains_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
 def _merge_partial_persons(mentions: list[Mention], entities: dict[str, Entity]):
     """A person named by part of a longer name in the same document is that person."""
     persons = [e for e in entities.values() if e.type == "Person"]
     full = [e for e in persons if len(e.name.split()) > 1]
     redirect: dict[str, str] = {}
     for e in persons:
-        words = e.name.split()
-        if len(words) != 1:
-            continue
-        owners = [f for f in full if words[0] in f.name.split()]
+        # a word of the longer name (Песков), or a run of its words (Фон дер Ляйен)
+        words = e.name.lower().split()
+        owners = [f for f in full if len(f.name.split()) > len(words) and _contains_run(f.name.lower().split(), words)]
         if len(owners) == 1:
             redirect[e.id] = owners[0].id
     if not redirect:
