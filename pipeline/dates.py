@@ -42,7 +42,13 @@ class DateReader:
         )
         self._year = re.compile(r"\b(?P<year>\d{4})\s*(?:-?\s*ж\.|\s*-?жыл\w*)")
         rel_years = "|".join(self.relative_years)
-        self._relative_year = re.compile(rf"\b(?P<rel>{rel_years})\s+жыл\w*", re.IGNORECASE)
+        standing = "|".join(d.get("self_standing_years", ())) or "(?!)"
+        # "өткен жылдың қараша айында", "биыл 5 наурызда", "былтыр": a year relative to the
+        # document's, perhaps with a day and a month
+        self._relative_year = re.compile(
+            rf"\b(?:(?P<rel>{rel_years})\s+жыл\w*|(?P<standing>{standing})\b)"
+            rf"(?:\s+(?:(?P<day>\d{{1,2}})\s*-?\s*)?(?P<month>{month_alt})\w*)?",
+            re.IGNORECASE)
         weekday_alt = "|".join(sorted(self.weekdays, key=len, reverse=True))
         markers = "|".join(self.weekday_markers)
         self._weekday = re.compile(rf"\b(?P<wd>{weekday_alt})\s+(?:{markers})\b", re.IGNORECASE)
@@ -61,6 +67,12 @@ class DateReader:
 
         for m in self._numeric.finditer(span):
             add(m, _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        if doc_date:
+            for m in self._relative_year.finditer(span):
+                year = doc_date.year + self.relative_years[(m.group("rel") or m.group("standing")).lower()]
+                month = self._month(m.group("month")) if m.group("month") else None
+                day = int(m.group("day")) if m.group("day") else None
+                add(m, _iso(year, month, day) if month else str(year))
         for m in self._explicit.finditer(span):
             month = self._month(m.group("month"))
             year = int(m.group("year")) if m.group("year") else (doc_date.year if doc_date else None)
@@ -81,8 +93,6 @@ class DateReader:
                 add(m, (doc_date - dt.timedelta(days=back)).isoformat())
             for m in self._relative_day.finditer(span):
                 add(m, (doc_date + dt.timedelta(days=self.relative_days[m.group("rd").lower()])).isoformat())
-            for m in self._relative_year.finditer(span):
-                add(m, str(doc_date.year + self.relative_years[m.group("rel").lower()]))
         return sorted(found, key=lambda f: f.start)
 
     def _month(self, word: str) -> int | None:

@@ -189,6 +189,11 @@ class CaseFrameExtractor(Stage):
         # the claim's own date: one written inside its clause
         dates = self.dates.find(doc.text, doc.document.date, view.tokens[clause_start].start,
                                 view.tokens[verb_end].end)
+        if not dates and clause_start > 0:
+            # a date that opens the sentence scopes over it: "Өткен жылдың қараша айында X ..."
+            dates = [d for d in self.dates.find(doc.text, doc.document.date, view.tokens[0].start,
+                                                view.tokens[clause_start].start)
+                     if d.start == view.tokens[0].start]
         role_names = sorted(roles)
         claims = []
         for agent, fillers in product(agents or [None], product(*[roles[r] for r in role_names])):
