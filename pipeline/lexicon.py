@@ -41,11 +41,16 @@ def _check_frame(frame: dict[str, str | None]) -> dict[str, str | None]:
 class Predicate(Strict):
     triggers: list[list[TriggerWord]] = Field(min_length=1)
     frame: dict[str, Optional[str]] = {}  # null removes a default role
+    # the same event seen from its recipient: "Украина АҚШ-тан кепілдік алды" (read with receive_frame)
+    receive_triggers: list[list[TriggerWord]] = []
 
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
 
     def trigger_stems(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(t) for t in self.triggers]
+
+    def receive_stems(self) -> list[tuple[tuple[str, ...], ...]]:
+        return [_norm_trigger(t) for t in self.receive_triggers]
 
 
 class Speech(Strict):
@@ -89,6 +94,8 @@ class Modality(Strict):
 
 class Lexicon(Strict):
     default_frame: dict[str, str]
+    receive_frame: dict[str, str] = {}
+    receive_reach: int = 3
     predicates: dict[str, Predicate]
     postpositions: dict[str, list[str]] = {}
     clause_conjunctions: list[str] = []
@@ -110,6 +117,9 @@ class Lexicon(Strict):
 
     def trigger_patterns(self) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
         return [(name, pattern) for name, p in self.predicates.items() for pattern in p.trigger_stems()]
+
+    def receive_patterns(self) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+        return [(name, pattern) for name, p in self.predicates.items() for pattern in p.receive_stems()]
 
 
 class LexiconError(ValueError):

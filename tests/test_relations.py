@@ -273,3 +273,15 @@ def test_relations_name_particles_a_trailing_capital_and_a_partial_name_run():
         ("say", "Урсула фон дер Ляйен", None, None, None),
         ("help", "Еуропалық Одақ", "Қазақстан", None, "Урсула фон дер Ляйен"),
     }
+
+
+def test_relations_received_from_the_ablative_giver():
+    r = run("Грузия Түркиядан көмек алды. Моңғолия Жапония мен Қытайдан қолдау алмады. "
+            "Келісім бойынша Армения Франция және Италиядан қауіпсіздік кепілдіктері есебінде бейтарап қалуы тиіс. "
+            "Бұл кепілдік туралы Испания ештеңе айтпады.")
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c["polarity"]) for c in claims_of(r)}
+    assert got == {
+        ("help", "Түркия", "Грузия", "affirmed"),
+        ("help", "Жапония", "Моңғолия", "negated"), ("help", "Қытай", "Моңғолия", "negated"),
+        ("guarantee", "Франция", "Армения", "affirmed"), ("guarantee", "Италия", "Армения", "affirmed"),
+    }

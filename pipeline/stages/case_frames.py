@@ -25,6 +25,7 @@ from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import SentenceView, sentence_views
 
+RECEIVE = ":receive"  # suffix of a receive trigger's predicate inside this stage
 ARGUMENT_LABELS = {"PERSON", "ORG", "COUNTRY", "NORP", "GPE", "LOC", "FAC", "GROUP"}
 MAX_CLAIMS_PER_TRIGGER = 8
 
@@ -44,7 +45,9 @@ class CaseFrameExtractor(Stage):
         self.lex = load_lexicon(context.resolve(settings.lexicon))
         self.reader = FrameReader(self.lex, default_analyser())
         self.dates = default_date_reader()
-        self.triggers = self.lex.trigger_patterns()
+        # receive triggers go by "<predicate>:receive" inside this stage
+        self.triggers = self.lex.trigger_patterns() + [
+            (f"{name}{RECEIVE}", pattern) for name, pattern in self.lex.receive_patterns()]
         self._first_stems = tuple(s for _, p in self.triggers for s in p[0])
         self.coordinators = set(self.lex.coordinators)
         self._postposition_words = {w for words in self.lex.postpositions.values() for w in words}
@@ -151,12 +154,23 @@ class CaseFrameExtractor(Stage):
 
     def _claims(self, doc, view, predicate, trigger, stems, window: list[Argument], subject, said, nested,
                 agents: list[str] | None = None):
-        frame = self.lex.frame(predicate)
+        receive = predicate.endswith(RECEIVE)
+        predicate = predicate.removesuffix(RECEIVE)
+        frame = self.lex.receive_frame if receive else self.lex.frame(predicate)
         roles: dict[str, list[Argument]] = {}
         for a in window:
             role = frame.get(a.case)
             if role:
                 roles.setdefault(role, []).append(a)
+        if receive:
+            # the giver: an ablative close before the trigger (АҚШ-тан кепілдік); the subject receives
+            givers = [a for a in roles.get("agent", []) if trigger[0] - a.last <= self.lex.receive_reach]
+            if not givers:
+                return []
+            roles["agent"] = self._coordinated_before(view, roles["agent"], givers[-1])
+            if "recipient" not in roles and subject is not None and subject.last < trigger[0]:
+                roles["recipient"] = [subject]
+            subject, agents = None, None
         if self._event_noun_as_object(view, trigger):
             # "...Ресейдің Украинаға шабуылын айыптады": the possessor did it, not the subject
             roles["agent"] = [a for a in roles.get("agent", []) if a.case == "gen"]
@@ -212,6 +226,17 @@ class CaseFrameExtractor(Stage):
             if len(claims) >= MAX_CLAIMS_PER_TRIGGER:
                 break
         return claims
+
+    def _coordinated_before(self, view: SentenceView, fillers: list[Argument], last: Argument) -> list[Argument]:
+        """``last`` and the fillers joined to it by coordinators before it (АҚШ, Ресей және Франциядан)."""
+        fillers = sorted(fillers, key=lambda a: a.first)
+        chain = [last]
+        for a in reversed([f for f in fillers if f.last < last.first]):
+            between = {t.lower for t in view.tokens[a.last + 1:chain[0].first]}
+            if not between or not between <= self.coordinators:
+                break
+            chain.insert(0, a)
+        return chain
 
     def _pick(self, view: SentenceView, role: str, fillers: list[Argument]) -> list[Argument]:
         """The filler of a role: the subject comes first in a Kazakh clause, the
