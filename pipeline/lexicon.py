@@ -103,6 +103,7 @@ class Lexicon(Strict):
     between_words: list[str] = []
     complement_endings: list[str] = []
     event_nouns: list[str] = []
+    event_verbs: list[str] = []
     speech: Speech
     roles: Roles
     groups: Groups

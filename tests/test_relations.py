@@ -285,3 +285,12 @@ def test_relations_received_from_the_ablative_giver():
         ("help", "Жапония", "Моңғолия", "negated"), ("help", "Қытай", "Моңғолия", "negated"),
         ("guarantee", "Франция", "Армения", "affirmed"), ("guarantee", "Италия", "Армения", "affirmed"),
     }
+
+
+def test_relations_event_noun_object_of_a_verb_that_carries_it_out_and_a_merged_city_span():
+    r = run("Путиннің айтуынша, Мәскеу Вашингтонмен келіссөздерді жалғастыруға дайын. "
+            "Жапония бейбіт келіссөздерді қолдайды.", persons=["Путин"], orgs=["Мәскеу Вашингтон"])
+    assert [(m.text, m.label) for m in r.mentions if m.label != "PERSON"] == [
+        ("Мәскеу", "GPE"), ("Вашингтонмен", "GPE"), ("Жапония", "COUNTRY")]
+    got = {(c["predicate"], c["agent"], c.get("partner"), c.get("author")) for c in claims_of(r)}
+    assert got == {("say", "Путин", None, None), ("negotiate", "Мәскеу", "Вашингтон", "Путин")}

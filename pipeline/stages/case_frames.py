@@ -99,9 +99,9 @@ class CaseFrameExtractor(Stage):
             return False
         nouns = set(self.lex.event_nouns)
         analyses = [a for a in self.reader.analyser.analyses(view.tokens[first].lower) if a.stem.lower() in nouns]
-        if any(a.case in ("acc", "gen") for a in analyses):
-            return True
         nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
+        if any(a.case in ("acc", "gen") for a in analyses):
+            return not nxt.startswith(tuple(self.lex.event_verbs))  # келіссөздерді жүргізді: the subject's
         return bool(analyses) and nxt in self._postposition_words
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:

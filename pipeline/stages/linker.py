@@ -157,17 +157,20 @@ class EntityLinker(Stage):
         return m.model_copy(update={"start": start, "text": text[start:m.end], "id": f"m{start}-{m.end}"})
 
     def _split_trailing_city(self, text: str, m: Mention) -> list[Mention]:
-        """"Башар әл-Асад Мәскеуге барды": a person span of three or more words whose
-        inflected last word is a city (CLDR) is a person and a place."""
-        if m.label != "PERSON":
+        """"Башар әл-Асад Мәскеуге барды": a person span of three or more words (an
+        organisation span of two or more) whose inflected last word is a city (CLDR) is a
+        person (organisation) and a place; a lone city left in front is a place too."""
+        if m.label not in ("PERSON", "ORG"):
             return [m]
         words = list(_words(text[m.start:m.end]))
-        if len(words) < 3:
+        if len(words) < (3 if m.label == "PERSON" else 2):
             return [m]
         lemma = self.normaliser.lemma(words[-1].group())
         if lemma.case == "nom" or lemma.name not in self.cities:
             return [m]
         person = self._piece(text, m, m.start, m.start + words[-2].end())
+        if len(words) == 2 and self.normaliser.lemma(words[0].group()).name in self.cities:
+            person = person.model_copy(update={"label": "GPE"})  # "Мәскеу Вашингтонмен"
         place = self._piece(text, m, m.start + words[-1].start(), m.end).model_copy(update={"label": "GPE"})
         return [person, place]
 
