@@ -10,7 +10,25 @@ import yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def _project_dir() -> Path:
+    """The folder holding configs/ and models/: the checkout (editable install), else
+    <prefix>/share/claimgraph where a wheel puts them."""
+    checkout = PACKAGE_DIR.parent
+    if (checkout / "configs" / "default.yaml").exists():
+        return checkout
+    import site
+    import sys
+
+    for base in (sys.prefix, site.getuserbase()):
+        shared = Path(base) / "share" / "claimgraph"
+        if (shared / "configs" / "default.yaml").exists():
+            return shared
+    return checkout
+
+
+PROJECT_DIR = _project_dir()
 CONFIGS_DIR = PROJECT_DIR / "configs"
 MODELS_DIR = PROJECT_DIR / "models"
 DEFAULT_CONFIG = CONFIGS_DIR / "default.yaml"

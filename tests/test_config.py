@@ -96,3 +96,20 @@ def test_config_bad_organisation_lexicon_names_the_stage_and_file(tmp_path):
                               "expected a mapping 'organisations: {name: [aliases]}'")
     assert error_of(write(tmp_path, "stages:\n  - factory: org_gazetteer.v1\n    lexicon: none.yaml\n")) == (
         f"{path}: stages[0] (org_gazetteer.v1): {tmp_path / 'none.yaml'}: file not found")
+
+
+def test_config_installed_from_a_wheel_finds_configs_and_models_under_share(tmp_path, monkeypatch):
+    """A non-editable install has no checkout around the package: configs/ and models/
+    come from <prefix>/share/claimgraph (pyproject's data-files)."""
+    import sys
+
+    from pipeline import resources
+
+    shared = tmp_path / "prefix" / "share" / "claimgraph"
+    (shared / "configs").mkdir(parents=True)
+    (shared / "configs" / "default.yaml").write_text("stages: []\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "PACKAGE_DIR", tmp_path / "site-packages" / "pipeline")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
+    assert resources._project_dir() == shared
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "elsewhere"))
+    assert resources._project_dir() == tmp_path / "site-packages"  # nothing found: the checkout layout
