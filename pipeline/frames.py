@@ -27,6 +27,7 @@ class Argument:
     first: int
     last: int
     head: int | None  # token index of the head noun, if any
+    between: bool = False  # first of an "X мен Y арасында" pair: the agent before any other
 
 
 class FrameReader:

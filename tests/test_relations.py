@@ -294,3 +294,19 @@ def test_relations_event_noun_object_of_a_verb_that_carries_it_out_and_a_merged_
         ("Мәскеу", "GPE"), ("Вашингтонмен", "GPE"), ("Жапония", "COUNTRY")]
     got = {(c["predicate"], c["agent"], c.get("partner"), c.get("author")) for c in claims_of(r)}
     assert got == {("say", "Путин", None, None), ("negotiate", "Мәскеу", "Вашингтон", "Путин")}
+
+
+def test_relations_news_agencies_as_speakers_and_a_between_pair_as_agent():
+    r = run("Reuters агенттігінің хабарлауынша, Қытай Ресейге көмектескен. "
+            "«Біз дайынбыз», - деп жазды Еуропалық комиссия өз парақшасында. "
+            "Kazinform агенттігі Қазақстан Өзбекстанға көмек жібергенін хабарлады. "
+            "Түркия Ресей мен Украина арасында келіссөз жүргізді.")
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("partner"), c.get("author")) for c in claims_of(r)}
+    assert got == {
+        ("say", "Reuters", None, None, None), ("help", "Қытай", "Ресей", None, "Reuters"),
+        ("say", "Еуропалық комиссия", None, None, None),
+        ("say", "Kazinform", None, None, None), ("help", "Қазақстан", "Өзбекстан", None, "Kazinform"),
+        ("negotiate", "Ресей", None, "Украина", None),
+    }
+    kazinform = next(c for c in r.claims if c.predicate == "say" and c.agent == "org:kazinform")
+    assert kazinform.text == "Қазақстан Өзбекстанға көмек жібергенін"

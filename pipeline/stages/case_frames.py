@@ -121,7 +121,7 @@ class CaseFrameExtractor(Stage):
             between = [t.lower for t in view.tokens[a.last + 1:b.first]]
             after = view.tokens[b.last + 1].lower if b.last + 1 < len(view) else ""
             if between and set(between) <= self.coordinators and after in self.lex.between_words:
-                out[k] = Argument(a.mention, "nom", a.first, a.last, None)
+                out[k] = Argument(a.mention, "nom", a.first, a.last, None, between=True)
                 out[k + 1] = Argument(b.mention, "ins", b.first, b.last, None)
         return out
 
@@ -177,6 +177,9 @@ class CaseFrameExtractor(Stage):
             if not roles["agent"]:
                 return []
             subject, agents = None, None
+        pair = [a for a in roles.get("agent", []) if a.between]
+        if pair:  # "Түркия Ресей мен Украина арасында келіссөз ...": the pair negotiates
+            roles["agent"] = pair
         roles = {role: self._pick(view, role, fillers) for role, fillers in roles.items()}
         confidence = 0.7
         if "agent" not in roles and self.settings.inherit_agent:

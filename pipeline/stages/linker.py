@@ -372,6 +372,8 @@ def _clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     if not run:
         return None
     start, end = run[0][0], run[-1][1]
+    if m.label == "ORG" and text[start].isdigit() and not any(text[a].isupper() for a, _ in run):
+        return None  # "100 мың тонна": a quantity, no organisation
     if not (text[start].isupper() or text[start].isdigit() or text[start] in "«\"") and (start, end) != (m.start, m.end):
         return None  # what is left of a span cut by a country name is no name (жауынгерлер)
     if (start, end) == (m.start, m.end):

@@ -81,6 +81,8 @@ class SpeechAttributor(Stage):
             if tok.lower not in self.sp.according_to or k == 0:
                 continue
             prev = view.mention_at(k - 1)
+            if prev is None and k >= 2 and self._possessed_head(view.tokens[k - 1].text, "gen"):
+                prev = view.mention_at(k - 2)  # "Reuters агенттігінің хабарлауынша"
             if prev and prev.label in SPEAKER_LABELS and prev.entity_id:
                 speaker, conf = prev.entity_id, 0.8
             elif view.tokens[k - 1].lower in self.sp.pronouns and last_speaker:
@@ -127,10 +129,7 @@ class SpeechAttributor(Stage):
         m = view.mention_at(k) if k < len(view) else None
         if m is None or m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
             return None
-        _, ml = view.token_range(m)
-        if all(t.is_punct for t in view.tokens[ml + 1:]):
-            return m.entity_id
-        return None
+        return m.entity_id
 
     def _person_subject(self, view: SentenceView) -> str | None:
         for m in view.mentions:
@@ -167,8 +166,9 @@ class SpeechAttributor(Stage):
             content = (quote[0], quote[1])
         else:
             start_tok = (speaker_end + 1) if speaker else 0
-            if speaker and start_tok < len(view) and view.tokens[start_tok].lower in self.sp.agent_markers:
-                start_tok += 1  # "X тарапынан ... айтылды": the marker is not what was said
+            if speaker and start_tok < len(view) and (view.tokens[start_tok].lower in self.sp.agent_markers
+                                                      or self._possessed_head(view.tokens[start_tok].text, "nom")):
+                start_tok += 1  # "X тарапынан ... айтылды", "Kazinform агенттігі ...": not what was said
             content = self._span(view, start_tok, first - 1)
         if content is None:
             return None
@@ -183,6 +183,11 @@ class SpeechAttributor(Stage):
                 return None
             return last_speaker, recipient, content, 0.5, construction
         return speaker, recipient, content, 0.8 if quote else 0.7, construction
+
+    def _possessed_head(self, word: str, case: str) -> bool:
+        """A lower-case noun in the third-person possessive after a name: агенттігі(нің), министрлігі."""
+        return word[:1].islower() and any(a.possessive == "p3" and a.case == case and len(a.stem) > 2
+                                          for a in self.analyser.analyses(word))
 
     def _possessor_of_next(self, view: SentenceView, last: int) -> bool:
         """"АҚШ Мемлекеттік департаменті", "Ресей Қорғаныс министрлігі": a bare name
