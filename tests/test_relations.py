@@ -310,3 +310,9 @@ def test_relations_news_agencies_as_speakers_and_a_between_pair_as_agent():
     }
     kazinform = next(c for c in r.claims if c.predicate == "say" and c.agent == "org:kazinform")
     assert kazinform.text == "Қазақстан Өзбекстанға көмек жібергенін"
+
+
+def test_relations_according_to_a_service_of_an_organisation():
+    r = run("Ақорданың баспасөз қызметінің хабарлауынша, Қазақстан Қырғызстанға көмектеседі.")
+    got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("author")) for c in claims_of(r)}
+    assert got == {("say", "Ақорда", None, None), ("help", "Қазақстан", "Қырғызстан", "Ақорда")}

@@ -81,8 +81,12 @@ class SpeechAttributor(Stage):
             if tok.lower not in self.sp.according_to or k == 0:
                 continue
             prev = view.mention_at(k - 1)
-            if prev is None and k >= 2 and self._possessed_head(view.tokens[k - 1].text, "gen"):
-                prev = view.mention_at(k - 2)  # "Reuters агенттігінің хабарлауынша"
+            if prev is None and self._possessed_head(view.tokens[k - 1].text, "gen"):
+                # "Reuters агенттігінің хабарлауынша", "Ақорданың баспасөз қызметінің хабарлауынша"
+                j = k - 2
+                while j >= 0 and k - 1 - j < 3 and not view.mention_at(j) and view.tokens[j].text[:1].islower():
+                    j -= 1
+                prev = view.mention_at(j) if j >= 0 else None
             if prev and prev.label in SPEAKER_LABELS and prev.entity_id:
                 speaker, conf = prev.entity_id, 0.8
             elif view.tokens[k - 1].lower in self.sp.pronouns and last_speaker:
