@@ -63,6 +63,9 @@ class Speech(Strict):
     subject_pronouns: list[str] = []
     passive_verbs: list[str] = []
 
+    def verb_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
+        return [_norm_trigger(v) for v in self.verbs]
+
 
 class Roles(Strict):
     predicate: str = "has_role"

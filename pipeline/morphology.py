@@ -88,6 +88,11 @@ class SuffixAnalyser:
         out.append(Analysis(stem=word.rstrip(HYPHENS), ending=""))
         return tuple(out)
 
+    def is_possessed(self, word: str, case: str | None = None, min_stem: int = 2) -> bool:
+        """Can ``word`` be a noun in the third-person possessive (министрлігі,
+        агенттігінің), in ``case`` where one is given?"""
+        return any(a.possessive == "p3" and (case is None or a.case == case) for a in self.analyses(word, min_stem))
+
     def stems(self, word: str) -> list[str]:
         """Distinct candidate stems, longest ending first."""
         seen: dict[str, None] = {}

@@ -51,6 +51,8 @@ class CaseFrameExtractor(Stage):
         self._first_stems = tuple(s for _, p in self.triggers for s in p[0])
         self.coordinators = set(self.lex.coordinators)
         self._postposition_words = {w for words in self.lex.postpositions.values() for w in words}
+        self._event_nouns = frozenset(self.lex.event_nouns)
+        self._event_verbs = tuple(self.lex.event_verbs)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
@@ -95,13 +97,13 @@ class CaseFrameExtractor(Stage):
         """A one-word trigger that is an event noun in the accusative or genitive, or
         before a postposition (шабуылына қарсы, шабуылдан кейін)."""
         first, last = trigger
-        if first != last or not self.lex.event_nouns:
+        if first != last or not self._event_nouns:
             return False
-        nouns = set(self.lex.event_nouns)
-        analyses = [a for a in self.reader.analyser.analyses(view.tokens[first].lower) if a.stem.lower() in nouns]
+        analyses = [a for a in self.reader.analyser.analyses(view.tokens[first].lower)
+                    if a.stem.lower() in self._event_nouns]
         nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
         if any(a.case in ("acc", "gen") for a in analyses):
-            return not nxt.startswith(tuple(self.lex.event_verbs))  # келіссөздерді жүргізді: the subject's
+            return not nxt.startswith(self._event_verbs)  # келіссөздерді жүргізді: the subject's
         return bool(analyses) and nxt in self._postposition_words
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:

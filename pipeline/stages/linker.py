@@ -46,12 +46,13 @@ class EntityLinker(Stage):
         self.countries = default_country_index()
         self.normaliser = default_normaliser()
         self.country_names = frozenset(self.countries.names.values())
-        self.place_head = _place_head_pattern(package_data("kk_language.yaml").get("place_head_nouns", ()))
-        self.cities = cldr_city_names() | frozenset(package_data("kk_language.yaml").get("extra_cities", ()))
-        particles = "|".join(re.escape(p) for p in package_data("kk_language.yaml").get("name_particles", ()))
+        language = package_data("kk_language.yaml")
+        self.place_head = _place_head_pattern(language.get("place_head_nouns", ()))
+        self.cities = cldr_city_names() | frozenset(language.get("extra_cities", ()))
+        particles = "|".join(re.escape(p) for p in language.get("name_particles", ()))
         # a given name and particles right before a span: "Урсула фон дер |Ляйен"
         self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None
-        self.surname_endings = tuple(package_data("kk_language.yaml").get("surname_endings", ()))
+        self.surname_endings = tuple(language.get("surname_endings", ()))
         heads = load_lexicon(context.resolve(settings.lexicon)).roles.title_heads
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
         self.titles = frozenset(h.lower() + end for h in heads for end in ("", "і", "ы", "сі", "сы"))
@@ -125,8 +126,7 @@ class EntityLinker(Stage):
             piece = text[start:end].strip()
             if piece and not (m.label == "ORG" and piece[0].islower()):  # "жаңа": no organisation
                 a = start + len(text[start:end]) - len(text[start:end].lstrip())
-                pieces.append(m.model_copy(update={"start": a, "end": a + len(piece), "text": piece,
-                                                   "id": f"m{a}-{a + len(piece)}", "source": m.source + ":split"}))
+                pieces.append(self._piece(text, m, a, a + len(piece)))
             start = end
         return pieces
 
@@ -144,8 +144,7 @@ class EntityLinker(Stage):
         if last_gen is None:
             return None
         start, end = m.start + words[0].start(), m.start + words[last_gen].end()
-        return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "label": "ORG",
-                                    "id": f"m{start}-{end}", "source": m.source + ":position"})
+        return _respan(text, m, start, end, label="ORG", source=m.source + ":position")
 
     def _with_name_particles(self, text: str, m: Mention) -> Mention:
         if m.label != "PERSON" or self.particles_before is None:
@@ -153,8 +152,7 @@ class EntityLinker(Stage):
         found = self.particles_before.search(text, max(0, m.start - 60), m.start)
         if not found or not found.group(1)[:1].isupper():
             return m
-        start = found.start(1)
-        return m.model_copy(update={"start": start, "text": text[start:m.end], "id": f"m{start}-{m.end}"})
+        return _respan(text, m, found.start(1), m.end)
 
     def _split_trailing_city(self, text: str, m: Mention) -> list[Mention]:
         """"Башар әл-Асад Мәскеуге барды": a person span of three or more words (an
@@ -184,8 +182,7 @@ class EntityLinker(Stage):
             return False
         if (g.case or "nom") != "nom" or not text[g.end:m.end].strip()[:1].isupper():
             return False
-        last = text[m.start:m.end].split()[-1]
-        return any(a.possessive == "p3" and len(a.stem) > 2 for a in self.normaliser.analyser.analyses(last))
+        return self.normaliser.analyser.is_possessed(text[m.start:m.end].split()[-1], min_stem=3)
 
     def _split_known_persons(self, text: str, m: Mention, persons, words) -> list[Mention]:
         """"Тоқаев Әлиевке алғыс айтты": one span holding the surnames of two persons
@@ -213,8 +210,7 @@ class EntityLinker(Stage):
 
     @staticmethod
     def _piece(text: str, m: Mention, start: int, end: int) -> Mention:
-        return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "id": f"m{start}-{end}",
-                                    "source": m.source + ":split"})
+        return _respan(text, m, start, end, source=m.source + ":split")
 
     def _without_title(self, text: str, m: Mention) -> Mention:
         """"Президенті Қасым-Жомарт Тоқаев": the title is not part of the name (the
@@ -227,8 +223,7 @@ class EntityLinker(Stage):
             k += 1
         if k == 0 or not words[k].group()[:1].isupper():
             return m
-        start = m.start + words[k].start()
-        return m.model_copy(update={"start": start, "text": text[start:m.end], "id": f"m{start}-{m.end}"})
+        return _respan(text, m, m.start + words[k].start(), m.end)
 
     def _place_by_head_noun(self, text: str, m: Mention) -> Mention:
         """"Курск облысы", "Курск аймағынан": a name before a place head noun is a place."""
@@ -378,7 +373,7 @@ def _clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
         return None  # what is left of a span cut by a country name is no name (жауынгерлер)
     if (start, end) == (m.start, m.end):
         return m
-    return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "id": f"m{start}-{end}"})
+    return _respan(text, m, start, end)
 
 
 def _join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -391,8 +386,7 @@ def _join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if (prev is not None and m.label == "PERSON" and prev.label != "PERSON" and " " not in prev.text
                 and not m.source.endswith(":split")
                 and text[prev.end:m.start] == " " and prev.text[:1].isupper() and prev.text.isalpha()):
-            out[-1] = m.model_copy(update={"start": prev.start, "text": text[prev.start:m.end],
-                                           "id": f"m{prev.start}-{m.end}"})
+            out[-1] = _respan(text, m, prev.start, m.end)
             continue
         out.append(m)
     return out
@@ -424,6 +418,11 @@ _PARTICLE_NAME = re.compile(r"[^\W\d_]{1,3}-[^\W\d_]")  # әл-Асад, әс-С
 def _capitalised(word: str) -> bool:
     """A name's word: capitalised, or a lower-case particle joined to a capitalised part."""
     return word[:1].isupper() or bool(_PARTICLE_NAME.match(word) and word[word.index("-") + 1].isupper())
+
+
+def _respan(text: str, m: Mention, start: int, end: int, **update) -> Mention:
+    """``m`` moved to ``text[start:end]`` (its id follows the offsets)."""
+    return m.model_copy(update={"start": start, "end": end, "text": text[start:end], "id": f"m{start}-{end}", **update})
 
 
 def _words(s: str):

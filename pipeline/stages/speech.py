@@ -42,10 +42,8 @@ class SpeechAttributor(Stage):
         super().__init__(settings, context)
         self.lex = load_lexicon(context.resolve(settings.lexicon))
         self.sp = self.lex.speech
-        self.analyser = default_analyser()
-        self.reader = FrameReader(self.lex, self.analyser)
-        self.verbs = [tuple(tuple(s.lower() for s in ([w] if isinstance(w, str) else w)) for w in v)
-                      for v in self.sp.verbs]
+        self.reader = FrameReader(self.lex, default_analyser())
+        self.verbs = self.sp.verb_patterns()
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
         self.dates = default_date_reader()
 
@@ -103,7 +101,7 @@ class SpeechAttributor(Stage):
         nouns = self.sp.statement_nouns
         for k, tok in enumerate(view.tokens):
             if k == 0 or _in_quote(view, k) or not any(
-                    a.case == "loc" and a.stem.lower() in nouns for a in self.analyser.analyses(tok.text)):
+                    a.case == "loc" and a.stem.lower() in nouns for a in self.reader.analyser.analyses(tok.text)):
                 continue
             for m in reversed(view.mentions):
                 mf, ml = view.token_range(m)
@@ -190,8 +188,7 @@ class SpeechAttributor(Stage):
 
     def _possessed_head(self, word: str, case: str) -> bool:
         """A lower-case noun in the third-person possessive after a name: агенттігі(нің), министрлігі."""
-        return word[:1].islower() and any(a.possessive == "p3" and a.case == case and len(a.stem) > 2
-                                          for a in self.analyser.analyses(word))
+        return word[:1].islower() and self.reader.analyser.is_possessed(word, case, min_stem=3)
 
     def _possessor_of_next(self, view: SentenceView, last: int) -> bool:
         """"АҚШ Мемлекеттік департаменті", "Ресей Қорғаныс министрлігі": a bare name
@@ -200,8 +197,7 @@ class SpeechAttributor(Stage):
         if nxt is None or nxt.label not in SPEAKER_LABELS or (nxt.case or "nom") != "nom":
             return False
         _, nxt_last = view.token_range(nxt)
-        return any(a.possessive == "p3" and a.case == "nom" and len(a.stem) > 1
-                   for a in self.analyser.analyses(view.tokens[nxt_last].text))
+        return self.reader.analyser.is_possessed(view.tokens[nxt_last].text, "nom")
 
     def _after_pronoun(self, view: SentenceView, content):
         """A reported clause that starts with the subject pronoun: the words after it."""
