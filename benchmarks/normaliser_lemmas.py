@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from pipeline.normalise import default_normaliser
+from pipeline.lang.kk.normalise import default_normaliser
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 CASE_TAGS = {"nom", "gen", "dat", "acc", "loc", "abl", "ins"}

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .lang import known_languages
 from .resources import DEFAULT_CONFIG, read_yaml
 from .stage import LoadContext, Stage, get_stage_class, known_stages
 
@@ -71,13 +72,16 @@ def load_config(source: str | Path | dict | None = None) -> tuple[PipelineConfig
         cfg = PipelineConfig.model_validate(raw)
     except ValidationError as err:
         raise ConfigError(f"{path or '<config>'}: {_first_error(err)}") from None
+    if cfg.language not in known_languages():
+        raise ConfigError(f"{path or '<config>'}: language: unknown language {cfg.language!r} "
+                          f"(known: {', '.join(known_languages())})")
     return cfg, path, raw
 
 
 def build_stages(cfg: PipelineConfig, path: Path | None) -> list[Stage]:
     """Instantiate the stages and check that each one's requirements are met."""
     where = str(path) if path else "<config>"
-    context = LoadContext(config_path=path.resolve() if path else None)
+    context = LoadContext(config_path=path.resolve() if path else None, language=cfg.language)
     stages: list[Stage] = []
     have = set(GIVEN)
     missing: list[str] = []

@@ -23,7 +23,7 @@ PREFIX_BY_TYPE = {
 
 @lru_cache(maxsize=None)
 def _table() -> dict[str, str]:
-    return {k: (v or "") for k, v in package_data("translit_kk.yaml").items()}
+    return {k: (v or "") for k, v in package_data("translit.yaml").items()}
 
 
 def slugify(text: str, max_len: int = 80) -> str:

@@ -11,11 +11,10 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .resources import CONFIGS_DIR, read_yaml
+from .resources import read_yaml
 
 ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
 CASES = {"nom", "gen", "dat", "acc", "loc", "abl", "ins"}
-DEFAULT_LEXICON = CONFIGS_DIR / "relations_kk.yaml"
 
 # A trigger word: one stem or a list of alternative stems.
 TriggerWord = Union[str, list[str]]
@@ -131,7 +130,7 @@ class LexiconError(ValueError):
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
+def load_lexicon(path: Path) -> Lexicon:
     try:
         raw = read_yaml(path)
     except ValueError as err:

@@ -9,9 +9,10 @@ The country and organisation gazetteers both sit on it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .morphology import Analysis, SuffixAnalyser
+if TYPE_CHECKING:  # any analyser with .analyses(word) will do
+    from .lang.kk.morphology import Analysis, SuffixAnalyser
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,14 @@ from __future__ import annotations
 import importlib
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Callable, ClassVar
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
 from .records import AnnotatedDocument
+
+if TYPE_CHECKING:
+    from .lang.base import LanguagePack
 
 # Built-in stages: name -> "module:Class". Kept here (not discovered by import
 # side effects) so that run order and availability never depend on import order.
@@ -46,6 +49,23 @@ class LoadContext(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     config_path: Path | None = None
+    language: str = "kk"  # the config's ``language``
+
+    @property
+    def language_pack(self) -> "LanguagePack":
+        """The language this pipeline reads (data, tokenizer, normaliser, ...)."""
+        from .lang import get_language
+
+        return get_language(self.language)
+
+    def lexicon(self, path: Path | str | None) -> Path:
+        """A relation lexicon named in the config, else the language's own."""
+        if path is not None:
+            return self.resolve(path)
+        default = self.language_pack.default_lexicon
+        if default is None:
+            raise ValueError(f"language {self.language!r} has no relation lexicon: name one with 'lexicon:'")
+        return default
 
     def resolve(self, path: Path | str) -> Path:
         """Paths in a config are relative to the config file's folder."""

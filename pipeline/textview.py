@@ -115,3 +115,13 @@ def sentence_views(doc: AnnotatedDocument, mentions: Sequence[Mention] | None = 
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
         views.append(SentenceView(doc, s, ms[lo:hi], toks))
     return views
+
+
+@dataclass(frozen=True)
+class Argument:
+    mention: Mention
+    case: str  # effective case; "title" (Ресей президенті), "embedded" or "post" take no role
+    first: int
+    last: int
+    head: int | None  # token index of the head noun, if any
+    between: bool = False  # first of an "X мен Y арасында" pair: the agent before any other

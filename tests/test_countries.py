@@ -5,7 +5,7 @@ from conftest import annotate
 
 @pytest.fixture(scope="module")
 def index():
-    from pipeline.countries import default_country_index
+    from pipeline.lang.kk.countries import default_country_index
 
     return default_country_index()
 

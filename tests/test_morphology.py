@@ -3,7 +3,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def analyser():
-    from pipeline.morphology import default_analyser
+    from pipeline.lang.kk.morphology import default_analyser
 
     return default_analyser()
 
@@ -31,7 +31,7 @@ def test_morphology_case_of_an_ending(analyser):
 
 
 def test_normaliser_keeps_an_ending_that_the_document_shows_is_part_of_the_name():
-    from pipeline.normalise import default_normaliser
+    from pipeline.lang.kk.normalise import default_normaliser
 
     n = default_normaliser()
     # alone, "Рютте" reads as Рют + locative -те ...

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 from itertools import product
 from pathlib import Path
+from typing import Optional
 
-from ..dates import default_date_reader
-from ..frames import Argument, FrameReader
-from ..lexicon import DEFAULT_LEXICON, load_lexicon
-from ..morphology import default_analyser
+from ..lexicon import load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
-from ..textview import SentenceView, sentence_views
+from ..textview import Argument, SentenceView, sentence_views
 
 RECEIVE = ":receive"  # suffix of a receive trigger's predicate inside this stage
 ARGUMENT_LABELS = {"PERSON", "ORG", "COUNTRY", "NORP", "GPE", "LOC", "FAC", "GROUP"}
@@ -31,7 +29,7 @@ MAX_CLAIMS_PER_TRIGGER = 8
 
 
 class Settings(StageSettings):
-    lexicon: Path = DEFAULT_LEXICON
+    lexicon: Optional[Path] = None  # the relation lexicon; default: the language's own
     inherit_agent: bool = True  # no agent in the clause: use the sentence subject / the speaker
 
 
@@ -42,9 +40,9 @@ class CaseFrameExtractor(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
-        self.lex = load_lexicon(context.resolve(settings.lexicon))
-        self.reader = FrameReader(self.lex, default_analyser())
-        self.dates = default_date_reader()
+        self.lex = load_lexicon(context.lexicon(settings.lexicon))
+        self.reader = context.language_pack.frame_reader(self.lex)
+        self.dates = context.language_pack.dates
         # receive triggers go by "<predicate>:receive" inside this stage
         self.triggers = self.lex.trigger_patterns() + [
             (f"{name}{RECEIVE}", pattern) for name, pattern in self.lex.receive_patterns()]

@@ -2,13 +2,14 @@
 inflection (Украинаға, АҚШ-тың), abbreviation (ҚХР) and demonym (америкалық)."""
 from __future__ import annotations
 
-from ..countries import CountryIndex, default_country_index
+from typing import Optional
+
 from ..records import AnnotatedDocument, Mention
 from ..stage import Stage, StageSettings
 
 
 class Settings(StageSettings):
-    locale: str = "kk"  # CLDR locale of the territory names
+    locale: Optional[str] = None  # CLDR locale of the territory names (default: the language)
     demonyms: bool = True  # also tag demonyms / adjectives (NORP) with their country
 
 
@@ -23,7 +24,11 @@ class CountryGazetteer(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
-        self.index = default_country_index() if settings.locale == "kk" else CountryIndex(settings.locale)
+        lang = context.language_pack
+        if settings.locale in (None, lang.code):
+            self.index = lang.countries
+        else:
+            self.index = type(lang.countries)(settings.locale)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         tokens = [t for t in doc.cache()["spacy_doc"]]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Optional
 
-from ..lexicon import DEFAULT_LEXICON, load_lexicon
-from ..morphology import default_analyser
+from ..lexicon import load_lexicon
 from ..records import AnnotatedDocument, Entity, Mention
 from ..stage import Stage, StageSettings
 from ..textview import sentence_views
@@ -15,7 +15,7 @@ _NUMBER = re.compile(r"^(\d+)(?:[-‐]\w+)?$")
 
 
 class Settings(StageSettings):
-    lexicon: Path = DEFAULT_LEXICON
+    lexicon: Optional[Path] = None  # the relation lexicon; default: the language's own
 
 
 class QuantifiedGroupFinder(Stage):
@@ -25,11 +25,11 @@ class QuantifiedGroupFinder(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
-        groups = load_lexicon(context.resolve(settings.lexicon)).groups
+        groups = load_lexicon(context.lexicon(settings.lexicon)).groups
         self.member_type = {noun: typ for typ, nouns in groups.member_nouns.items() for noun in nouns}
         self.number_words = groups.number_words
         self.approximators = set(groups.approximators)
-        self.analyser = default_analyser()
+        self.analyser = context.language_pack.analyser
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         mentions, entities = list(doc.mentions), list(doc.entities)

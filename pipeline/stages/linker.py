@@ -3,7 +3,7 @@
 - Countries come linked from the gazetteer (ISO codes); it wins over the NER model
   where they overlap, and model spans that are countries or demonyms map to them.
 - Persons, organisations and places are normalised to the nominative
-  (:class:`~pipeline.normalise.NameNormaliser`: Песковтың -> Песков) with the
+  (the language's name normaliser: Песковтың -> Песков) with the
   document's own words as evidence, and a partial name is linked to the full name
   it belongs to in the same document (Песков, Кимге -> Дмитрий Песков, Ким Чен Ын).
 - Ids come from canonical names, so they are the same in every document.
@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
-from ..countries import default_country_index
 from ..ids import entity_id
-from ..lexicon import DEFAULT_LEXICON, load_lexicon
-from ..normalise import default_normaliser
+from ..lexicon import load_lexicon
 from ..records import AnnotatedDocument, Entity, Mention
-from ..resources import package_data
 from ..stage import Stage, StageSettings
 
 # NER label -> entity type
@@ -33,7 +31,7 @@ ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # Еуропадағы: a modifi
 
 class Settings(StageSettings):
     link_partial_names: bool = True  # Песков -> Дмитрий Песков when seen in the same document
-    lexicon: Path = DEFAULT_LEXICON  # for the role titles a person span must not start with
+    lexicon: Optional[Path] = None  # for the role titles a person span must not start with (default: the language's)
 
 
 class EntityLinker(Stage):
@@ -43,17 +41,18 @@ class EntityLinker(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
-        self.countries = default_country_index()
-        self.normaliser = default_normaliser()
+        lang = context.language_pack
+        self.countries = lang.countries
+        self.normaliser = lang.normaliser
         self.country_names = frozenset(self.countries.names.values())
-        language = package_data("kk_language.yaml")
+        language = lang.orthography
         self.place_head = _place_head_pattern(language.get("place_head_nouns", ()))
-        self.cities = cldr_city_names() | frozenset(language.get("extra_cities", ()))
+        self.cities = cldr_city_names(lang.code) | frozenset(language.get("extra_cities", ()))
         particles = "|".join(re.escape(p) for p in language.get("name_particles", ()))
         # a given name and particles right before a span: "Урсула фон дер |Ляйен"
         self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None
         self.surname_endings = tuple(language.get("surname_endings", ()))
-        heads = load_lexicon(context.resolve(settings.lexicon)).roles.title_heads
+        heads = load_lexicon(context.lexicon(settings.lexicon)).roles.title_heads
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
         self.titles = frozenset(h.lower() + end for h in heads for end in ("", "і", "ы", "сі", "сы"))
 

@@ -45,7 +45,7 @@ class EntityRecognizer(Stage):
         if not self.model_dir.exists():
             raise ValueError(f"model_dir: {self.model_dir} does not exist")
         if settings.backend == "spacy":
-            self.backend = SpacyBackend(self.model_dir)
+            self.backend = SpacyBackend(self.model_dir, context.language_pack.tokenizer().vocab)
         else:
             from ..stanza_backend import StanzaBackend
 
@@ -75,13 +75,11 @@ class EntityRecognizer(Stage):
 
 
 class SpacyBackend:
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, vocab=None):
         import spacy
 
-        from ..lang.kk import shared_nlp
-
         # Share the splitter's vocab, so the model runs on the Doc already tokenised.
-        self.nlp = spacy.load(model_dir, vocab=shared_nlp().vocab)
+        self.nlp = spacy.load(model_dir, vocab=vocab if vocab is not None else True)
         self.model_dir = model_dir
 
     def _spacy_doc(self, doc: AnnotatedDocument):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..ids import entity_id
-from ..morphology import default_analyser
 from ..names import NameIndex
 from ..records import AnnotatedDocument, Mention
 from ..resources import CONFIGS_DIR, read_yaml
@@ -35,7 +34,7 @@ class OrganisationGazetteer(Stage):
             if aliases is not None and not isinstance(aliases, list):
                 raise ValueError(f"lexicon: {path}: organisations.{canonical}: expected a list of names")
             names += [(canonical, name) for name in [canonical, *(aliases or [])]]
-        self.index = NameIndex(names, default_analyser())
+        self.index = NameIndex(names, context.language_pack.analyser)
         self.count = len(entries)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:

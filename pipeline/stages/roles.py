@@ -8,10 +8,9 @@ text = the title) and the title and affiliation on the person. A title alone
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
-from ..frames import FrameReader
-from ..lexicon import DEFAULT_LEXICON, load_lexicon
-from ..morphology import default_analyser
+from ..lexicon import load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import sentence_views
@@ -20,7 +19,7 @@ AFFILIATION_LABELS = {"ORG", "COUNTRY", "GPE", "LOC"}
 
 
 class Settings(StageSettings):
-    lexicon: Path = DEFAULT_LEXICON
+    lexicon: Optional[Path] = None  # the relation lexicon; default: the language's own
 
 
 class RoleExtractor(Stage):
@@ -30,8 +29,8 @@ class RoleExtractor(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
-        self.lex = load_lexicon(context.resolve(settings.lexicon))
-        self.reader = FrameReader(self.lex, default_analyser())
+        self.lex = load_lexicon(context.lexicon(settings.lexicon))
+        self.reader = context.language_pack.frame_reader(self.lex)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)

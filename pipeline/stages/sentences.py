@@ -1,6 +1,6 @@
 """KazakhSentenceSplitter: tokens and sentences for Kazakh news text.
 
-Rules (data in ``pipeline/data/kk_language.yaml``):
+Rules (data in ``pipeline/lang/kk/data/language.yaml``):
 - a line without final punctuation followed by a capitalised line (or nothing) is a
   heading, its own sentence; a line that runs on in lower case is joined (hard wraps);
 - sentences end at . ! ? … outside quotations; a «...» quotation stays with its
@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..lang.kk import shared_nlp
 from ..records import AnnotatedDocument, Sentence
-from ..resources import package_data
 from ..stage import Stage, StageSettings
 
 
@@ -40,8 +38,9 @@ class KazakhSentenceSplitter(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
-        data = package_data("kk_language.yaml")
-        self.nlp = shared_nlp()
+        lang = context.language_pack
+        data = lang.orthography
+        self.nlp = lang.tokenizer()
         self.open_quotes = set(data["quotes"]["open"])
         self.close_quotes = set(data["quotes"]["close"])
         self.toggle_quotes = set(data["quotes"]["toggle"])

@@ -15,11 +15,9 @@ A sentence with no speaker of its own continues the last one. The claim's
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
-from ..dates import default_date_reader
-from ..frames import FrameReader
-from ..lexicon import DEFAULT_LEXICON, load_lexicon
-from ..morphology import default_analyser
+from ..lexicon import load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import SentenceView, sentence_views
@@ -29,7 +27,7 @@ STRIP = " ,:;—–-\"«»"
 
 
 class Settings(StageSettings):
-    lexicon: Path = DEFAULT_LEXICON
+    lexicon: Optional[Path] = None  # the relation lexicon; default: the language's own
     continue_speaker: bool = True  # a speech verb with no subject continues the last speaker
 
 
@@ -40,12 +38,12 @@ class SpeechAttributor(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
-        self.lex = load_lexicon(context.resolve(settings.lexicon))
+        self.lex = load_lexicon(context.lexicon(settings.lexicon))
         self.sp = self.lex.speech
-        self.reader = FrameReader(self.lex, default_analyser())
+        self.reader = context.language_pack.frame_reader(self.lex)
         self.verbs = self.sp.verb_patterns()
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
-        self.dates = default_date_reader()
+        self.dates = context.language_pack.dates
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)

@@ -10,24 +10,12 @@ takes the case of the noun after it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .lexicon import Lexicon
+from ...lexicon import Lexicon
+from ...records import Mention
+from ...textview import Argument, SentenceView
 from .morphology import SuffixAnalyser
-from .records import Mention
-from .textview import SentenceView
 
 HEAD_WINDOW = 4  # words between a name and its head noun, at most
-
-
-@dataclass(frozen=True)
-class Argument:
-    mention: Mention
-    case: str  # effective case; "title" (Ресей президенті), "embedded" or "post" take no role
-    first: int
-    last: int
-    head: int | None  # token index of the head noun, if any
-    between: bool = False  # first of an "X мен Y арасында" pair: the agent before any other
 
 
 class FrameReader:

@@ -2,7 +2,7 @@
 
 :class:`SuffixAnalyser` lists every way a word can be split into a stem and a
 chain of endings (plural, possessive, case, attributive) from the tables in
-``pipeline/data/kk_suffixes.yaml``. It does not decide which split is right:
+``pipeline/lang/kk/data/suffixes.yaml``. It does not decide which split is right:
 callers accept a stem only with evidence (a gazetteer entry, the same stem
 elsewhere in the document, the NER model), so a name's own ending is never
 stripped (Ресей, Мәскеу, Қытай stay whole when they are known names).
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import package_data
+from .resources import kk_data
 
 HYPHENS = "-‐‑–"
 
@@ -55,8 +55,8 @@ def _chains(data: dict) -> list[tuple[str, dict]]:
 
 
 class SuffixAnalyser:
-    def __init__(self, table: str = "kk_suffixes.yaml"):
-        data = package_data(table)
+    def __init__(self, table: str = "suffixes.yaml"):
+        data = kk_data(table)
         by_ending: dict[str, list[dict]] = {}
         for letters, feats in _chains(data):
             by_ending.setdefault(letters, []).append(feats)

@@ -4,7 +4,7 @@ Explicit: ``2022 жылдың ақпан айы`` -> 2022-02, ``2024 жылғы 
 2024-03-05, ``05.09.2025`` -> 2025-09-05, ``2022 жылы`` -> 2022. Relative (need the
 document date): ``сәрсенбі күні`` -> the last Wednesday on or before it, ``кеше``
 -> the day before, ``осы жылдың басында`` -> the document's year.
-Words live in ``pipeline/data/kk_dates.yaml``.
+Words live in ``pipeline/lang/kk/data/dates.yaml``.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import package_data
+from .resources import kk_data
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class DateMention:
 
 class DateReader:
     def __init__(self) -> None:
-        d = package_data("kk_dates.yaml")
+        d = kk_data("dates.yaml")
         self.months = d["months"]
         self.weekdays = d["weekdays"]
         self.weekday_markers = set(d["weekday_markers"])

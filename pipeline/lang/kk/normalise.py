@@ -1,7 +1,7 @@
 """Inflected name -> canonical nominative name, by analysis with evidence.
 
 A name inflects on its last word (Дональд Трамп-тың, Ким Чен Ын-ға). The
-:class:`NameNormaliser` takes the splits the :class:`~pipeline.morphology.SuffixAnalyser`
+:class:`NameNormaliser` takes the splits the :class:`~pipeline.lang.kk.morphology.SuffixAnalyser`
 proposes and keeps one only if the ending is the right variant for the stem
 (assimilation and vowel harmony: Трамп|тың, Ким|ге, Ын|ға; not Трампт|ың) and
 prefers stems with evidence: the same stem standing bare elsewhere in the document,
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .morphology import HYPHENS, Analysis, SuffixAnalyser, default_analyser
-from .resources import package_data
+from .resources import kk_data
 
 CASES = ("gen", "dat", "acc", "loc", "abl", "ins")
 
@@ -27,8 +27,8 @@ class Lemma:
 
 
 class Phonology:
-    def __init__(self, table: str = "kk_suffixes.yaml"):
-        data = package_data(table)["phonology"]
+    def __init__(self, table: str = "suffixes.yaml"):
+        data = kk_data(table)["phonology"]
         self.back = set(data["back_vowels"])
         self.front = set(data["front_vowels"])
         self.class_of = {ch: cls for cls, letters in data["letter_classes"].items() for ch in letters}
@@ -61,7 +61,7 @@ class NameNormaliser:
     def __init__(self, analyser: SuffixAnalyser | None = None):
         self.analyser = analyser or default_analyser()
         self.phonology = Phonology()
-        self.name_endings = tuple(package_data("kk_suffixes.yaml").get("name_endings", ()))
+        self.name_endings = tuple(kk_data("suffixes.yaml").get("name_endings", ()))
 
     def candidates(self, word: str) -> list[Analysis]:
         """Splits a proper name can have: a case ending (or -дағы), no possessive, no plural."""

@@ -1,5 +1,5 @@
 """The country index: CLDR's Kazakh territory names (via babel) plus the aliases
-and demonyms in ``pipeline/data/countries_kk.yaml``, looked up through the suffix
+and demonyms in ``pipeline/lang/kk/data/countries.yaml``, looked up through the suffix
 analyser so that every inflection is found (Украинаға, АҚШ-тың, Солтүстік Кореяның).
 """
 from __future__ import annotations
@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...names import NameIndex, longest_without_overlaps
 from .morphology import Analysis, SuffixAnalyser, default_analyser
-from .names import NameIndex, longest_without_overlaps
-from .resources import package_data
+from .resources import kk_data
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,10 @@ def _squash(name: str) -> str:
 
 
 class CountryIndex:
-    def __init__(self, locale: str = "kk", data: str = "countries_kk.yaml", analyser: SuffixAnalyser | None = None):
+    def __init__(self, locale: str = "kk", data: str = "countries.yaml", analyser: SuffixAnalyser | None = None):
         from babel import Locale
 
-        extra = package_data(data)
+        extra = kk_data(data)
         territories = Locale.parse(locale).territories
         skip = set(extra["not_countries"])
         self.names: dict[str, str] = {

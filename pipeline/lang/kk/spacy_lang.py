@@ -3,7 +3,7 @@
 spaCy 3.8 ships no Kazakh class. This one is registered as ``kk`` (through the
 ``spacy_languages`` entry point and again when :mod:`pipeline` is imported), so
 ``spacy.blank("kk")`` works. Its orthographic data (abbreviations, quotes) lives in
-``pipeline/data/kk_language.yaml``.
+``pipeline/lang/kk/data/language.yaml``.
 """
 from __future__ import annotations
 
@@ -27,11 +27,11 @@ from spacy.attrs import PREFIX, SUFFIX
 from spacy.symbols import ORTH
 from spacy.util import registry, update_exc
 
-from ..resources import package_data
+from .resources import kk_data
 
 
 def _language_data() -> dict:
-    return package_data("kk_language.yaml")
+    return kk_data("language.yaml")
 
 
 def _tokenizer_exceptions() -> dict:

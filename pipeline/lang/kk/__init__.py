@@ -1,0 +1,53 @@
+"""Kazakh (Cyrillic script): the language's data (``data/*.yaml``) and the classes
+that know its grammar — the spaCy language class, the suffix analyser, the name
+normaliser, the country index, the date reader and the case-frame reader."""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from ...resources import CONFIGS_DIR
+from ..base import LanguagePack
+from .spacy_lang import Kazakh, register, shared_nlp
+
+
+class KazakhLanguage(LanguagePack):
+    code = "kk"
+    name = "Kazakh"
+    data_dir = Path(__file__).resolve().parent / "data"
+    default_lexicon = CONFIGS_DIR / "relations_kk.yaml"
+
+    def tokenizer(self) -> Kazakh:
+        return shared_nlp()
+
+    @cached_property
+    def analyser(self):
+        from .morphology import default_analyser
+
+        return default_analyser()
+
+    @cached_property
+    def normaliser(self):
+        from .normalise import default_normaliser
+
+        return default_normaliser()
+
+    @cached_property
+    def countries(self):
+        from .countries import default_country_index
+
+        return default_country_index()
+
+    @cached_property
+    def dates(self):
+        from .dates import default_date_reader
+
+        return default_date_reader()
+
+    def frame_reader(self, lexicon):
+        from .frames import FrameReader
+
+        return FrameReader(lexicon, self.analyser)
+
+
+__all__ = ["Kazakh", "KazakhLanguage", "register", "shared_nlp"]
