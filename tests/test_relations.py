@@ -316,3 +316,11 @@ def test_relations_according_to_a_service_of_an_organisation():
     r = run("Ақорданың баспасөз қызметінің хабарлауынша, Қазақстан Қырғызстанға көмектеседі.")
     got = {(c["predicate"], c["agent"], c.get("recipient"), c.get("author")) for c in claims_of(r)}
     assert got == {("say", "Ақорда", None, None), ("help", "Қазақстан", "Қырғызстан", "Ақорда")}
+
+
+def test_speech_according_to_with_nothing_after_it_is_no_claim_and_no_crash(nlp):
+    # an "according to" phrase that closes its sentence reports nothing: no say claim, no error
+    r = nlp.process("Форум өтті. АҚШ-тағы институттың мамандарының мәліметінше.", date="2024-03-01")
+    assert [c for c in r.claims if c.predicate == "say"] == []
+    r = nlp.process("Жиын болды. Ресейдің айтуынша.", date="2024-03-01")
+    assert [c for c in r.claims if c.predicate == "say"] == []

@@ -91,6 +91,8 @@ class SpeechAttributor(Stage):
                 continue
             quote = _quote_after(view, k + 1)
             content = quote or self._rest(view, k + 1)
+            if content is None:  # "... мамандарының мәліметінше." with nothing after: nothing said
+                continue
             return speaker, None, content, conf, "according_to"
         return None
 
