@@ -13,11 +13,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .lang import known_languages
+from .layers import GIVEN
 from .resources import DEFAULT_CONFIG, read_yaml
 from .stage import LoadContext, Stage, get_stage_class, known_stages
 
-# What a document has before any stage runs.
-GIVEN = ("document",)
 
 
 class ConfigError(ValueError):

@@ -99,10 +99,21 @@ class Stage:
         return {}
 
 
-def register_stage(name: str) -> Callable[[type[Stage]], type[Stage]]:
-    """Register a user stage class under ``name`` (use a ``.vN`` suffix)."""
+class StageRegistryError(ValueError):
+    """A stage name is taken."""
+
+
+def register_stage(name: str, replace: bool = False) -> Callable[[type[Stage]], type[Stage]]:
+    """Register a user stage class under ``name`` (use a ``.vN`` suffix). A name
+    that is taken (a built-in, a plugin or another class) is refused unless
+    ``replace`` is given: a config must always mean the same code."""
 
     def wrap(cls: type[Stage]) -> type[Stage]:
+        taken = name in BUILTIN_STAGES or name in _plugin_stages() or (
+            name in _USER_STAGES and _USER_STAGES[name] is not cls)
+        if taken and not (replace and name not in BUILTIN_STAGES):
+            raise StageRegistryError(f"stage name {name!r} is already registered"
+                                     + ("" if name in BUILTIN_STAGES else "; pass replace=True to replace it"))
         cls.factory = name
         _USER_STAGES[name] = cls
         return cls

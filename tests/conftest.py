@@ -58,7 +58,7 @@ def hand_pipeline(persons=(), orgs=(), places=(), positions=()):
     names = ([(n, "PERSON") for n in persons] + [(n, "ORG") for n in orgs] + [(n, "LOC") for n in places]
              + [(n, "POSITION") for n in positions])
 
-    @register_stage("hand_ner.v1")
+    @register_stage("hand_ner.v1", replace=True)
     class HandNER(Stage):
         requires = ("tokens",)
         provides = ("ner_mentions",)

@@ -113,3 +113,45 @@ def test_config_installed_from_a_wheel_finds_configs_and_models_under_share(tmp_
     assert resources._project_dir() == shared
     monkeypatch.setattr(sys, "prefix", str(tmp_path / "elsewhere"))
     assert resources._project_dir() == tmp_path / "site-packages"  # nothing found: the checkout layout
+
+
+def test_config_register_stage_refuses_a_taken_name():
+    from pipeline.stage import Stage, StageRegistryError, register_stage
+
+    with pytest.raises(StageRegistryError, match="speech.v1"):
+        register_stage("speech.v1")(type("MySpeech", (Stage,), {}))
+
+    @register_stage("taken_once.v1")
+    class First(Stage):
+        pass
+
+    with pytest.raises(StageRegistryError, match="taken_once.v1"):
+        register_stage("taken_once.v1")(type("Second", (Stage,), {}))
+    register_stage("taken_once.v1", replace=True)(type("Third", (Stage,), {}))  # on purpose: allowed
+
+
+def test_config_case_frames_before_speech_fails_at_load(tmp_path):
+    # case frames read the speech stage's reported words: swapping them must not load
+    path = write(tmp_path, "stages:\n  - factory: kazakh_sentences.v1\n  - factory: country_gazetteer.v1\n"
+                           "  - factory: entity_linker.v1\n  - factory: case_frames.v1\n  - factory: speech.v1\n")
+    msg = error_of(path)
+    assert "stages[3] (case_frames.v1) needs speech_claims" in msg
+
+
+def test_config_unknown_language_is_one_line(tmp_path):
+    path = write(tmp_path, "language: xx\nstages:\n  - factory: kazakh_sentences.v1\n")
+    assert error_of(path) == f"{path}: language: unknown language 'xx' (known: kk)"
+
+
+def test_config_stages_get_their_language_from_the_load_context():
+    from pipeline.lang import get_language
+    from pipeline.stage import LoadContext
+
+    context = LoadContext(language="kk")
+    kk = context.language_pack
+    assert kk is get_language("kk") and kk.code == "kk"
+    # the language's own data and grammar: a stage asks, never imports lang/kk
+    assert "т.б." in kk.orthography["abbreviations"]
+    assert kk.normaliser.lemma("Песковтың").name == "Песков"
+    assert kk.default_lexicon.name == "relations_kk.yaml"
+    assert context.lexicon(None) == kk.default_lexicon

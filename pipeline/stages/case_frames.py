@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..lexicon import load_lexicon
+from ..layers import ENTITIES, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import Argument, SentenceView, sentence_views
@@ -34,8 +35,8 @@ class Settings(StageSettings):
 
 
 class CaseFrameExtractor(Stage):
-    requires = ("sentences", "entities")
-    provides = ("relation_claims",)
+    requires = (SENTENCES, ENTITIES, SPEECH_CLAIMS)  # reads the reported words
+    provides = (RELATION_CLAIMS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..layers import COUNTRY_MENTIONS, TOKENS
 from ..records import AnnotatedDocument, Mention
 from ..stage import Stage, StageSettings
 
@@ -18,8 +19,8 @@ def country_id(code: str) -> str:
 
 
 class CountryGazetteer(Stage):
-    requires = ("tokens",)
-    provides = ("country_mentions",)
+    requires = (TOKENS,)
+    provides = (COUNTRY_MENTIONS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

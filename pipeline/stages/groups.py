@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..lexicon import load_lexicon
+from ..layers import GROUP_MENTIONS, SENTENCES, TOKENS
 from ..records import AnnotatedDocument, Entity, Mention
 from ..stage import Stage, StageSettings
 from ..textview import sentence_views
@@ -19,8 +20,8 @@ class Settings(StageSettings):
 
 
 class QuantifiedGroupFinder(Stage):
-    requires = ("tokens", "sentences")
-    provides = ("group_mentions",)
+    requires = (TOKENS, SENTENCES)
+    provides = (GROUP_MENTIONS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

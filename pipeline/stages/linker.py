@@ -17,6 +17,7 @@ from typing import Optional
 
 from ..ids import entity_id
 from ..lexicon import load_lexicon
+from ..layers import COUNTRY_MENTIONS, ENTITIES, LINKED_MENTIONS
 from ..records import AnnotatedDocument, Entity, Mention
 from ..stage import Stage, StageSettings
 
@@ -35,8 +36,8 @@ class Settings(StageSettings):
 
 
 class EntityLinker(Stage):
-    requires = ("country_mentions",)
-    provides = ("entities", "linked_mentions")
+    requires = (COUNTRY_MENTIONS,)
+    provides = (ENTITIES, LINKED_MENTIONS)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

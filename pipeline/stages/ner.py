@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Optional
 
+from ..layers import NER_MENTIONS, SENTENCES, TOKENS
 from ..records import AnnotatedDocument, Mention
 from ..stage import Stage, StageSettings
 
@@ -35,8 +36,8 @@ class Settings(StageSettings):
 
 
 class EntityRecognizer(Stage):
-    requires = ("tokens", "sentences")
-    provides = ("ner_mentions",)
+    requires = (TOKENS, SENTENCES)
+    provides = (NER_MENTIONS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

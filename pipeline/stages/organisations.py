@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..ids import entity_id
 from ..names import NameIndex
+from ..layers import ORG_MENTIONS, TOKENS
 from ..records import AnnotatedDocument, Mention
 from ..resources import CONFIGS_DIR, read_yaml
 from ..stage import Stage, StageSettings
@@ -18,8 +19,8 @@ class Settings(StageSettings):
 
 
 class OrganisationGazetteer(Stage):
-    requires = ("tokens",)
-    provides = ("org_mentions",)
+    requires = (TOKENS,)
+    provides = (ORG_MENTIONS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..lexicon import load_lexicon
+from ..layers import ENTITIES, ROLE_CLAIMS, SENTENCES
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import sentence_views
@@ -23,8 +24,8 @@ class Settings(StageSettings):
 
 
 class RoleExtractor(Stage):
-    requires = ("sentences", "entities")
-    provides = ("role_claims",)
+    requires = (SENTENCES, ENTITIES)
+    provides = (ROLE_CLAIMS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..layers import DOCUMENT, SENTENCES, TOKENS
 from ..records import AnnotatedDocument, Sentence
 from ..stage import Stage, StageSettings
 
@@ -32,8 +33,8 @@ def _is_upper_start(text: str) -> bool:
 
 
 class KazakhSentenceSplitter(Stage):
-    requires = ("document",)
-    provides = ("tokens", "sentences")
+    requires = (DOCUMENT,)
+    provides = (TOKENS, SENTENCES)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..lexicon import load_lexicon
+from ..layers import ENTITIES, SENTENCES, SPEECH_CLAIMS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import SentenceView, sentence_views
@@ -32,8 +33,8 @@ class Settings(StageSettings):
 
 
 class SpeechAttributor(Stage):
-    requires = ("sentences", "entities")
-    provides = ("speech_claims",)
+    requires = (SENTENCES, ENTITIES)
+    provides = (SPEECH_CLAIMS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):
