@@ -12,13 +12,16 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
 from . import CONTRACT_VERSION, __version__
 from .records import ENTITY_TYPES, ROLES, AnnotatedDocument, Claim, DocumentRecord, Entity
 from .resources import DATA_DIR
+
+if TYPE_CHECKING:
+    from .identity import MergePlan
 
 ROLE_PROPERTIES = {role: f"cg:{role}" for role in ROLES}
 ENTITY_NODE_TYPES = tuple("cg:Group" if t == "Group" else t for t in ENTITY_TYPES)
@@ -154,6 +157,39 @@ class ClaimsGraph:
                         self.g.add_node(value["@id"], kind="entity", jsonld=None)
                     self.g.add_edge(nid, value["@id"], key=role, role=role)
 
+    def merge_partial_persons(self) -> "MergePlan":
+        """One identity per person across the graph's documents: a surname alone (or
+        initials and a surname) becomes the one full-name person it can only mean
+        (:mod:`pipeline.identity`); ambiguous ones stay apart and are in the plan.
+
+        >>> from pipeline.records import Entity
+        >>> g = ClaimsGraph()
+        >>> for e in (Entity(id="person:dmitrii-peskov", type="Person", name="Дмитрий Песков"),
+        ...           Entity(id="person:peskov", type="Person", name="Песков")):
+        ...     g._add("entity", entity_node(e))
+        >>> g.merge_partial_persons().redirect
+        {'person:peskov': 'person:dmitrii-peskov'}
+        >>> [n["alternateName"] for _, n in g.nodes("entity")]
+        [['Песков']]
+        """
+        from .identity import merged_entity, plan_person_merges, redirect_refs
+
+        plan = plan_person_merges(node for _, node in self.nodes("entity"))
+        if not plan.redirect:
+            return plan
+        nodes = {kind: [node for _, node in self.nodes(kind)] for kind in ("document", "entity", "claim")}
+        entities = {n["@id"]: n for n in nodes["entity"]}
+        for old, new in plan.redirect.items():
+            entities[new] = merged_entity(entities[new], entities.pop(old))
+        self.g = nx.MultiDiGraph()
+        for node in nodes["document"]:
+            self._add("document", node)
+        for node in entities.values():
+            self._add("entity", redirect_refs(node, plan))
+        for node in nodes["claim"]:
+            self._add("claim", redirect_refs(node, plan))
+        return plan
+
     # -- reading ------------------------------------------------------------
     def nodes(self, kind: str):
         return ((n, d["jsonld"]) for n, d in self.g.nodes(data=True) if d.get("kind") == kind and d.get("jsonld"))
@@ -267,8 +303,12 @@ def _claim_sort_key(node: str) -> tuple:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", node) if p)
 
 
-def build_graph(docs: Iterable[AnnotatedDocument]) -> ClaimsGraph:
+def build_graph(docs: Iterable[AnnotatedDocument], merge_persons: bool = True) -> ClaimsGraph:
+    """The claims graph of several results; with ``merge_persons`` a surname seen in
+    one document joins the full name seen in another (as a run does)."""
     graph = ClaimsGraph()
     for doc in docs:
         graph.add_document(doc)
+    if merge_persons:
+        graph.merge_partial_persons()
     return graph
