@@ -47,8 +47,12 @@ def run(
     jsonl_id: str = typer.Option("id", "--jsonl-id-field", help="JSON Lines: the id field."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into a SPARQL store (pyoxigraph) in DIR."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, only the summary line."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input or document failed (errors.jsonl not empty)."),
 ) -> None:
     """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
+
+    Exit status: 0 done (failed documents are in errors.jsonl); 1 nothing could be
+    processed, or with --strict any error; 2 a usage, config or output-folder problem.
 
     Example: claimgraph run corpora/sample -o out/ --workers 2
     """
@@ -69,7 +73,8 @@ def run(
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
                             jsonl_id_field=jsonl_id)
     # a known total only for plain text files; archives and JSON Lines count as they go
-    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i]) if p.is_file() and _suffix(p)]
+    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i])
+             if p.is_file() and _suffix(p) and out.resolve() not in p.resolve().parents]
     total = len(files) if all(_suffix(p) == ".txt" for p in files) else None
     show = not quiet and (total is None or total > 1)
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -96,6 +101,12 @@ def run(
         typer.echo(f"store {store}: {load_store(out / 'graph.jsonld', store)} triples")
     if summary.errors:
         typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
+    if not summary.documents:
+        typer.echo("claimgraph: error: no document could be processed", err=True)
+        raise typer.Exit(1)
+    if strict and summary.errors:
+        typer.echo("claimgraph: error: --strict: the run had errors", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
