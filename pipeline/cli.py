@@ -184,21 +184,38 @@ def view(
 
 
 @app.command()
-def validate(graph: Path = typer.Argument(..., help="A graph.jsonld to check.")) -> None:
-    """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform).
+def validate(
+    graph: Path = typer.Argument(..., help="A graph.jsonld to check."),
+    documents: Optional[Path] = typer.Option(None, "--documents", "-d",
+                                             help="The run's documents.jsonl: also check every exact span against its text."),
+) -> None:
+    """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform);
+    with --documents, also every exact span against its document's text (one line per problem).
 
-    Example: claimgraph validate out/graph.jsonld
+    Example: claimgraph validate out/graph.jsonld --documents out/documents.jsonl
     """
-    from pipeline.export import validate as shacl_validate
+    from pipeline.export import check_spans, validate as shacl_validate
 
-    if not graph.exists():
-        _fail(f"{graph}: file not found")
+    for path in (graph, documents):
+        if path is not None and not path.exists():
+            _fail(f"{path}: file not found")
     try:
         conforms, report = shacl_validate(graph)
+    except ImportError as err:
+        _fail(f"validate needs the module {err.name or err}, which is not installed (pip install 'claimgraph[export]')")
     except Exception as err:  # noqa: BLE001 - a broken file: one line, not a traceback
         _fail(f"{graph}: cannot read as JSON-LD: {str(err).splitlines()[0]}")
     typer.echo(report.strip())
-    if not conforms:
+    problems = []
+    if documents is not None:
+        try:
+            problems = check_spans(graph, documents)
+        except (OSError, ValueError) as err:
+            _fail(f"{documents}: {str(err).splitlines()[0]}")
+        for line in problems:
+            typer.echo(line)
+        typer.echo(f"spans: {len(problems)} problem(s)" if problems else "spans: every exact span matches its text")
+    if not conforms or problems:
         raise typer.Exit(1)
 
 
