@@ -30,6 +30,7 @@ class Document(Record):
     date: Optional[dt.date] = None
     language: str = "kk"
     url: Optional[str] = None
+    text_offset: Optional[int] = None  # where ``text`` starts in the decoded source (None: extracted text)
 
 
 class Sentence(Record):
