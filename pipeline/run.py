@@ -62,23 +62,21 @@ def _record(doc: Document, result, h: str) -> dict:
 def process_one(nlp: "Pipeline", doc: Document) -> tuple[str, dict]:
     h = content_hash(doc.text)
     try:
-        result = nlp(doc)
+        return "ok", _record(doc, nlp(doc), h)
     except Exception as err:  # noqa: BLE001 - any failure is this document's, recorded
         stage = getattr(err, "stage", None) or "pipeline"  # a StageError names the failing stage
         cause = getattr(err, "cause", None) or err
         return "error", {"source": doc.source, "id": doc.id, "content_hash": h, "stage": stage,
                          "reason": f"{type(cause).__name__}: {cause}"}
-    return "ok", _record(doc, result, h)
 
 
 def process_batch(nlp: "Pipeline", docs: list[Document]) -> list[tuple[str, dict]]:
     """A batch through the pipeline at once; if it fails, one by one, so that
     only the bad document is an error."""
     try:
-        results = nlp._batch(docs)
+        return [("ok", _record(d, r, content_hash(d.text))) for d, r in zip(docs, nlp._batch(docs))]
     except Exception:  # noqa: BLE001 - find the culprit document by document
         return [process_one(nlp, d) for d in docs]
-    return [("ok", _record(d, r, content_hash(d.text))) for d, r in zip(docs, results)]
 
 
 def _process_batch(config_key: str, config, pipeline_class: type, docs: list[Document]) -> list[tuple[str, dict]]:

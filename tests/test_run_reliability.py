@@ -16,11 +16,12 @@ TEXTS = ["date 2024-03-01\nФранция Германияға алғыс айт
 
 @pytest.fixture(scope="module")
 def light():
-    """Sentences, countries, linker and case frames: no NER model (fast)."""
+    """Sentences, countries, linker, speech and case frames: no NER model (fast)."""
     return pipeline.load({"stages": [
         {"factory": "kazakh_sentences.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "entity_linker.v1"},
+        {"factory": "speech.v1", "lexicon": str(REPO / "configs" / "relations_kk.yaml")},
         {"factory": "case_frames.v1", "lexicon": str(REPO / "configs" / "relations_kk.yaml")},
     ]})
 

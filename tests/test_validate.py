@@ -19,6 +19,7 @@ def out(tmp_path_factory):
         {"factory": "kazakh_sentences.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "entity_linker.v1"},
+        {"factory": "speech.v1", "lexicon": str(REPO / "configs" / "relations_kk.yaml")},
         {"factory": "case_frames.v1", "lexicon": str(REPO / "configs" / "relations_kk.yaml")},
     ]})
     tmp = tmp_path_factory.mktemp("validate")
