@@ -1,0 +1,218 @@
+"""Mention repair: model spans cut, joined and relabelled before linking.
+
+The NER model's spans are often a word too long or too short, or take a title,
+a city or a second name along; these rules fix them with the language's data
+(its name normaliser, place head nouns, surname endings, name particles, cities).
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import Mention
+from .text import capitalised, cldr_city_names, overlaps, piece, respan, words
+
+NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
+SPATIAL_CASES = {"dat", "loc", "abl", "ins"}
+
+
+class MentionRepair:
+    def __init__(self, lang, title_heads):
+        self.normaliser = lang.normaliser
+        self.analyser = lang.analyser
+        orthography = lang.orthography
+        suffixes = lang.data("suffixes.yaml")
+        self.voicing = suffixes.get("voicing", {})
+        self.attributive = tuple(suffixes.get("attributive", ()))
+        self.place_head = _head_pattern(orthography.get("place_head_nouns", ()), self.voicing,
+                                        suffixes.get("after_possessive_endings", ()))
+        self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
+        particles = "|".join(re.escape(p) for p in orthography.get("name_particles", ()))
+        # a given name and particles right before a span: "Урсула фон дер |Ляйен"
+        self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None
+        self.surname_endings = tuple(orthography.get("surname_endings", ()))
+        # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
+        endings = ("",) + tuple(suffixes["possessive"]["p3"])
+        self.titles = frozenset(h.lower() + end for h in title_heads for end in endings)
+
+    def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        gazetteer = [m for m in mentions if m.entity_id]
+        raw = [m for m in mentions if not m.entity_id]
+        # a position is no entity (the roles stage reads titles), but may hold an organisation
+        raw = [m for m in raw if m.label != "POSITION"] + [
+            o for m in raw if m.label == "POSITION" for o in [self.org_in_position(text, m)] if o]
+        # "Ресей Қорғаныс министрлігі": a country that opens an organisation's name is part of it
+        absorbed = {g.id for m in raw for g in gazetteer if self.opens_org_name(text, m, g)}
+        gazetteer = [g for g in gazetteer if g.id not in absorbed]
+        model = [c for m in raw for c in [clean(m, text, gazetteer)] if c]
+        model = [self.with_name_particles(text, m) for m in model]
+        model = [p for m in model for p in self.split_inflected_name(text, m)]
+        model = [p for m in model for p in self.split_trailing_city(text, m)]
+        model = [self.without_title(text, m) for m in join_split_names(text, model)]
+        model = [self.place_by_head_noun(text, m) for m in model]
+        return gazetteer + model
+
+    def split_inflected_name(self, text: str, m: Mention) -> list[Mention]:
+        """Only a name's last word inflects: a person span with an inflected word
+        inside (Мәскеудің Киевпен) is several names, cut after each such word. An
+        organisation's name may hold a genitive or an attributive (Еуропадағы ...
+        ұйымы), not a word in a spatial case (Стамбулда жаңа)."""
+        if m.label not in ("PERSON", "ORG") or " " not in m.text:
+            return [m]
+        ws = list(words(text[m.start:m.end]))
+        cuts = []
+        for w, nxt in zip(ws, ws[1:]):
+            lemma = self.normaliser.lemma(w.group())
+            if m.label == "PERSON" and self.surname(lemma.name) and self.surname(self.normaliser.lemma(nxt.group()).name):
+                cuts.append(m.start + w.end())  # two surnames: two persons
+                continue
+            if lemma.case == "nom" or lemma.evidence != "phonology":
+                continue
+            if m.label == "ORG" and (lemma.case not in SPATIAL_CASES or w.group().lower().endswith(self.attributive)):
+                continue
+            cuts.append(m.start + w.end())
+        if not cuts:
+            return [m]
+        pieces, start = [], m.start
+        for end in cuts + [m.end]:
+            part = text[start:end].strip()
+            if part and not (m.label == "ORG" and part[0].islower()):  # "жаңа": no organisation
+                a = start + len(text[start:end]) - len(text[start:end].lstrip())
+                pieces.append(piece(text, m, a, a + len(part)))
+            start = end
+        return pieces
+
+    def org_in_position(self, text: str, m: Mention) -> Mention | None:
+        """"Ресей Сыртқы істер министрлігінің ресми өкілі": the model's position span
+        holds the organisation, up to its genitive word; the roles stage reads the title."""
+        ws = list(words(text[m.start:m.end]))
+        if len(ws) < 2 or not ws[0].group()[:1].isupper():
+            return None
+        last_gen = None
+        for k, w in enumerate(ws[:-1]):
+            lemma = self.normaliser.lemma(w.group())
+            if lemma.case == "gen" and lemma.evidence == "phonology":
+                last_gen = k
+        if last_gen is None:
+            return None
+        start, end = m.start + ws[0].start(), m.start + ws[last_gen].end()
+        return respan(text, m, start, end, label="ORG", origin="position")
+
+    def with_name_particles(self, text: str, m: Mention) -> Mention:
+        if m.label != "PERSON" or self.particles_before is None:
+            return m
+        found = self.particles_before.search(text, max(0, m.start - 60), m.start)
+        if not found or not found.group(1)[:1].isupper():
+            return m
+        return respan(text, m, found.start(1), m.end)
+
+    def split_trailing_city(self, text: str, m: Mention) -> list[Mention]:
+        """"Башар әл-Асад Мәскеуге барды": a person span of three or more words (an
+        organisation span of two or more) whose inflected last word is a city (CLDR) is a
+        person (organisation) and a place; a lone city left in front is a place too."""
+        if m.label not in ("PERSON", "ORG"):
+            return [m]
+        ws = list(words(text[m.start:m.end]))
+        if len(ws) < (3 if m.label == "PERSON" else 2):
+            return [m]
+        lemma = self.normaliser.lemma(ws[-1].group())
+        if lemma.case == "nom" or lemma.name not in self.cities:
+            return [m]
+        person = piece(text, m, m.start, m.start + ws[-2].end())
+        if len(ws) == 2 and self.normaliser.lemma(ws[0].group()).name in self.cities:
+            person = person.model_copy(update={"label": "GPE"})  # "Мәскеу Вашингтонмен"
+        place = piece(text, m, m.start + ws[-1].start(), m.end).model_copy(update={"label": "GPE"})
+        return [person, place]
+
+    def surname(self, word: str) -> bool:
+        return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)
+
+    def opens_org_name(self, text: str, m: Mention, g: Mention) -> bool:
+        """An organisation span that starts with a bare country name and ends in a
+        possessed noun (министрлігі, Үкіметі, департаменті): the country is its first word."""
+        if m.label != "ORG" or g.label != "COUNTRY" or g.start != m.start or g.end >= m.end:
+            return False
+        if (g.case or "nom") != "nom" or not text[g.end:m.end].strip()[:1].isupper():
+            return False
+        return self.analyser.is_possessed(text[m.start:m.end].split()[-1], min_stem=3)
+
+    def without_title(self, text: str, m: Mention) -> Mention:
+        """"Президенті Қасым-Жомарт Тоқаев": the title is not part of the name (the
+        roles stage reads it), even where news capitalises it."""
+        if m.label != "PERSON":
+            return m
+        ws = list(words(text[m.start:m.end]))
+        k = 0
+        while k < len(ws) - 1 and ws[k].group().lower() in self.titles:
+            k += 1
+        if k == 0 or not ws[k].group()[:1].isupper():
+            return m
+        return respan(text, m, m.start + ws[k].start(), m.end)
+
+    def place_by_head_noun(self, text: str, m: Mention) -> Mention:
+        """"Курск облысы", "Курск аймағынан": a name before a place head noun is a place."""
+        if m.label in ("PERSON", "ORG") and self.place_head and self.place_head.match(text, m.end):
+            return m.model_copy(update={"label": "LOC"})
+        return m
+
+
+def _head_pattern(heads, voicing, after_possessive) -> re.Pattern | None:
+    """Whitespace, then a head noun in the third-person possessive (-ы/-і, -сы/-сі
+    after a vowel), then any case ending: " облысына", " өңірін", " аймағынан"."""
+    forms = []
+    for head in heads:
+        head = head.lower()
+        stems = {head, head[:-1] + voicing.get(head[-1], head[-1])}
+        forms += [re.escape(stem) + "с?[ыі]" for stem in stems]
+    if not forms:
+        return None
+    endings = "|".join(re.escape(e) for e in after_possessive)
+    return re.compile(rf"\s+(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?:{endings})?(?![^\W\d_])",
+                      re.IGNORECASE)
+
+
+def clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
+    """Trim a model span: no trailing punctuation; for names no lower-case edge
+    words; never across a gazetteer country (the gazetteer wins)."""
+    spans = [(w.start() + m.start, w.end() + m.start) for w in words(text[m.start:m.end])]
+    for g in gazetteer:
+        spans = [s for s in spans if s[1] <= g.start or s[0] >= g.end] if overlaps(m, g) else spans
+    spans = [(a, b - len(text[a:b]) + len(text[a:b].rstrip(",.:;!?»«\"'()"))) for a, b in spans]
+    spans = [(a + len(text[a:b]) - len(text[a:b].lstrip("«\"'(")), b) for a, b in spans]
+    spans = [s for s in spans if s[1] > s[0]]
+    if m.label in NAME_LABELS:
+        while spans and not capitalised(text[spans[-1][0]:spans[-1][1]]):
+            spans.pop()
+        while spans and not capitalised(text[spans[0][0]:spans[0][1]]):
+            spans.pop(0)
+    # keep the first contiguous run of words
+    run = spans[:1]
+    for s in spans[1:]:
+        if text[run[-1][1]:s[0]].strip():
+            break
+        run.append(s)
+    if not run:
+        return None
+    start, end = run[0][0], run[-1][1]
+    if m.label == "ORG" and text[start].isdigit() and not any(text[a].isupper() for a, _ in run):
+        return None  # "100 мың тонна": a quantity, no organisation
+    if not (text[start].isupper() or text[start].isdigit() or text[start] in "«\"") and (start, end) != (m.start, m.end):
+        return None  # what is left of a span cut by a country name is no name (жауынгерлер)
+    if (start, end) == (m.start, m.end):
+        return m
+    return respan(text, m, start, end)
+
+
+def join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word bare name right before a person (Хироси | Танака) is the
+    person's first name, whatever label the model gave it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in ordered:
+        prev = out[-1] if out else None
+        if (prev is not None and m.label == "PERSON" and prev.label != "PERSON" and " " not in prev.text
+                and m.origin != "split"
+                and text[prev.end:m.start] == " " and prev.text[:1].isupper() and prev.text.isalpha()):
+            out[-1] = respan(text, m, prev.start, m.end)
+            continue
+        out.append(m)
+    return out
