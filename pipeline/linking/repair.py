@@ -33,6 +33,10 @@ class MentionRepair:
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
         endings = ("",) + tuple(suffixes["possessive"]["p3"])
         self.titles = frozenset(h.lower() + end for h in title_heads for end in endings)
+        heads = [h.lower() for h in orthography.get("organisation_head_nouns", ())]
+        self.org_heads = frozenset(heads) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in heads)
+        self.org_inner = int(orthography.get("organisation_max_inner_words", 4))
+        self.openers = frozenset(w.lower() for w in orthography.get("sentence_openers", ()))
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]
@@ -49,7 +53,71 @@ class MentionRepair:
         model = [p for m in model for p in self.split_trailing_city(text, m)]
         model = [self.without_title(text, m) for m in join_split_names(text, model)]
         model = [self.place_by_head_noun(text, m) for m in model]
-        return gazetteer + model
+        return self.organisations_by_head(text, gazetteer + model)
+
+    # -- organisations the model missed or cut short ----------------------------
+    def _org_head(self, word: str) -> bool:
+        """министрлігі, басқармасының, компаниясы: an organisation head in the possessive."""
+        return any(a.possessive == "p3" and a.stem in self.org_heads for a in self.analyser.analyses(word.lower()))
+
+    def organisations_by_head(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A head noun no mention covers closes an organisation name: after a genitive
+        organisation (Ішкі істер министрлігінің баспасөз қызметі: the organisation grows),
+        after a genitive country (Қытайдың денсаулық сақтау комиссиясы: the words after it),
+        after a «quoted» name («Алматыгаз» компаниясы: the name), or from a capitalised
+        word a few lower-case words before (Қоғамдық денсаулық сақтау басқармасының)."""
+        toks = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[«»\"]|[^\s«»\"]+", text)]
+        out = list(mentions)
+        for j, (hs, he, word) in enumerate(toks):
+            core = word.rstrip(",.:;!?)")
+            if not core[:1].islower() or not self._org_head(core):
+                continue
+            he = hs + len(core)
+            if any(m.start < he and hs < m.end for m in out):
+                continue
+            found = self._org_before(text, toks, j, he, out)
+            if found is None:
+                continue
+            old, new = found
+            out = [m for m in out if m is not old] + [new]
+        return sorted(out, key=lambda m: m.start)
+
+    def _org_before(self, text, toks, j, end, mentions):
+        def covering(pos):
+            return next((m for m in mentions if m.start <= pos < m.end), None)
+
+        k = j - 1
+        inner = 0
+        if k >= 0 and toks[k][2] == "»":  # «Алматыгаз» компаниясы
+            opening = next((i for i in range(k - 1, max(-1, k - 8), -1) if toks[i][2] == "«"), None)
+            if opening is not None and opening + 1 < k and toks[opening + 1][2][:1].isupper():
+                a, b = toks[opening + 1][0], toks[k - 1][1]
+                return None, _new_org(text, a, b)
+            return None
+        while k >= 0 and inner < self.org_inner:
+            w = toks[k][2]
+            m = covering(toks[k][0])
+            if m is not None or not w.isalpha() or not w[:1].islower() or w.lower() in self.openers:
+                break
+            lemma = self.normaliser.lemma(w)
+            if lemma.case in SPATIAL_CASES and lemma.evidence == "phonology":
+                return None  # "жағдайда зекет қоры": a clause, not a name
+            inner += 1
+            k -= 1
+        if k < 0:
+            return None
+        w, m = toks[k][2], covering(toks[k][0])
+        if m is not None:
+            if m.end != toks[k][1] or (m.case or self.normaliser.lemma(m.text).case) != "gen":
+                return None
+            if m.label == "ORG" and not m.entity_id:
+                return m, respan(text, m, m.start, end, origin="repair")
+            if m.label == "COUNTRY" and inner:
+                return None, _new_org(text, toks[k + 1][0], end)
+            return None
+        if not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in self.openers:
+            return None
+        return None, _new_org(text, toks[k][0], end)
 
     def split_inflected_name(self, text: str, m: Mention) -> list[Mention]:
         """Only a name's last word inflects: a person span with an inflected word
@@ -153,6 +221,11 @@ class MentionRepair:
         if m.label in ("PERSON", "ORG") and self.place_head and self.place_head.match(text, m.end):
             return m.model_copy(update={"label": "LOC"})
         return m
+
+
+def _new_org(text: str, start: int, end: int) -> Mention:
+    return Mention(id=f"m{start}-{end}", start=start, end=end, text=text[start:end], label="ORG",
+                   source="entity_linker.v1", origin="repair")
 
 
 def _head_pattern(heads, voicing, after_possessive) -> re.Pattern | None:
