@@ -292,15 +292,21 @@ class SpeechAttributor(Stage):
         if end - verb_last - 1 <= 2 and self._referring_at(view, verb_last + 1, end, []) is not None:
             who = memory.subject or memory.person
             return ([who], "referring") if who else ([], None)
+        found = []
         for k in range(verb_last + 1, min(end, verb_last + 2 + self.lex.roles.max_title_words + 4)):
             m = view.mention_at(k)
-            if m is None or m.label not in SPEAKER_LABELS or not m.entity_id:
+            if m is None or m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
                 continue
-            if self.reader.argument(view, m).case != "nom" or (m.case or "nom") != "nom":
-                continue
-            _, ml = view.token_range(m)
-            return self._coordinated(view, m, ml, len(view))[0], "after_verb"
-        return [], None
+            if m.label != "PERSON" and (self.reader.argument(view, m).case != "nom"
+                                        or self._possessor_of_next(view, view.token_range(m)[1])):
+                continue  # "Ресей президенті ...", "Ресей Сыртқы істер министрлігі ...": the person speaks
+            found.append(m)
+        # a person behind a title before anyone else (деді Ресей ... өкілі Мария Захарова)
+        found.sort(key=lambda m: m.label != "PERSON")
+        if not found:
+            return [], None
+        m = found[0]
+        return self._coordinated(view, m, view.token_range(m)[1], len(view))[0], "after_verb"
 
     def _about_content(self, views: list[SentenceView], n: int, claimed: int) -> tuple[int, int]:
         """The sentences "бұл туралы" points back to: up to about_this_sentences before
