@@ -100,7 +100,7 @@ class MentionRepair:
             if m is not None or not w.isalpha() or not w[:1].islower() or w.lower() in self.openers:
                 break
             lemma = self.normaliser.lemma(w)
-            if lemma.case in SPATIAL_CASES and lemma.evidence == "phonology":
+            if lemma.case in ("loc", "dat") and lemma.evidence == "phonology":
                 return None  # "жағдайда зекет қоры": a clause, not a name
             inner += 1
             k -= 1

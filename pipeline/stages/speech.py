@@ -335,7 +335,9 @@ class SpeechAttributor(Stage):
 
     def _possessed_head(self, word: str, case: str) -> bool:
         """A lower-case noun in the third-person possessive after a name: агенттігі(нің), министрлігі."""
-        return word[:1].islower() and self.reader.analyser.is_possessed(word, case, min_stem=3)
+        analyses = self.reader.analyser.analyses(word, 3)
+        return word[:1].islower() and not any(a.attributive for a in analyses) and any(
+            a.possessive == "p3" and a.case == case for a in analyses)
 
     def _possessor_of_next(self, view: SentenceView, last: int) -> bool:
         """"АҚШ Мемлекеттік департаменті", "Ресей Қорғаныс министрлігі": a bare name

@@ -41,7 +41,8 @@ class FrameReader:
             return Argument(m, "title", first, last, title)
         # a bare (nominative) name stands right before its head (Украина күштерін);
         # a genitive one may have adjectives between (Қазақстанның солтүстік өңірлеріне)
-        reach = HEAD_WINDOW if case == "gen" else 1
+        # a person is a possessor in the genitive only (Әлиеваның): "Әлиева жиында" is Әлиева, at the meeting
+        reach = HEAD_WINDOW if case == "gen" else (0 if m.label == "PERSON" else 1)
         k = last + 1
         while k < len(view) and view.tokens[k].text in ("»", "”", '"'):
             k += 1  # «РИА» агенттігіне
