@@ -11,9 +11,9 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .records import ROLES
 from .resources import read_yaml
 
-ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
 CASES = {"nom", "gen", "dat", "acc", "loc", "abl", "ins"}
 
 # A trigger word: one stem or a list of alternative stems.
