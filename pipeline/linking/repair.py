@@ -37,6 +37,9 @@ class MentionRepair:
         self.org_heads = frozenset(heads) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in heads)
         self.org_inner = int(orthography.get("organisation_max_inner_words", 4))
         self.openers = frozenset(w.lower() for w in orthography.get("sentence_openers", ()))
+        self.person_nouns = [tuple(n.lower().split()) for n in orthography.get("person_nouns", ())]
+        self.person_joins = frozenset(orthography.get("person_coordinators", ()))
+        self.p3_endings = ("",) + tuple(suffixes["possessive"]["p3"])
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]
@@ -53,7 +56,68 @@ class MentionRepair:
         model = [p for m in model for p in self.split_trailing_city(text, m)]
         model = [self.without_title(text, m) for m in join_split_names(text, model)]
         model = [self.place_by_head_noun(text, m) for m in model]
-        return self.organisations_by_head(text, gazetteer + model)
+        return self.persons_by_context(text, self.organisations_by_head(text, gazetteer + model))
+
+    # -- persons the model missed or mislabelled ------------------------------------
+    def persons_by_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A person span in Latin letters alone (Twitter) is no person; a capitalised
+        name after a noun for people (ғалым Архимедтің) is one, and so are two capitalised
+        words joined to a person (Кери Гранат және Эд Джонс), whatever the model said."""
+        out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
+               for m in mentions]
+        toks = []
+        for w in re.finditer(r"\S+", text):
+            word = w.group().rstrip(",.:;!?)»")
+            toks.append((w.start(), w.start() + len(word), word, word != w.group()))
+        for j in range(len(toks)):
+            run = self._capitalised_run(toks, j, out)
+            if not run:
+                continue
+            a, b = toks[j][0], toks[run - 1][1]
+            inside = [m for m in out if m.start < b and a < m.end]
+            if any(m.entity_id or m.label == "PERSON" or m.start < a or m.end > b for m in inside):
+                continue
+            if self._after_person_noun(toks, j) or (run - j >= 2 and self._joined_to_person(text, toks, j, out)):
+                out = [m for m in out if m not in inside] + [Mention(
+                    id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
+                    origin="repair")]
+        return sorted(out, key=lambda m: m.start)
+
+    def _capitalised_run(self, toks, j, mentions) -> int:
+        """The end (exclusive) of a run of up to three capitalised words from ``j``
+        (punctuation after a word ends the run); 0 if none, or if it ends in a city."""
+        k = j
+        while k < len(toks) and k - j < 3:
+            start, end, w, punct = toks[k]
+            if not (w[:1].isupper() and w.replace("-", "").isalpha()) or w.lower() in self.openers:
+                break
+            k += 1
+            if punct:
+                break
+        if k == j or self.normaliser.lemma(toks[k - 1][2]).name in self.cities:
+            return 0
+        return k
+
+    def _after_person_noun(self, toks, j) -> bool:
+        for noun in self.person_nouns:
+            n = len(noun)
+            if j - n < 0:
+                continue
+            got = tuple(t[2].lower() for t in toks[j - n:j])
+            # bare or possessed (археологы, ақыны): "Грек археологы Константинос"
+            if got[:-1] == noun[:-1] and got[-1] in {noun[-1] + e for e in self.p3_endings}:
+                return True
+        return False
+
+    def _joined_to_person(self, text, toks, j, mentions) -> bool:
+        """"Кери Гранат және Эд ...", "Кери Гранат, Эд ...": a person right before the joining word."""
+        if j >= 2 and toks[j - 1][2] in self.person_joins:
+            before = toks[j - 2][1]
+        elif j >= 1 and text[toks[j - 1][1]:toks[j][0]].strip() == ",":
+            before = toks[j - 1][1]
+        else:
+            return False
+        return any(m.label == "PERSON" and m.end == before for m in mentions)
 
     # -- organisations the model missed or cut short ----------------------------
     def _org_head(self, word: str) -> bool:
@@ -221,6 +285,11 @@ class MentionRepair:
         if m.label in ("PERSON", "ORG") and self.place_head and self.place_head.match(text, m.end):
             return m.model_copy(update={"label": "LOC"})
         return m
+
+
+def _latin_word(s: str) -> bool:
+    """One word in Latin letters (Twitter, Reuters): in Kazakh news, no person's name."""
+    return " " not in s.strip() and s.isascii() and s[:1].isalpha()
 
 
 def _new_org(text: str, start: int, end: int) -> Mention:
