@@ -297,7 +297,7 @@ def evaluate_ner_cmd(
 
 @app.command("evaluate-claims")
 def evaluate_claims_cmd(
-    gold: Path = typer.Argument(Path("corpora/gold/claims_kk.yaml"), help="Gold claims (YAML)."),
+    gold: Path = typer.Argument(Path("corpora/gold/claims_kk.yaml"), help="Gold claims (our YAML, or shared JSON with texts)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     show_errors: bool = typer.Option(False, "--errors", help="List missed and extra claims."),
@@ -321,6 +321,8 @@ def evaluate_claims_cmd(
         return
     o = scores["overall"]
     typer.echo(f"overall: P {o['p']:.3f}  R {o['r']:.3f}  F1 {o['f']:.3f}  (gold {o['gold']}, predicted {o['predicted']})")
+    if scores.get("summary"):  # shared JSON gold: the reference scorer's figures
+        typer.echo(json.dumps(scores["summary"], ensure_ascii=False))
     for name, s in scores["per_predicate"].items():
         typer.echo(f"  {name:12} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}  (gold {s['gold']}, predicted {s['predicted']})")
     if show_errors:
