@@ -126,6 +126,7 @@ class TriggerRule:
     theme_before: Optional[str] = None
     exclude: tuple[str, ...] = ()
     symmetric: bool = False
+    postposition_roles: tuple[tuple[str, str], ...] = ()
 
     def allowed_types(self, role: str) -> Optional[tuple[str, ...]]:
         return dict(self.role_types).get(role)
@@ -143,6 +144,16 @@ class Predicate(Strict):
     # "A мен B кездесті": A is the agent, B the recipient (an instrumental partner is the recipient)
     symmetric: bool = False
     cameo: Optional[Cameo] = None  # null: no CAMEO event (a state, not an interaction)
+    # a name before one of these postpositions fills a role (Омбы үшін ... серіктес: for Omsk)
+    postposition_roles: dict[str, str] = {}
+
+    @field_validator("postposition_roles")
+    @classmethod
+    def _post_roles(cls, v):
+        bad = [r for r in v.values() if r not in ROLES]
+        if bad:
+            raise ValueError(f"unknown role {bad[0]!r} (use {', '.join(sorted(ROLES))})")
+        return v
 
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
 
@@ -186,6 +197,7 @@ class Polarity(Strict):
     auxiliaries: list[str]
     negative_endings: list[str] = []
     passive_infixes: list[str] = []
+    not_negative: list[str] = []  # endings that only look negative (сапар-мен: instrumental, not -ме-)
 
 
 class Modality(Strict):
@@ -208,9 +220,12 @@ class Lexicon(Strict):
     clause_conjunctions: list[str] = []
     coordinators: list[str] = []
     between_words: list[str] = []
+    not_heads: list[str] = []  # words that look possessed but head no name (бүгін, кеше)
     pair_coordinators: list[str] = []  # "A мен B" of a symmetric predicate: agent A, recipient B
     verbal_noun_endings: list[str] = []  # a headline closing on a verbal noun (... кездесу) has no finite verb
     complement_endings: list[str] = []
+    # verbs whose complement (салуға шақырды, көрсетуді тапсырды) is done by someone else, not the subject
+    directive_verbs: list[str] = []
     event_nouns: list[str] = []
     event_verbs: list[str] = []
     speech: Speech
@@ -251,7 +266,8 @@ class Lexicon(Strict):
                         role_types=tuple((r, tuple(ts)) for r, ts in spec.role_types.items()),
                         inherit_agent=True if spec.inherit_agent is None else spec.inherit_agent,
                         theme_markers=tuple(w.lower() for w in spec.theme_markers), theme_before=spec.theme_before,
-                        exclude=tuple(w.lower() for w in spec.exclude), symmetric=p.symmetric))
+                        exclude=tuple(w.lower() for w in spec.exclude), symmetric=p.symmetric,
+                        postposition_roles=tuple((w.lower(), r) for w, r in p.postposition_roles.items())))
         return out
 
     def cameo_of(self, predicate: str) -> Optional[Cameo]:

@@ -120,6 +120,9 @@ class CaseFrameExtractor(Stage):
         nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
         if any(a.case in ("acc", "gen") for a in analyses):
             return not nxt.startswith(self._event_verbs)  # келіссөздерді жүргізді: the subject's
+        if nxt and any(a.case == "nom" for a in analyses) and any(
+                self.reader.analyser.is_possessed(nxt, case) for case in ("acc", "gen", "dat", "loc", "abl")):
+            return True  # келіссөздер қорытындысын: the event possesses the next noun
         return bool(analyses) and nxt in self._postposition_words
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
@@ -127,6 +130,14 @@ class CaseFrameExtractor(Stage):
         "Қазақстан мен Қытайға" both are datives."""
         args = sorted(args, key=lambda a: a.first)
         out = list(args)
+        for k, a in enumerate(out):
+            # "Дмитрий Родин мен сарбазды": the last member, a common noun, carries the case
+            nxt = a.last + 2
+            if (a.case == "nom" and a.head is None and nxt < len(view) and not view.mention_at(nxt)
+                    and view.tokens[a.last + 1].lower in self._pair_coordinators and not view.tokens[nxt].is_punct):
+                case = self.reader.case_of(view.tokens[nxt].text, possessive=False)
+                if case in ("acc", "dat", "abl", "loc", "ins"):
+                    out[k] = Argument(a.mention, case, a.first, a.last, nxt)
         for k in range(len(out) - 2, -1, -1):
             a, b = out[k], out[k + 1]
             between = [t.lower for t in view.tokens[a.last + 1:b.first]]
@@ -191,12 +202,18 @@ class CaseFrameExtractor(Stage):
         predicate = rule.predicate
         frame = rule.frame
         roles: dict[str, list[Argument]] = {}
+        post_roles = dict(rule.postposition_roles)
         for a in window:
             role = frame.get(a.case)
+            if a.case == "post" and post_roles:
+                end = a.head if a.head is not None else a.last
+                role = post_roles.get(view.tokens[end + 1].lower) if end + 1 < len(view) else None
             if role and self._fits(doc, rule, role, a):
                 roles.setdefault(role, []).append(a)
         if not rule.inherit_agent:
             subject, agents = None, None
+        if self._directed(view, trigger):
+            return []  # "X-ті инвестиция салуға шақырды": someone else is to do it
         if receive:
             # the giver: an ablative close before the trigger (АҚШ-тан кепілдік); the subject receives
             givers = [a for a in roles.get("agent", []) if trigger[0] - a.last <= self.lex.receive_reach]
@@ -282,6 +299,14 @@ class CaseFrameExtractor(Stage):
             if len(claims) >= MAX_CLAIMS_PER_TRIGGER:
                 break
         return claims
+
+    def _directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""
+        last = view.tokens[trigger[1]].lower
+        if not self.lex.directive_verbs or not last.endswith(tuple(self.lex.complement_endings)):
+            return False
+        nxt = trigger[1] + 1
+        return nxt < len(view) and view.tokens[nxt].lower.startswith(tuple(self.lex.directive_verbs))
 
     def _headline(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
         """A heading, or a verbal noun closing the sentence (... X-пен кездесу): no finite verb."""

@@ -35,7 +35,8 @@ class FrameReader:
             return Argument(m, case, first, last, None)
         if case not in ("nom", "gen"):
             return self._postposition(view, Argument(m, case, first, last, None))
-        title = self._title_after(view, m, last)
+        # a title after a person's name is the next person's (Назарбаев Президент көмекшісі X-ті)
+        title = self._title_after(view, m, last) if m.label != "PERSON" else None
         if title is not None:
             return Argument(m, "title", first, last, title)
         # a bare (nominative) name stands right before its head (Украина күштерін);
@@ -48,9 +49,13 @@ class FrameReader:
             tok = view.tokens[k]
             if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m) or tok.text[:1].isdigit():
                 break
+            if tok.lower in self.lex.not_heads:
+                break  # бүгін, кеше: adverbs that look possessed
             if k in triggers:
                 return Argument(m, "gen" if case == "gen" else case, first, last, k)
             if self.is_title(tok.text):
+                if m.label == "PERSON":
+                    break
                 return Argument(m, "title", first, last, k)
             analyses = self.analyser.analyses(tok.lower)
             if any(a.attributive for a in analyses if len(a.stem) > 1):
@@ -104,7 +109,7 @@ class FrameReader:
         pol = self.lex.polarity
         last_tok = view.tokens[trigger[1]].lower
         endings = tuple(pol.negative_endings)
-        if self._negative_after(last_tok, stems):
+        if self._negative_after(last_tok, stems) and not last_tok.endswith(tuple(pol.not_negative)):
             return "negated"
         for k in self.verb_group(view, trigger[1]):
             word = view.tokens[k].lower
