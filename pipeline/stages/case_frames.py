@@ -333,7 +333,8 @@ class CaseFrameExtractor(Stage):
         tok = view.tokens[k]
         if tok.is_punct or view.mention_at(k):
             return None
-        stems = [a.stem for a in self.reader.analyser.analyses(tok.lower) if a.case == case and len(a.stem) > 2]
+        found = [a for a in self.reader.analyser.analyses(tok.lower) if a.case == case and len(a.stem) > 2]
+        stems = [a.stem for a in sorted(found, key=lambda a: a.possessive is not None)]
         return tok.text[:len(stems[0])] if stems else None
 
     def _coordinated_before(self, view: SentenceView, fillers: list[Argument], last: Argument) -> list[Argument]:

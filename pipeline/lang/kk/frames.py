@@ -50,7 +50,7 @@ class FrameReader:
             if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m) or tok.text[:1].isdigit():
                 break
             if tok.lower in self.lex.not_heads:
-                break  # бүгін, кеше: adverbs that look possessed
+                continue  # бүгін, басты: words that look possessed and head no name
             if k in triggers:
                 return Argument(m, "gen" if case == "gen" else case, first, last, k)
             if self.is_title(tok.text):
