@@ -101,7 +101,7 @@ def run(
 @app.command()
 def export(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads or turtle."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (CSV; Parquet with -o X.parquet) or events-parquet."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: beside GRAPH)."),
 ) -> None:
     """Export a claims graph for Gephi, tables or triple stores.

@@ -94,6 +94,9 @@ def claim_node(claim: dict, doc_id: str, index: int) -> dict:
     ev = claim["evidence"]
     out["prov:wasDerivedFrom"] = {"oa:start": ev["start"], "oa:end": ev["end"], "oa:exact": ev["exact"]}
     out["cg:confidence"] = round(float(claim.get("confidence", 0.5)), 3)
+    if claim.get("cameo"):  # the event in CAMEO, its GDELT quad class and Goldstein weight
+        out.update({"cg:cameo": claim["cameo"], "cg:quadClass": claim.get("quad_class"),
+                    "cg:goldstein": claim.get("goldstein")})
     return out
 
 

@@ -69,6 +69,7 @@ class SpeechAttributor(Stage):
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
                 content=Evidence(start=content[0], end=content[1], exact=doc.text[content[0]:content[1]]),
                 confidence=confidence, construction=construction, date=outside[0].value if outside else None,
+                **self.lex.cameo_fields(self.sp.predicate),
             ))
         return doc.with_layers(claims=claims)
 
