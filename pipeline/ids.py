@@ -45,3 +45,18 @@ def slugify(text: str, max_len: int = 80) -> str:
 
 def entity_id(entity_type: str, name: str) -> str:
     return f"{PREFIX_BY_TYPE.get(entity_type, 'place')}:{slugify(name)}"
+
+
+@lru_cache(maxsize=None)
+def _fold_table() -> dict[int, str]:
+    pairs = package_data("cyrillic_fold.yaml")
+    return str.maketrans({**pairs, **{k.upper(): v.upper() for k, v in pairs.items()}})
+
+
+def name_key(text: str) -> str:
+    """A spelling-independent key of a name across the Kazakh and Russian alphabets.
+
+    >>> name_key("Тоқаев") == name_key("Токаев") == "tokaev"
+    True
+    """
+    return slugify(text.translate(_fold_table()))

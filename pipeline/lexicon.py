@@ -12,9 +12,9 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .records import ENTITY_TYPES, ROLES
 from .resources import read_yaml
 
-ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
 CASES = {"nom", "gen", "dat", "acc", "loc", "abl", "ins"}
 
 # A trigger word: one stem or a list of alternative stems.
@@ -43,7 +43,6 @@ def _check_frame(frame: dict[str, str | None]) -> dict[str, str | None]:
 QUAD_CLASSES = {1: range(1, 6), 2: range(6, 9), 3: range(9, 14), 4: range(14, 21)}
 QUAD_CLASS_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict",
                     4: "material_conflict"}
-ENTITY_TYPES = {"Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "Group"}
 
 
 class Cameo(Strict):
