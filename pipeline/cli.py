@@ -173,6 +173,26 @@ def view(
 
 
 @app.command()
+def report(
+    graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML file to write."),
+) -> None:
+    """Write a one-page report: cooperation vs conflict per country pair by month, top speakers (offline).
+
+    Example: claimgraph report out/graph.jsonld -o report.html
+    """
+    from pipeline.report import write_report
+
+    if not graph.exists():
+        _fail(f"{graph}: file not found")
+    try:
+        write_report(graph, out)
+    except (ValueError, json.JSONDecodeError) as err:
+        _fail(f"{graph}: {str(err).splitlines()[0]}")
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
 def validate(graph: Path = typer.Argument(..., help="A graph.jsonld to check.")) -> None:
     """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform).
 
