@@ -156,6 +156,7 @@ def query(
 def view(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
     out: Path = typer.Option(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
+    top: int = typer.Option(50, "--top", min=1, help="The most connected entities drawn at first."),
 ) -> None:
     """Write a self-contained HTML picture of the graph (no network needed to open it).
 
@@ -166,7 +167,7 @@ def view(
     if not graph.exists():
         _fail(f"{graph}: file not found")
     try:
-        write_html(graph, out)
+        write_html(graph, out, top=top)
     except (ValueError, json.JSONDecodeError) as err:
         _fail(f"{graph}: {str(err).splitlines()[0]}")
     typer.echo(f"wrote {out}")
