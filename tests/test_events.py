@@ -190,3 +190,29 @@ def test_a_confidence_outside_zero_one_is_an_error(tmp_path: Path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LexiconError, match="confidence case_frames.own_agent"):
         load_lexicon(path)
+
+
+# -- what is no event ----------------------------------------------------------------------------
+def test_occur_found_support_and_an_imposed_sentence_are_no_events():
+    r = run("Бұл өсімдік Моңғолияның солтүстігі мен Алтайда ғана кездеседі. Жапония ұсынысы қолдау тапты. "
+            "Асан Бекұлы тағайындалған жаза туралы айтты.", persons=["Асан Бекұлы"], places=["Алтай"])
+    assert not [c for c in r.claims if c.predicate in ("meet", "support", "appoint")]
+
+
+def test_a_currency_is_no_recipient_and_a_demonym_before_a_name_is_no_agent():
+    r = run("Оңтүстік Корея Моңғолия экономикасына 5 млн АҚШ долларына инвестиция салды. "
+            "Германиялық «Сименс» компаниясы Өзбекстанға инвестиция салды.", orgs=["Сименс"])
+    assert got(r, "invest", "recipient") == {("Оңтүстік Корея", "Моңғолия"), ("Сименс", "Өзбекстан")}
+
+
+def test_a_meeting_before_a_postposition_is_no_meeting_of_the_subject():
+    r = run("Франция Германиямен кездесуден кейін мәлімдеме жасады. Тоқаев Путинмен кездесу барысында сөйледі.",
+            persons=["Тоқаев", "Путин"])
+    assert got(r, "meet", "recipient") == {("Тоқаев", "Путин")}
+
+
+def test_coordinated_partners_across_a_title_and_a_partner_for_whom():
+    r = run("Жапония басшысы Асан Бекұлы және Президент Дәурен Сейітовпен кездесті. "
+            "Алматы үшін Қытай — маңызды серіктес.", persons=["Асан Бекұлы", "Дәурен Сейітов"], places=["Алматы"])
+    assert ("Асан Бекұлы", "Дәурен Сейітов") not in got(r, "meet", "recipient")
+    assert got(r, "cooperate", "recipient") == {("Қытай", "Алматы")}

@@ -49,6 +49,7 @@ class CaseFrameExtractor(Stage):
                 for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
         self.confidence = conf
         self._pair_coordinators = set(self.lex.pair_coordinators)
+        self._currency = tuple(self.lex.currency_words)
         self._verbal_noun_endings = tuple(self.lex.verbal_noun_endings)
         self.coordinators = set(self.lex.coordinators)
         self._postposition_words = {w for words in self.lex.postpositions.values() for w in words}
@@ -83,8 +84,11 @@ class CaseFrameExtractor(Stage):
         if not hits:
             return []
         trigger_tokens = {k for _, (a, b), _ in hits for k in range(a, b + 1)}
-        args = self._group_inflection(view, [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
-                                             if m.entity_id and m.label in ARGUMENT_LABELS])
+        args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
+                if m.entity_id and m.label in ARGUMENT_LABELS]
+        # "АҚШ долларына": a country naming a currency is no argument
+        args = self._group_inflection(view, [a for a in args if not (
+            a.head is not None and view.tokens[a.head].lower.startswith(self._currency))])
         subject = next((a for a in args if a.case == "nom"), None)
         per_hit: list[list[Claim]] = []
         pending: list[tuple] = []  # complements still looking for a subject
@@ -121,7 +125,7 @@ class CaseFrameExtractor(Stage):
         if any(a.case in ("acc", "gen") for a in analyses):
             return not nxt.startswith(self._event_verbs)  # келіссөздерді жүргізді: the subject's
         if nxt and any(a.case == "nom" for a in analyses) and any(
-                self.reader.analyser.is_possessed(nxt, case) for case in ("acc", "gen", "dat", "loc", "abl")):
+                self.reader.analyser.is_possessed(nxt, case) for case in ("acc", "gen")):
             return True  # келіссөздер қорытындысын: the event possesses the next noun
         return bool(analyses) and nxt in self._postposition_words
 
@@ -131,16 +135,25 @@ class CaseFrameExtractor(Stage):
         args = sorted(args, key=lambda a: a.first)
         out = list(args)
         for k, a in enumerate(out):
-            # "Дмитрий Родин мен сарбазды": the last member, a common noun, carries the case
-            nxt = a.last + 2
-            if (a.case == "nom" and a.head is None and nxt < len(view) and not view.mention_at(nxt)
-                    and view.tokens[a.last + 1].lower in self._pair_coordinators and not view.tokens[nxt].is_punct):
+            # "Дмитрий Родин мен сарбазды", "ЕО мен халықаралық қауымдастықта": the last member,
+            # a common noun, carries the case
+            if not (a.case == "nom" and a.head is None and a.last + 2 < len(view)
+                    and view.tokens[a.last + 1].lower in self._pair_coordinators):
+                continue
+            for nxt in range(a.last + 2, min(len(view), a.last + 5)):
+                if view.mention_at(nxt) or view.tokens[nxt].is_punct:
+                    break
                 case = self.reader.case_of(view.tokens[nxt].text, possessive=False)
                 if case in ("acc", "dat", "abl", "loc", "ins"):
                     out[k] = Argument(a.mention, case, a.first, a.last, nxt)
+                    break
+                if case != "nom":
+                    break
         for k in range(len(out) - 2, -1, -1):
             a, b = out[k], out[k + 1]
             between = [t.lower for t in view.tokens[a.last + 1:b.first]]
+            if between and set(between) & self.coordinators:  # X және Президент Y-пен: a title between
+                between = [w for w in between if w in self.coordinators or not self.reader.is_title(w)]
             if (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
                     and b.case not in ("nom", "title", "embedded", "post")):
                 out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
