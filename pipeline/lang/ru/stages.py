@@ -1,0 +1,571 @@
+"""The Russian stages (``ru_*.v1`` in :data:`pipeline.stage.BUILTIN_STAGES`).
+
+- ``ru_sentences.v1``: razdel sentences and tokens, slovnet morphology and syntax
+  (the parse travels in the document's cache for the later stages);
+- ``ru_gazetteer.v1``: countries (CLDR ``ru``, aliases, demonyms) and organisations
+  by the lemmas of their words;
+- ``ru_ner.v1``: natasha's NER (PER, LOC, ORG);
+- ``ru_linker.v1``: mentions -> entities, names in the nominative, the same ids as
+  the Kazakh path (``country:KZ``, ``person:dmitrii-peskov``);
+- ``ru_relations.v1``: has_role, say and the relation predicates read from the
+  dependency tree with the lexicon ``configs/relations_ru.yaml``.
+"""
+from __future__ import annotations
+
+from itertools import product
+from pathlib import Path
+from typing import Optional
+
+from ...ids import entity_id
+from ...layers import (COUNTRY_MENTIONS, ENTITIES, LINKED_MENTIONS, NER_MENTIONS, ORG_MENTIONS, RELATION_CLAIMS,
+                       ROLE_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS)
+from ...records import AnnotatedDocument, Claim, Entity, Evidence, Mention, Sentence
+from ...stage import Stage, StageSettings
+from . import models
+from .parse import RU_PARSE, ParsedSentence, Token, parse
+
+MAX_CLAIMS_PER_TRIGGER = 12
+
+
+def parsed(doc: AnnotatedDocument, orthography: dict) -> list[ParsedSentence]:
+    """The document's parse (from the cache; parsed again if a stage runs alone)."""
+    cache = doc.cache()
+    if RU_PARSE not in cache:
+        cache[RU_PARSE] = parse([doc.text], orthography)[0]
+    return cache[RU_PARSE]
+
+
+class _RussianStage(Stage):
+    def __init__(self, settings, context):
+        super().__init__(settings, context)
+        models.require()
+        self.lang = context.language_pack
+        self.orthography = self.lang.orthography
+
+    def describe(self) -> dict:
+        return {"models": models.versions()}
+
+
+# -- sentences ---------------------------------------------------------------
+class SentenceSettings(StageSettings):
+    batch_size: int = 64  # sentences per model call
+
+
+class RussianSentences(_RussianStage):
+    requires = ()
+    provides = (TOKENS, SENTENCES)
+    Settings = SentenceSettings
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[AnnotatedDocument]) -> list[AnnotatedDocument]:
+        results = parse([d.text for d in docs], self.orthography, self.settings.batch_size)
+        out = []
+        for doc, sents in zip(docs, results):
+            new = doc.with_layers(sentences=[Sentence(start=s.start, end=s.end, kind=s.kind) for s in sents])
+            new.cache()[RU_PARSE] = sents
+            out.append(new)
+        return out
+
+
+# -- gazetteer -----------------------------------------------------------------
+class RussianGazetteer(_RussianStage):
+    requires = (SENTENCES,)
+    provides = (COUNTRY_MENTIONS, ORG_MENTIONS)
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        countries, orgs = self.lang.countries, self.lang.organisations
+        found = list(doc.mentions)
+        for sent in parsed(doc, self.orthography):
+            org_hits = orgs.find(sent.tokens)
+            taken = {k for h in org_hits for k in range(h.first, h.last + 1)}
+            for h in countries.find(sent.tokens):
+                if any(k in taken for k in range(h.first, h.last + 1)):
+                    continue
+                a, b = sent.tokens[h.first].start, sent.tokens[h.last].stop
+                found.append(Mention(id=f"{doc.document.id}-c{a}", start=a, end=b, text=doc.text[a:b], label=h.label,
+                                     entity_id=f"country:{h.key}", lemma=countries.canonical(h.key),
+                                     source=self.factory))
+            for h in org_hits:
+                a, b = sent.tokens[h.first].start, sent.tokens[h.last].stop
+                found.append(Mention(id=f"{doc.document.id}-o{a}", start=a, end=b, text=doc.text[a:b], label="ORG",
+                                     entity_id=entity_id("Organization", orgs.same_as[h.key]), lemma=h.key,
+                                     source=self.factory))
+        return doc.with_layers(mentions=sorted(found, key=lambda m: m.start))
+
+
+# -- NER -------------------------------------------------------------------------
+NER_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
+
+
+class RussianNER(_RussianStage):
+    """natasha's NER model (slovnet, news), run over each sentence."""
+
+    requires = (SENTENCES,)
+    provides = (NER_MENTIONS,)
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        *_, tagger, _ = models.natasha_models()
+        found = list(doc.mentions)
+        for sent in parsed(doc, self.orthography):
+            chunk = doc.text[sent.start:sent.end]
+            for span in tagger(chunk).spans:
+                a, b = sent.start + span.start, sent.start + span.stop
+                found.append(Mention(id=f"{doc.document.id}-n{a}", start=a, end=b, text=doc.text[a:b],
+                                     label=NER_LABELS.get(span.type, span.type), source=self.factory))
+        return doc.with_layers(mentions=sorted(found, key=lambda m: m.start))
+
+    def describe(self) -> dict:
+        return {"model": "slovnet_ner_news_v1 (natasha)", "models": models.versions()}
+
+
+# -- linker --------------------------------------------------------------------
+ENTITY_TYPE = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place"}
+
+
+class LinkerSettings(StageSettings):
+    link_partial_names: bool = True  # Песков -> Дмитрий Песков when seen in the same document
+
+
+class RussianLinker(_RussianStage):
+    requires = (COUNTRY_MENTIONS, NER_MENTIONS)
+    provides = (ENTITIES, LINKED_MENTIONS)
+    Settings = LinkerSettings
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        sents = parsed(doc, self.orthography)
+        tokens = [t for s in sents for t in s.tokens]
+        gazetteer = [m for m in doc.mentions if m.entity_id]
+        model = [m for m in doc.mentions if not m.entity_id and not any(
+            g.start < m.end and m.start < g.end for g in gazetteer)]
+        not_names = {w.lower() for w in self.orthography.get("not_names", ())}
+        named: list[tuple[Mention, str]] = []
+        for m in model:
+            toks = [t for t in tokens if t.start >= m.start and t.stop <= m.end]
+            while toks and toks[0].text.lower() in not_names:
+                toks = toks[1:]
+            if not toks:
+                continue
+            if toks[0].start != m.start:
+                m = m.model_copy(update={"start": toks[0].start, "text": doc.text[toks[0].start:m.end]})
+            if m.label == "PERSON":
+                name = self.lang.normaliser.name(toks)
+            else:
+                name = _normal_phrase(toks)
+            named.append((m, name))
+        # a surname alone is the full name seen in the same document (Песков -> Дмитрий Песков)
+        full = {}
+        for m, name in named:
+            if m.label == "PERSON" and " " in name:
+                full.setdefault(name.split()[-1], name)
+        entities: dict[str, Entity] = {e.id: e for e in doc.entities}
+        linked: list[Mention] = []
+        for m in gazetteer:
+            code = m.entity_id.split(":", 1)[1]
+            if m.entity_id.startswith("country:"):
+                ent = entities.get(m.entity_id) or Entity(id=m.entity_id, type="Country",
+                                                          name=self.lang.countries.canonical(code), identifier=code)
+            else:
+                ent = entities.get(m.entity_id) or Entity(id=m.entity_id, type="Organization", name=m.lemma or m.text)
+            entities[m.entity_id] = _with_form(ent, m.text)
+            linked.append(m)
+        for m, name in named:
+            typ = ENTITY_TYPE.get(m.label, "Place")
+            if typ == "Person" and self.settings.link_partial_names and " " not in name and name in full:
+                name = full[name]
+            eid = entity_id(typ, name)
+            ent = entities.get(eid) or Entity(id=eid, type=typ, name=name)
+            entities[eid] = _with_form(ent, m.text)
+            linked.append(m.model_copy(update={"entity_id": eid, "lemma": name}))
+        linked.sort(key=lambda m: m.start)
+        return doc.with_layers(mentions=linked, entities=list(entities.values()))
+
+
+def _with_form(ent: Entity, form: str) -> Entity:
+    if form != ent.name and form not in ent.alternate_names:
+        return ent.model_copy(update={"alternate_names": ent.alternate_names + [form]})
+    return ent
+
+
+def _normal_phrase(toks: list[Token]) -> str:
+    """An organisation or place name in the nominative: its head word (the one
+    whose head lies outside the span) and the adjectives agreeing with it are
+    inflected, the rest kept (Министерства иностранных дел -> Министерство ...)."""
+    from natasha.norm import syntax_normalize
+
+    *_, vocab = models.natasha_models()
+    base = toks[0].i
+    local = [_Local(t, base, {x.i for x in toks}) for t in toks]
+    try:
+        return syntax_normalize(vocab, local)
+    except Exception:  # noqa: BLE001 - a form the vocabulary cannot inflect: keep it as written
+        return " ".join(t.text for t in toks)
+
+
+class _Local:
+    """A token seen inside a span (natasha's normaliser wants span-local ids)."""
+
+    def __init__(self, tok: Token, base: int, inside: set[int]):
+        self.text, self.pos, self.feats = tok.text, tok.pos, tok.feats
+        self.start, self.stop = tok.start, tok.stop
+        self.id = str(tok.i - base)
+        self.head_id = str(tok.head - base) if tok.head in inside else "-"
+
+
+# -- relations -------------------------------------------------------------------
+class RelationSettings(StageSettings):
+    lexicon: Optional[Path] = None  # default: the language's (configs/relations_ru.yaml)
+    inherit_agent: bool = True  # an infinitive or a reported clause without subject takes its governor's
+
+
+class RussianRelations(_RussianStage):
+    """has_role, say and the lexicon's predicates from the dependency tree."""
+
+    requires = (LINKED_MENTIONS,)
+    provides = (ROLE_CLAIMS, SPEECH_CLAIMS, RELATION_CLAIMS)
+    Settings = RelationSettings
+
+    def __init__(self, settings, context):
+        super().__init__(settings, context)
+        from .lexicon import load_russian_lexicon
+
+        self.lex = load_russian_lexicon(context.lexicon(settings.lexicon))
+        self.triggers = self.lex.triggers()
+        self.speech_verbs = set(self.lex.speech.verbs)
+        self.titles = {t.lower() for t in self.lex.roles.title_heads}
+        self.modal = {w: kind for kind in ("possible", "obligation", "intended")
+                      for w in getattr(self.lex.modality, kind)}
+        self.quote_open = self.orthography.get("quote_open", "«")
+        self.quote_close = self.orthography.get("quote_close", "»")
+
+    def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
+        sents = parsed(doc, self.orthography)
+        entities = {e.id: e for e in doc.entities}
+        claims = list(doc.claims)
+        state = {"last_speaker": None, "last_subject": None}
+        for sent in sents:
+            if sent.kind == "heading":
+                continue
+            at = self._mention_index(doc, sent)
+            claims += self._roles(doc, sent, at, entities)
+            said = self._speech(doc, sent, at, state)
+            claims += [s for s, _ in said]
+            claims += self._relations(doc, sent, at, said, state)
+            subj = next((at[t.i] for t in sent.tokens if t.rel.startswith("nsubj") and t.i in at
+                         and at[t.i].entity_id.startswith("person:")), None)
+            if subj is not None:
+                state["last_subject"] = subj.entity_id
+        return doc.with_layers(claims=claims, entities=list(entities.values()))
+
+    # -- helpers --------------------------------------------------------------
+    @staticmethod
+    def _mention_index(doc, sent: ParsedSentence) -> dict[int, Mention]:
+        at = {}
+        for m in doc.mentions:
+            if m.entity_id and sent.start <= m.start < sent.end:
+                for t in sent.tokens:
+                    if t.start >= m.start and t.stop <= m.end:
+                        at[t.i] = m
+        return at
+
+    def _entity_of(self, sent: ParsedSentence, i: int, at: dict, state: dict, depth: int = 0) -> list[Mention]:
+        """The mentions a token stands for: its own, its apposition's, its
+        genitive's, and those coordinated with it (Япония и Южная Корея)."""
+        tok = sent.tokens[i]
+        found: list[Mention] = []
+        if i in at:
+            found.append(at[i])
+        elif tok.lemma in self.lex.speech.pronouns and state.get("last_subject"):
+            found.append(_Pseudo(state["last_subject"]))
+        elif depth < 2:
+            for rels in (("appos", "flat"), ("nmod",), ("amod",)):
+                for c in sent.children(i, rels):
+                    if rels == ("nmod",) and c.case != "Gen":
+                        continue
+                    if sent.children(c.i, ("case",)):
+                        continue
+                    found = self._entity_of(sent, c.i, at, state, depth + 1)
+                    if found:
+                        break
+                if found:
+                    break
+        if depth == 0:
+            for c in sent.children(i, ("conj",)):
+                if c.i not in at and not (c.pos in ("PROPN", "NOUN", "PRON")):
+                    continue
+                for m in self._entity_of(sent, c.i, at, state, 1):
+                    if all(m.entity_id != f.entity_id for f in found):
+                        found.append(m)
+        return found
+
+    def _slot(self, sent: ParsedSentence, tok: Token) -> str | None:
+        rel = tok.rel.split(":")[0]
+        preps = [c for c in sent.children(tok.i, ("case",))]
+        case = (tok.case or "").lower()[:3] or None
+        case = {"ins": "ins", "nom": "nom", "gen": "gen", "dat": "dat", "acc": "acc", "loc": "loc"}.get(case or "")
+        if preps:
+            p = preps[0].lower
+            if p in self.lex.blocking_prepositions or sent.tokens[max(0, preps[0].i - 1)].lower in self.lex.blocking_prepositions:
+                return None
+            return f"{p}+{case}" if case else None
+        if rel in ("nsubj",):
+            return "nsubj" if tok.rel != "nsubj:pass" else None
+        if rel == "obj":
+            return "obj"
+        if rel == "iobj":
+            return "iobj"
+        if rel in ("obl", "nmod") and case:
+            return case
+        return None
+
+    def _negated(self, sent: ParsedSentence, idxs: list[int]) -> bool:
+        return any(c.lower in self.lex.polarity.negators for i in idxs for c in sent.children(i, ("advmod", "discourse")))
+
+    def _chain(self, sent: ParsedSentence, i: int) -> list[int]:
+        """The token and the verbs it is the complement of (может помочь, готов помочь)."""
+        out = [i]
+        while sent.tokens[out[-1]].rel in ("xcomp", "csubj") and sent.tokens[out[-1]].head >= 0 and len(out) < 4:
+            out.append(sent.tokens[out[-1]].head)
+        return out
+
+    # -- has_role -----------------------------------------------------------------
+    def _roles(self, doc, sent: ParsedSentence, at: dict, entities: dict) -> list[Claim]:
+        claims = []
+        seen = set()
+        for i, m in sorted(at.items()):
+            if not m.entity_id.startswith("person:") or m.id in seen:
+                continue
+            first = min(k for k, x in at.items() if x is m)
+            tok = sent.tokens[first]
+            title = None
+            head = sent.tokens[tok.head] if tok.head >= 0 else None
+            if tok.rel == "appos" and head is not None and head.lemma in self.titles:
+                title = head
+            elif first > 0 and sent.tokens[first - 1].lemma in self.titles and first - 1 not in at:
+                title = sent.tokens[first - 1]
+            else:  # "Песков, пресс-секретарь Кремля,"
+                title = next((c for c in sent.children(first, ("appos",)) if c.lemma in self.titles), None)
+            if title is None:
+                continue
+            seen.add(m.id)
+            # the title: the head noun and its dependents, up to the person
+            span = [t for t in sent.subtree(title.i) if t.i not in at or at[t.i] is not m]
+            span = [t for t in span if t.start < m.start] if title.start < m.start else [t for t in span if t.start > m.end]
+            span = [t for t in span if t.rel != "punct" or t.i > span[0].i] if span else span
+            if not span or len(span) > self.lex.roles.max_title_words:
+                continue
+            org = self._title_org(sent, title, at, m)
+            person = entities.get(m.entity_id)
+            a, b = span[0].start, span[-1].stop
+            title_text = doc.text[a:b].strip(" ,")
+            if person is not None:
+                update = {"job_title": person.job_title or title_text}
+                if org is not None:
+                    update["affiliation"] = person.affiliation or org.entity_id
+                entities[m.entity_id] = person.model_copy(update=update)
+            if org is None:
+                continue
+            s, e = min(a, m.start), max(b, m.end)
+            claims.append(Claim(
+                id=f"{doc.document.id}-role-{m.start}", predicate=self.lex.roles.predicate, agent=m.entity_id,
+                theme=org.entity_id, text=title_text,
+                evidence=Evidence(start=s, end=e, exact=doc.text[s:e]), confidence=0.85))
+        return claims
+
+    def _title_org(self, sent, title: Token, at: dict, person: Mention) -> Mention | None:
+        """The country or organisation of a title: the nearest one in its genitive
+        chain (президента России) or an adjective (российский президент)."""
+        queue = [title.i]
+        seen = set()
+        while queue:
+            i = queue.pop(0)
+            if i in seen:
+                continue
+            seen.add(i)
+            for c in sorted(sent.children(i, ("nmod", "amod", "flat")), key=lambda t: t.i):
+                m = at.get(c.i)
+                if m is not None and m is not person and not m.entity_id.startswith("person:"):
+                    return m
+                if m is None and (c.lemma in self.titles or c.case == "Gen"):
+                    queue.append(c.i)
+        return None
+
+    # -- say --------------------------------------------------------------------------
+    def _speech(self, doc, sent: ParsedSentence, at: dict, state: dict) -> list[tuple[Claim, tuple[int, int]]]:
+        found = []
+        quote = self._quote(doc, sent)
+        for tok in sent.tokens:
+            if tok.lemma in self.lex.speech.according_to and any(
+                    c.lower in self.lex.speech.according_to_prepositions for c in sent.children(tok.i, ("case",))):
+                speaker = None
+                for c in sent.children(tok.i, ("nmod", "det")):
+                    if c.lower in self.lex.speech.possessive_pronouns:
+                        speaker = state.get("last_speaker")
+                    else:
+                        ms = self._entity_of(sent, c.i, at, state)
+                        speaker = ms[0].entity_id if ms else speaker
+                if speaker is None:
+                    continue
+                sub = sent.subtree(tok.i)
+                after = [t for t in sent.tokens if t.start > sub[-1].stop and t.rel != "punct"]
+                if not after:
+                    continue
+                content = quote or (after[0].start, _content_end(sent, after))
+                found.append(self._say(doc, sent, speaker, content, "quote" if quote else "according_to", 0.75))
+            elif tok.lemma in self.speech_verbs and tok.pos in ("VERB", "AUX"):
+                subj = [c for c in sent.children(tok.i, ("nsubj",)) if c.rel != "nsubj:pass"]
+                speaker = None
+                for c in subj:
+                    ms = self._entity_of(sent, c.i, at, state)
+                    if ms:
+                        speaker = ms[0].entity_id
+                    elif c.lemma in self.lex.speech.pronouns:
+                        speaker = state.get("last_speaker") or state.get("last_subject")
+                if speaker is None and not subj and tok.rel == "conj" and tok.head >= 0:
+                    for c in sent.children(tok.head, ("nsubj",)):
+                        ms = self._entity_of(sent, c.i, at, state)
+                        speaker = ms[0].entity_id if ms else speaker
+                if speaker is None:
+                    continue
+                clause = next((c for c in sent.children(tok.i, ("ccomp", "parataxis")) if c.pos in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")), None)
+                if quote and not (quote[0] <= tok.start < quote[1]):
+                    content, construction, conf = quote, "quote", 0.8
+                elif clause is not None:
+                    sub = [t for t in sent.subtree(clause.i) if t.rel != "punct" and t.rel != "mark"]
+                    content, construction, conf = (sub[0].start, sub[-1].stop), "reported_clause", 0.7
+                else:
+                    rest = [t for t in sent.tokens if t.i > tok.i and t.rel != "punct"]
+                    if not rest:
+                        continue
+                    content, construction, conf = (rest[0].start, rest[-1].stop), "reported_clause", 0.5
+                found.append(self._say(doc, sent, speaker, content, construction, conf))
+        if not found and quote:  # "Путин: «...»"
+            before = [t for t in sent.tokens if t.stop <= quote[0]]
+            if len(before) >= 2 and before[-1].text in (":",) or (before and before[-1].text in self.quote_open
+                                                                   and len(before) >= 2 and before[-2].text == ":"):
+                colon = next(t for t in reversed(before) if t.text == ":")
+                ms = [at[t.i] for t in before if t.stop <= colon.start and t.i in at]
+                if ms and ms[-1].entity_id.startswith(("person:", "country:", "org:")):
+                    found.append(self._say(doc, sent, ms[-1].entity_id, quote, "quote", 0.7))
+        if found:
+            state["last_speaker"] = found[-1][0].agent
+        return found
+
+    def _quote(self, doc, sent: ParsedSentence) -> tuple[int, int] | None:
+        text = doc.text[sent.start:sent.end]
+        a = next((k for k, ch in enumerate(text) if ch in self.quote_open and ch != '"'), None)
+        if a is None:
+            return None
+        b = max((k for k, ch in enumerate(text) if ch in self.quote_close and ch != '"' and k > a), default=None)
+        if b is None:
+            return None
+        return sent.start + a + 1, sent.start + b
+
+    def _say(self, doc, sent, speaker: str, content: tuple[int, int], construction: str, confidence: float):
+        a, b = content
+        return (Claim(id=f"{doc.document.id}-say-{sent.start}-{a}", predicate=self.lex.speech.predicate,
+                      agent=speaker, text=doc.text[a:b],
+                      evidence=Evidence(start=sent.start, end=sent.end, exact=doc.text[sent.start:sent.end]),
+                      content=Evidence(start=a, end=b, exact=doc.text[a:b]), construction=construction,
+                      confidence=confidence), content)
+
+    # -- relations ----------------------------------------------------------------------
+    def _relations(self, doc, sent: ParsedSentence, at: dict, said, state: dict) -> list[Claim]:
+        claims: list[Claim] = []
+        used_nouns: set[int] = set()
+        for tok in sent.tokens:
+            for predicate, obj in self.triggers.get(tok.lemma, ()):
+                if obj is not None:
+                    noun = next((c for c in sent.children(tok.i, ("obj", "nsubj", "obl")) if c.lemma == obj), None)
+                    if noun is None:
+                        continue
+                    used_nouns.add(noun.i)
+                    claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i, noun.i])
+                    break
+                if tok.pos == "NOUN":
+                    if tok.i in used_nouns:
+                        continue
+                    head = sent.tokens[tok.head] if tok.head >= 0 else None
+                    if head is not None and head.pos == "VERB" and tok.rel in ("obj", "nsubj", "nsubj:pass"):
+                        if any(p == predicate for p, _ in self.triggers.get(head.lemma, ())):
+                            continue  # the verb is the trigger itself
+                        claims += self._claim(doc, sent, at, said, state, predicate, head, [head.i, tok.i])
+                    else:
+                        claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i], nominal=True)
+                    break
+                if tok.pos in ("VERB", "AUX") or tok.pos == "ADJ":
+                    claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i])
+                    break
+        return claims
+
+    def _claim(self, doc, sent, at, said, state, predicate: str, anchor: Token, parts: list[int],
+               nominal: bool = False) -> list[Claim]:
+        frame = self.lex.frame(predicate)
+        roles: dict[str, list[Mention]] = {}
+        used: list[int] = []
+        for i in parts:
+            for c in sent.children(i):
+                if c.i in parts:
+                    continue
+                slot = self._slot(sent, c)
+                if slot is None or slot not in frame:
+                    continue
+                if nominal and slot == "nsubj":
+                    continue
+                for m in self._entity_of(sent, c.i, at, state):
+                    roles.setdefault(frame[slot], []).append(m)
+                    used.append(c.i)
+        if nominal:  # "переговоры России с Украиной": the genitive does it
+            for c in sent.children(anchor.i, ("nmod",)):
+                if c.case == "Gen" and not sent.children(c.i, ("case",)):
+                    roles.setdefault("agent", []).extend(self._entity_of(sent, c.i, at, state))
+        chain = self._chain(sent, anchor.i)
+        agents = [m.entity_id for m in roles.pop("agent", [])]
+        if not agents and self.settings.inherit_agent:
+            for gov in chain[1:] + ([anchor.head] if anchor.rel == "conj" and anchor.head >= 0 else []):
+                for c in sent.children(gov, ("nsubj",)):
+                    agents += [m.entity_id for m in self._entity_of(sent, c.i, at, state)]
+                if agents:
+                    break
+        content = next(((c, span) for c, span in said if span[0] <= anchor.start < span[1]), None)
+        if not agents and content is not None and content[0].construction == "reported_clause" and self.settings.inherit_agent:
+            agents = [content[0].agent]
+        if not agents:
+            return []
+        polarity = "negated" if self._negated(sent, chain + parts) else "affirmed"
+        modality = next((self.modal[sent.tokens[g].lemma] for g in chain[1:] if sent.tokens[g].lemma in self.modal), None)
+        if modality is None:
+            modality = next((self.modal[c.lemma] for c in sent.children(anchor.i, ("aux", "advmod"))
+                             if c.lemma in self.modal), None)
+        if content is not None:
+            modality = modality or "reported"
+        spans = [t.i for i in used for t in sent.subtree(i) if t.rel not in ("punct", "cc")]
+        lo, hi = min(spans + parts + chain), max(spans + parts + chain)
+        a, b = sent.tokens[lo].start, sent.tokens[hi].stop
+        role_names = sorted(r for r in roles if roles[r])
+        out = []
+        for agent, fillers in product(dict.fromkeys(agents), product(*[list({m.entity_id: m for m in roles[r]}.values())
+                                                                       for r in role_names])):
+            filled = {r: m.entity_id for r, m in zip(role_names, fillers) if m.entity_id != agent}
+            out.append(Claim(
+                id=f"{doc.document.id}-{predicate}-{anchor.start}-{len(out)}", predicate=predicate, agent=agent,
+                polarity=polarity, modality=modality or "asserted",
+                author=content[0].agent if content is not None else None, text=doc.text[a:b],
+                evidence=Evidence(start=sent.start, end=sent.end, exact=doc.text[sent.start:sent.end]),
+                confidence=min(0.95, 0.7 + 0.05 * len(filled)), **filled))
+            if len(out) >= MAX_CLAIMS_PER_TRIGGER:
+                break
+        return out
+
+
+def _content_end(sent: ParsedSentence, after: list[Token]) -> int:
+    return after[-1].stop
+
+
+class _Pseudo:
+    """A pronoun standing for an entity seen before."""
+
+    def __init__(self, entity_id: str):
+        self.entity_id = entity_id
+        self.id = f"pronoun:{entity_id}"
