@@ -43,5 +43,16 @@ def slugify(text: str, max_len: int = 80) -> str:
     return out[:max_len].rstrip("-")
 
 
+@lru_cache(maxsize=None)
+def _fold() -> dict[int, str]:
+    return str.maketrans({k: v for k, v in package_data("cyrillic_fold.yaml").items()})
+
+
 def entity_id(entity_type: str, name: str) -> str:
-    return f"{PREFIX_BY_TYPE.get(entity_type, 'place')}:{slugify(name)}"
+    """The id of a named entity; Kazakh letters are folded to the Russian ones
+    first, so that both spellings of a name give one id.
+
+    >>> entity_id("Person", "Қасым-Жомарт Тоқаев") == entity_id("Person", "Касым-Жомарт Токаев")
+    True
+    """
+    return f"{PREFIX_BY_TYPE.get(entity_type, 'place')}:{slugify(name.lower().translate(_fold()))}"

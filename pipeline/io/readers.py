@@ -47,6 +47,8 @@ class ReaderOptions(BaseModel):
     jsonl_text_field: str = "text"
     jsonl_date_field: str = "date"
     jsonl_id_field: str = "id"
+    jsonl_language_field: str = "language"  # a document's language (BCP 47), where the line has one
+    language: str | None = None  # every document's language (claimgraph run --language); else detected
     max_member_bytes: int = 50_000_000  # one archive member, uncompressed
     max_archive_bytes: int = 20_000_000_000  # all members of one archive, uncompressed
     max_members: int = 10_000_000
@@ -279,7 +281,9 @@ def _jsonl_lines(fh, source: str, opts: ReaderOptions):
             date = dt.date.fromisoformat(str(date_value)[:10]) if date_value else None
             if not text.strip():
                 raise ValueError("empty document")
-            yield Document(id=doc_id, source=where, text=text.replace("\r\n", "\n"), date=date, url=obj.get("url"))
+            language = obj.get(opts.jsonl_language_field)
+            yield Document(id=doc_id, source=where, text=text.replace("\r\n", "\n"), date=date, url=obj.get("url"),
+                           language=language.strip().lower() or None if isinstance(language, str) else None)
         except ValueError as err:
             yield ReadError(where, str(err))
 
@@ -343,6 +347,10 @@ def read_path(path: Path, opts: ReaderOptions, doc_id: str | None = None) -> Ite
 def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = None) -> Iterator[Union[Document, ReadError]]:
     """Documents from files, folders and archives, in a stable (sorted) order."""
     opts = opts or ReaderOptions()
+    if opts.language:
+        for doc in iter_documents(inputs, opts.model_copy(update={"language": None})):
+            yield doc if isinstance(doc, ReadError) else doc.model_copy(update={"language": opts.language})
+        return
     for item in inputs:
         path = Path(item)
         if path.is_dir():

@@ -57,6 +57,8 @@ class Speech(Strict):
     according_to: list[str]  # по словам / мнению / данным X
     pronouns: list[str] = []  # он, она: the last person who spoke or was a subject
     possessive_pronouns: list[str] = []  # по его словам
+    passive_verbs: list[str] = []  # в заявлении X говорится: the speaker is the statement's genitive
+    statement_nouns: list[str] = []
 
 
 class Roles(Strict):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from ...ids import entity_id
-from ...layers import (COUNTRY_MENTIONS, ENTITIES, LINKED_MENTIONS, NER_MENTIONS, ORG_MENTIONS, RELATION_CLAIMS,
+from ...layers import (COUNTRY_MENTIONS, ENTITIES, GROUP_MENTIONS, LINKED_MENTIONS, NER_MENTIONS, ORG_MENTIONS, RELATION_CLAIMS,
                        ROLE_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS)
 from ...records import AnnotatedDocument, Claim, Entity, Evidence, Mention, Sentence
 from ...stage import Stage, StageSettings
@@ -72,12 +72,40 @@ class RussianSentences(_RussianStage):
 # -- gazetteer -----------------------------------------------------------------
 class RussianGazetteer(_RussianStage):
     requires = (SENTENCES,)
-    provides = (COUNTRY_MENTIONS, ORG_MENTIONS)
+    provides = (COUNTRY_MENTIONS, ORG_MENTIONS, GROUP_MENTIONS)
+
+    def __init__(self, settings, context):
+        super().__init__(settings, context)
+        groups = self.lang.data("groups.yaml")
+        self.member_type = {n: t for t, ns in groups["member_nouns"].items() for n in ns}
+        self.number_words = groups.get("number_words", {})
+
+    def _groups(self, doc, sent: ParsedSentence, n: int) -> list[tuple[Mention, Entity]]:
+        out = []
+        for tok in sent.tokens:
+            count = int(tok.text) if tok.text.isdigit() else self.number_words.get(tok.lemma)
+            if count is None or tok.i + 1 >= len(sent.tokens):
+                continue
+            noun = sent.tokens[tok.i + 1]
+            member = self.member_type.get(noun.lemma)
+            if member is None:
+                continue
+            n += 1
+            gid = f"group:{doc.document.id}-{n}"
+            a, b = tok.start, noun.stop
+            out.append((Mention(id=f"{doc.document.id}-g{a}", start=a, end=b, text=doc.text[a:b], label="GROUP",
+                                entity_id=gid, source=self.factory),
+                        Entity(id=gid, type="Group", name=f"{count} {noun.lemma}", count=count, member_type=member)))
+        return out
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         countries, orgs = self.lang.countries, self.lang.organisations
         found = list(doc.mentions)
+        entities = list(doc.entities)
         for sent in parsed(doc, self.orthography):
+            for m, e in self._groups(doc, sent, len(entities)):
+                found.append(m)
+                entities.append(e)
             org_hits = orgs.find(sent.tokens)
             taken = {k for h in org_hits for k in range(h.first, h.last + 1)}
             for h in countries.find(sent.tokens):
@@ -92,7 +120,7 @@ class RussianGazetteer(_RussianStage):
                 found.append(Mention(id=f"{doc.document.id}-o{a}", start=a, end=b, text=doc.text[a:b], label="ORG",
                                      entity_id=entity_id("Organization", orgs.same_as[h.key]), lemma=h.key,
                                      source=self.factory))
-        return doc.with_layers(mentions=sorted(found, key=lambda m: m.start))
+        return doc.with_layers(mentions=sorted(found, key=lambda m: m.start), entities=entities)
 
 
 # -- NER -------------------------------------------------------------------------
@@ -154,15 +182,23 @@ class RussianLinker(_RussianStage):
             else:
                 name = _normal_phrase(toks)
             named.append((m, name))
-        # a surname alone is the full name seen in the same document (Песков -> Дмитрий Песков)
-        full = {}
+        # one word of a name alone is the full name seen in the same document
+        # (Песков -> Дмитрий Песков, Ким -> Ким Чен Ын); the surname first
+        full: dict[str, str] = {}
         for m, name in named:
             if m.label == "PERSON" and " " in name:
                 full.setdefault(name.split()[-1], name)
+        for m, name in named:
+            if m.label == "PERSON" and " " in name:
+                for word in name.split()[:-1]:
+                    full.setdefault(word, name)
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         linked: list[Mention] = []
         for m in gazetteer:
             code = m.entity_id.split(":", 1)[1]
+            if m.entity_id in entities and entities[m.entity_id].type == "Group":
+                linked.append(m)
+                continue
             if m.entity_id.startswith("country:"):
                 ent = entities.get(m.entity_id) or Entity(id=m.entity_id, type="Country",
                                                           name=self.lang.countries.canonical(code), identifier=code)
@@ -310,7 +346,13 @@ class RussianRelations(_RussianStage):
                 return None
             return f"{p}+{case}" if case else None
         if rel in ("nsubj",):
-            return "nsubj" if tok.rel != "nsubj:pass" else None
+            if tok.rel == "nsubj:pass":
+                return None
+            # the parser may take an object for a subject: the tagger's case decides
+            # (a genitive after a numeral is a subject: 26 стран пообещали)
+            if case == "gen" and sent.children(tok.i, ("nummod",)):
+                return "nsubj"
+            return {None: "nsubj", "nom": "nsubj", "acc": "obj", "dat": "dat", "ins": "ins"}.get(case, None)
         if rel == "obj":
             return "obj"
         if rel == "iobj":
@@ -321,6 +363,19 @@ class RussianRelations(_RussianStage):
 
     def _negated(self, sent: ParsedSentence, idxs: list[int]) -> bool:
         return any(c.lower in self.lex.polarity.negators for i in idxs for c in sent.children(i, ("advmod", "discourse")))
+
+    @staticmethod
+    def _own_tokens(sent: ParsedSentence, at: dict, m) -> list[int]:
+        """A mention's tokens and the nouns it hangs from up to its conjunct
+        (России <- территории), where a negator of that argument attaches."""
+        own = [k for k, x in at.items() if x is m]
+        if not own:
+            return []
+        out, k = list(own), own[0]
+        while sent.tokens[k].rel.split(":")[0] in ("nmod", "flat", "appos", "amod") and sent.tokens[k].head >= 0:
+            k = sent.tokens[k].head
+            out.append(k)
+        return out
 
     def _chain(self, sent: ParsedSentence, i: int) -> list[int]:
         """The token and the verbs it is the complement of (может помочь, готов помочь)."""
@@ -413,6 +468,18 @@ class RussianRelations(_RussianStage):
                     continue
                 content = quote or (after[0].start, _content_end(sent, after))
                 found.append(self._say(doc, sent, speaker, content, "quote" if quote else "according_to", 0.75))
+            elif tok.lemma in self.lex.speech.passive_verbs:  # "в заявлении Кремля говорится, что ..."
+                speaker = None
+                for c in sent.children(tok.i, ("obl", "nsubj")):
+                    if c.lemma in self.lex.speech.statement_nouns:
+                        for g in sent.children(c.i, ("nmod",)):
+                            ms = self._entity_of(sent, g.i, at, state)
+                            speaker = ms[0].entity_id if ms else speaker
+                clause = next((c for c in sent.children(tok.i, ("ccomp", "csubj", "nsubj")) if c.pos in ("VERB", "AUX", "ADJ")), None)
+                if speaker is None or clause is None:
+                    continue
+                sub = [t for t in sent.subtree(clause.i) if t.rel not in ("punct", "mark")]
+                found.append(self._say(doc, sent, speaker, (sub[0].start, sub[-1].stop), "reported_clause", 0.7))
             elif tok.lemma in self.speech_verbs and tok.pos in ("VERB", "AUX"):
                 subj = [c for c in sent.children(tok.i, ("nsubj",)) if c.rel != "nsubj:pass"]
                 speaker = None
@@ -453,14 +520,26 @@ class RussianRelations(_RussianStage):
         return found
 
     def _quote(self, doc, sent: ParsedSentence) -> tuple[int, int] | None:
+        """The sentence's quotation: the longest «...» of three words or more (not
+        a name in quotes: «РИА Новости»)."""
         text = doc.text[sent.start:sent.end]
-        a = next((k for k, ch in enumerate(text) if ch in self.quote_open and ch != '"'), None)
-        if a is None:
+        pairs, depth, opened = [], 0, None
+        for k, ch in enumerate(text):
+            if ch in self.quote_open and ch not in self.quote_close:
+                if depth == 0:
+                    opened = k
+                depth += 1
+            elif ch in self.quote_close and ch not in self.quote_open and depth:
+                depth -= 1
+                if depth == 0:
+                    pairs.append((opened + 1, k))
+        if depth and opened is not None:  # a quote that runs to the sentence's end
+            pairs.append((opened + 1, len(text.rstrip())))
+        pairs = [p for p in pairs if len(text[p[0]:p[1]].split()) >= 3]
+        if not pairs:
             return None
-        b = max((k for k, ch in enumerate(text) if ch in self.quote_close and ch != '"' and k > a), default=None)
-        if b is None:
-            return None
-        return sent.start + a + 1, sent.start + b
+        a, b = max(pairs, key=lambda p: p[1] - p[0])
+        return sent.start + a, sent.start + b
 
     def _say(self, doc, sent, speaker: str, content: tuple[int, int], construction: str, confidence: float):
         a, b = content
@@ -504,7 +583,9 @@ class RussianRelations(_RussianStage):
         frame = self.lex.frame(predicate)
         roles: dict[str, list[Mention]] = {}
         used: list[int] = []
-        for i in parts:
+        negated_args: set[str] = set()  # "не на Украине, а ... России": not this argument
+        complements = [c.i for i in parts for c in sent.children(i, ("xcomp",))]
+        for i in parts + complements:
             for c in sent.children(i):
                 if c.i in parts:
                     continue
@@ -513,13 +594,26 @@ class RussianRelations(_RussianStage):
                     continue
                 if nominal and slot == "nsubj":
                     continue
+                role = frame[slot]
+                if i in complements and (role != "recipient" or roles.get(role)):
+                    continue  # "пообещали предоставить Украине": only the complement's recipient
                 for m in self._entity_of(sent, c.i, at, state):
-                    roles.setdefault(frame[slot], []).append(m)
+                    roles.setdefault(role, []).append(m)
                     used.append(c.i)
+                    if self._negated(sent, self._own_tokens(sent, at, m)):
+                        negated_args.add(m.entity_id)
         if nominal:  # "переговоры России с Украиной": the genitive does it
             for c in sent.children(anchor.i, ("nmod",)):
-                if c.case == "Gen" and not sent.children(c.i, ("case",)):
+                if c.case == "Gen" and not sent.children(c.i, ("case",)) and c.i in at:
                     roles.setdefault("agent", []).extend(self._entity_of(sent, c.i, at, state))
+            if not roles.get("agent") and self.settings.inherit_agent:
+                # "Москва удовлетворена ... на переговорах с Киевом": the subject of the clause above
+                up, steps = anchor.head, 0
+                while up >= 0 and steps < 4 and not roles.get("agent"):
+                    for c in sent.children(up, ("nsubj",)):
+                        if c.i in at:
+                            roles.setdefault("agent", []).extend(self._entity_of(sent, c.i, at, state))
+                    up, steps = sent.tokens[up].head, steps + 1
         chain = self._chain(sent, anchor.i)
         agents = [m.entity_id for m in roles.pop("agent", [])]
         if not agents and self.settings.inherit_agent:
@@ -529,8 +623,10 @@ class RussianRelations(_RussianStage):
                 if agents:
                     break
         content = next(((c, span) for c, span in said if span[0] <= anchor.start < span[1]), None)
-        if not agents and content is not None and content[0].construction == "reported_clause" and self.settings.inherit_agent:
-            agents = [content[0].agent]
+        own_subject = any(sent.children(g, ("nsubj",)) for g in chain)
+        if (not agents and not nominal and not own_subject and content is not None
+                and content[0].construction == "reported_clause" and self.settings.inherit_agent):
+            agents = [content[0].agent]  # "заявил, что готов помочь": the speaker, unless the clause names another
         if not agents:
             return []
         polarity = "negated" if self._negated(sent, chain + parts) else "affirmed"
@@ -548,9 +644,11 @@ class RussianRelations(_RussianStage):
         for agent, fillers in product(dict.fromkeys(agents), product(*[list({m.entity_id: m for m in roles[r]}.values())
                                                                        for r in role_names])):
             filled = {r: m.entity_id for r, m in zip(role_names, fillers) if m.entity_id != agent}
+            negated_arg = any(m.entity_id in negated_args for m in fillers)
             out.append(Claim(
                 id=f"{doc.document.id}-{predicate}-{anchor.start}-{len(out)}", predicate=predicate, agent=agent,
-                polarity=polarity, modality=modality or "asserted",
+                polarity="negated" if negated_arg != (polarity == "negated") else "affirmed",
+                modality=modality or "asserted",
                 author=content[0].agent if content is not None else None, text=doc.text[a:b],
                 evidence=Evidence(start=sent.start, end=sent.end, exact=doc.text[sent.start:sent.end]),
                 confidence=min(0.95, 0.7 + 0.05 * len(filled)), **filled))
