@@ -585,7 +585,9 @@ class RussianRelations(_RussianStage):
         used: list[int] = []
         negated_args: set[str] = set()  # "не на Украине, а ... России": not this argument
         complements = [c.i for i in parts for c in sent.children(i, ("xcomp",))]
-        for i in parts + complements:
+        # "подписал соглашение с Казахстаном": a prepositional phrase on the object
+        objects = [c.i for i in parts for c in sent.children(i, ("obj",)) if c.i not in parts]
+        for i in parts + complements + objects:
             for c in sent.children(i):
                 if c.i in parts:
                     continue
@@ -597,6 +599,8 @@ class RussianRelations(_RussianStage):
                 role = frame[slot]
                 if i in complements and (role != "recipient" or roles.get(role)):
                     continue  # "пообещали предоставить Украине": only the complement's recipient
+                if i in objects and ("+" not in slot or roles.get(role) or c.rel.startswith("nsubj")):
+                    continue
                 for m in self._entity_of(sent, c.i, at, state):
                     roles.setdefault(role, []).append(m)
                     used.append(c.i)
