@@ -84,6 +84,9 @@ class RussianLexicon(Strict):
     roles: Roles
     polarity: Polarity
     modality: Modality
+    # verbs that carry out an event noun (провести переговоры, начать атаку): their
+    # subject does it; under any other verb (осудила удары Ирана) the noun's genitive does
+    light_verbs: list[str] = []
     # words after which an argument is not the verb's (несмотря на X, вместо X)
     blocking_prepositions: list[str] = []
 

@@ -31,7 +31,8 @@ class RussianNameNormaliser:
             return text
         want_case = _CASES.get(case)
         parses = [p for p in models.morph().parse(text) if p.tag.POS == "NOUN"]
-        known = [p for p in parses if p.is_known]
+        # a person's word: only animate readings (Шарме is not шарм, "charm")
+        known = [p for p in parses if p.is_known and "anim" in p.tag]
         if not known:  # a foreign name: cut the case ending
             for end, nominative in self.endings.get(case, ()):
                 if text.lower().endswith(end) and len(text) - len(end) >= 2:

@@ -165,8 +165,22 @@ class RussianLinker(_RussianStage):
         sents = parsed(doc, self.orthography)
         tokens = [t for s in sents for t in s.tokens]
         gazetteer = [m for m in doc.mentions if m.entity_id]
-        model = [m for m in doc.mentions if not m.entity_id and not any(
-            g.start < m.end and m.start < g.end for g in gazetteer)]
+        raw = [m for m in doc.mentions if not m.entity_id]
+        # "Министерство иностранных дел Китая": a country in the genitive closes an
+        # organisation's name (one organisation, not the ministry and a country)
+        by_start = {t.start: t for t in tokens}
+        absorbed = set()
+        for k, m in enumerate(raw):
+            if m.label != "ORG":
+                continue
+            nxt = next((g for g in gazetteer if g.label == "COUNTRY" and g.start > m.end
+                        and not doc.text[m.end:g.start].strip()), None)
+            tok = by_start.get(nxt.start) if nxt else None
+            if tok is not None and tok.case == "Gen" and tok.rel.startswith("nmod"):
+                raw[k] = m.model_copy(update={"end": nxt.end, "text": doc.text[m.start:nxt.end]})
+                absorbed.add(nxt.id)
+        gazetteer = [g for g in gazetteer if g.id not in absorbed]
+        model = [m for m in raw if not any(g.start < m.end and m.start < g.end for g in gazetteer)]
         not_names = {w.lower() for w in self.orthography.get("not_names", ())}
         named: list[tuple[Mention, str]] = []
         for m in model:
@@ -192,6 +206,17 @@ class RussianLinker(_RussianStage):
             if m.label == "PERSON" and " " in name:
                 for word in name.split()[:-1]:
                     full.setdefault(word, name)
+        if self.settings.link_partial_names and full:
+            # a surname the model missed (often sentence-initial: "Каримов и ..."), known
+            # from a full name in the same document
+            covered = [(m.start, m.end) for m in gazetteer] + [(m.start, m.end) for m, _ in named]
+            for t in tokens:
+                if t.pos != "PROPN" or any(a <= t.start < b for a, b in covered):
+                    continue
+                word = self.lang.normaliser.word(t.text, t.case, t.feats.get("Gender"))
+                if word in full:
+                    named.append((Mention(id=f"{doc.document.id}-p{t.start}", start=t.start, end=t.stop,
+                                          text=t.text, label="PERSON", source=self.factory + ":known_name"), word))
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         linked: list[Mention] = []
         for m in gazetteer:
@@ -496,8 +521,16 @@ class RussianRelations(_RussianStage):
                 if speaker is None:
                     continue
                 clause = next((c for c in sent.children(tok.i, ("ccomp", "parataxis")) if c.pos in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")), None)
+                head = sent.tokens[tok.head] if tok.head >= 0 else None
                 if quote and not (quote[0] <= tok.start < quote[1]):
                     content, construction, conf = quote, "quote", 0.8
+                elif head is not None and tok.rel in ("parataxis", "conj") and head.i < tok.i:
+                    # "Украина не нападала на Беларусь, заявил X": the clause before the verb
+                    before = [t for t in sent.tokens if t.stop <= tok.start and t.rel != "punct"
+                              and t.i not in {x.i for x in sent.subtree(tok.i)}]
+                    if not before:
+                        continue
+                    content, construction, conf = (before[0].start, before[-1].stop), "reported_clause", 0.7
                 elif clause is not None:
                     sub = [t for t in sent.subtree(clause.i) if t.rel != "punct" and t.rel != "mark"]
                     content, construction, conf = (sub[0].start, sub[-1].stop), "reported_clause", 0.7
@@ -566,9 +599,10 @@ class RussianRelations(_RussianStage):
                     if tok.i in used_nouns:
                         continue
                     head = sent.tokens[tok.head] if tok.head >= 0 else None
-                    if head is not None and head.pos == "VERB" and tok.rel in ("obj", "nsubj", "nsubj:pass"):
-                        if any(p == predicate for p, _ in self.triggers.get(head.lemma, ())):
-                            continue  # the verb is the trigger itself
+                    if head is not None and any(p == predicate for p, _ in self.triggers.get(head.lemma, ())):
+                        continue  # the verb is the trigger itself (оказать помощь)
+                    if (head is not None and head.lemma in self.lex.light_verbs
+                            and tok.rel in ("obj", "nsubj", "nsubj:pass")):
                         claims += self._claim(doc, sent, at, said, state, predicate, head, [head.i, tok.i])
                     else:
                         claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i], nominal=True)
@@ -610,7 +644,8 @@ class RussianRelations(_RussianStage):
             for c in sent.children(anchor.i, ("nmod",)):
                 if c.case == "Gen" and not sent.children(c.i, ("case",)) and c.i in at:
                     roles.setdefault("agent", []).extend(self._entity_of(sent, c.i, at, state))
-            if not roles.get("agent") and self.settings.inherit_agent:
+            if (not roles.get("agent") and self.settings.inherit_agent
+                    and sent.children(anchor.i, ("case",))):
                 # "Москва удовлетворена ... на переговорах с Киевом": the subject of the clause above
                 up, steps = anchor.head, 0
                 while up >= 0 and steps < 4 and not roles.get("agent"):
