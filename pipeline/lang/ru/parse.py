@@ -99,7 +99,8 @@ def parse(texts: list[str], orthography: dict, batch_size: int = 64) -> list[lis
     _, tagger, parser, _, _ = models.natasha_models()
     docs = [[ParsedSentence(s, e, kind, [Token(a, b, w, i) for i, (a, b, w) in enumerate(toks)])
              for s, e, kind, toks in split(text, orthography)] for text in texts]
-    sents = [s for d in docs for s in d]
+    # sentences of similar length in one batch: the models pad to the longest
+    sents = sorted((s for d in docs for s in d), key=lambda s: len(s.tokens))
     words = [[t.text for t in s.tokens] for s in sents]
     for k in range(0, len(words), batch_size):
         chunk = words[k:k + batch_size]
