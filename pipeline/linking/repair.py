@@ -12,6 +12,7 @@ from ..records import Mention
 from .text import capitalised, cldr_city_names, overlaps, piece, respan, words
 
 NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
+_INITIALS = re.compile(r"(?:[^\W\d_a-zа-яёәғқңөұүһі]\.\s?){1,2}$")  # "Г. ", "М.Ш. "
 SPATIAL_CASES = {"dat", "loc", "abl", "ins"}
 
 
@@ -40,6 +41,9 @@ class MentionRepair:
         self.person_nouns = [tuple(n.lower().split()) for n in orthography.get("person_nouns", ())]
         self.person_joins = frozenset(orthography.get("person_coordinators", ()))
         self.p3_endings = ("",) + tuple(suffixes["possessive"]["p3"])
+        self.patronymic_endings = tuple(orthography.get("patronymic_endings", ()))
+        states = [h.lower() for h in orthography.get("state_nouns", ())]
+        self.state_stems = frozenset(states) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in states)
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]
@@ -51,18 +55,21 @@ class MentionRepair:
         absorbed = {g.id for m in raw for g in gazetteer if self.opens_org_name(text, m, g)}
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
         model = [c for m in raw for c in [clean(m, text, gazetteer)] if c]
-        model = [self.with_name_particles(text, m) for m in model]
+        gazetteer, model = self.country_full_names(text, gazetteer, model)
+        model = [self.with_given_name(text, self.with_initials(text, self.with_name_particles(text, m)))
+                 for m in model]
         model = [p for m in model for p in self.split_inflected_name(text, m)]
         model = [p for m in model for p in self.split_trailing_city(text, m)]
         model = [self.without_title(text, m) for m in join_split_names(text, model)]
-        model = [self.place_by_head_noun(text, m) for m in model]
+        model = [self.place_by_head_noun(text, self.city_not_person(m)) for m in model]
         return self.persons_by_context(text, self.organisations_by_head(text, gazetteer + model))
 
     # -- persons the model missed or mislabelled ------------------------------------
     def persons_by_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A person span in Latin letters alone (Twitter) is no person; a capitalised
-        name after a noun for people (ғалым Архимедтің) is one, and so are two capitalised
-        words joined to a person (Кери Гранат және Эд Джонс), whatever the model said."""
+        name after a noun for people (ғалым Архимедтің) or after initials (Г. Марченко) is
+        one, and so are two capitalised words joined to a person (Кери Гранат және Эд
+        Джонс), whatever the model said."""
         out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
                for m in mentions]
         toks = []
@@ -77,10 +84,15 @@ class MentionRepair:
             inside = [m for m in out if m.start < b and a < m.end]
             if any(m.entity_id or m.label == "PERSON" or m.start < a or m.end > b for m in inside):
                 continue
-            if self._after_person_noun(toks, j) or (run - j >= 2 and self._joined_to_person(text, toks, j, out)):
-                out = [m for m in out if m not in inside] + [Mention(
-                    id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
-                    origin="repair")]
+            initials = _INITIALS.search(text, max(0, a - 12), a)
+            if initials and (initials.start() == 0 or not text[initials.start() - 1].isalnum()):
+                a = initials.start()  # "Г. Марченко": initials make a person
+                inside = [m for m in out if m.start < b and a < m.end]
+            elif not (self._after_person_noun(toks, j) or (run - j >= 2 and self._joined_to_person(text, toks, j, out))):
+                continue
+            out = [m for m in out if m not in inside] + [Mention(
+                id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
+                origin="repair")]
         return sorted(out, key=lambda m: m.start)
 
     def _capitalised_run(self, toks, j, mentions) -> int:
@@ -194,7 +206,8 @@ class MentionRepair:
         cuts = []
         for w, nxt in zip(ws, ws[1:]):
             lemma = self.normaliser.lemma(w.group())
-            if m.label == "PERSON" and self.surname(lemma.name) and self.surname(self.normaliser.lemma(nxt.group()).name):
+            if (m.label == "PERSON" and self.surname(lemma.name) and not self.patronymic(lemma.name)
+                    and self.surname(self.normaliser.lemma(nxt.group()).name)):
                 cuts.append(m.start + w.end())  # two surnames: two persons
                 continue
             if lemma.case == "nom" or lemma.evidence != "phonology":
@@ -236,6 +249,44 @@ class MentionRepair:
         if not found or not found.group(1)[:1].isupper():
             return m
         return respan(text, m, found.start(1), m.end)
+
+    def with_initials(self, text: str, m: Mention) -> Mention:
+        """"Г. Марченко", "М. Ш. Шаймиев": initials before a person belong to the name, as written."""
+        if m.label != "PERSON":
+            return m
+        found = _INITIALS.search(text, max(0, m.start - 12), m.start)
+        if not found or (found.start() > 0 and text[found.start() - 1].isalnum()):
+            return m
+        return respan(text, m, found.start(), m.end)
+
+    def patronymic(self, word: str) -> bool:
+        return word[:1].isupper() and len(word) > 5 and word.lower().endswith(self.patronymic_endings)
+
+    def with_given_name(self, text: str, m: Mention) -> Mention:
+        """"Айқан | Ақанұлы Ақанов": a person span that opens with a patronymic takes the
+        capitalised given name right before it."""
+        if m.label != "PERSON" or not self.patronymic(text[m.start:m.end].split()[0]):
+            return m
+        found = re.search(r"([^\W\d_][\w-]*)\s+$", text[max(0, m.start - 40):m.start])
+        if not found or not found.group(1)[:1].isupper() or found.group(1).lower() in self.openers:
+            return m
+        return respan(text, m, m.start - len(found.group(0)), m.end)
+
+    def country_full_names(self, text: str, gazetteer: list[Mention], model: list[Mention]):
+        """"Нидерланды Корольдігіне": a state noun right after a country is part of its
+        name; the country takes the noun's case, and the model's span for the noun goes."""
+        out_g, drop = list(gazetteer), set()
+        for m in model:
+            word = text[m.start:m.end]
+            if " " in word or not word[:1].isupper():
+                continue
+            state = [a for a in self.analyser.analyses(word.lower()) if a.possessive == "p3" and a.stem in self.state_stems]
+            country = next((g for g in out_g if g.label == "COUNTRY" and text[g.end:m.start] == " "
+                            and (g.case or "nom") == "nom"), None)
+            if state and country is not None:
+                out_g[out_g.index(country)] = respan(text, country, country.start, m.end, case=state[0].case)
+                drop.add(m.id)
+        return out_g, [m for m in model if m.id not in drop]
 
     def split_trailing_city(self, text: str, m: Mention) -> list[Mention]:
         """"Башар әл-Асад Мәскеуге барды": a person span of three or more words (an
@@ -279,6 +330,12 @@ class MentionRepair:
         if k == 0 or not ws[k].group()[:1].isupper():
             return m
         return respan(text, m, m.start + ws[k].start(), m.end)
+
+    def city_not_person(self, m: Mention) -> Mention:
+        """"Женеваға": a one-word person span that is a city is a place."""
+        if m.label == "PERSON" and " " not in m.text and self.normaliser.lemma(m.text).name in self.cities:
+            return m.model_copy(update={"label": "GPE"})
+        return m
 
     def place_by_head_noun(self, text: str, m: Mention) -> Mention:
         """"Курск облысы", "Курск аймағынан": a name before a place head noun is a place."""
