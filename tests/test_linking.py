@@ -98,3 +98,20 @@ def test_linking_precision_traps_employment_and_intended_acts():
 def test_linking_place_head_noun_gives_the_next_case():
     r = hand_pipeline(places=["Нұра"]).process("Нұра ауданы аумағында браконьерлер шабуыл жасады.", doc_id="t")
     assert all(c.agent != "place:nura" for c in r.claims)
+
+
+def test_linking_a_common_noun_opening_a_sentence_or_quote_is_no_person():
+    _, got = entities("Ол айтты: «Билікте тамыр-таныстық бар».", persons=["Билікте"])
+    assert ("Person", "Билікте") not in got
+    _, got = entities("Корольдігіне сапар басталды.", persons=["Корольдігіне"])
+    assert not any(t == "Person" for t, _ in got)
+    # a name the document shows inflected elsewhere stays a person
+    _, got = entities("Рютте Киевке келді. Рюттенің сапары басталды.", persons=["Рютте"])
+    assert ("Person", "Рютте") in got
+
+
+def test_linking_a_person_span_runs_up_to_a_place_head_noun():
+    _, got = entities("Грек археологы Янис Папас Салоники қаласында сөйледі.", places=["Янис Папас Салоники"])
+    assert {("Person", "Янис Папас"), ("Place", "Салоники")} <= got
+    _, got = entities("Курск облысына шабуыл жасалды.", persons=["Курск"])
+    assert ("Place", "Курск") in got

@@ -61,7 +61,7 @@ class MentionRepair:
         model = [p for m in model for p in self.split_inflected_name(text, m)]
         model = [p for m in model for p in self.split_trailing_city(text, m)]
         model = [self.without_title(text, m) for m in join_split_names(text, model)]
-        model = [self.place_by_head_noun(text, self.city_not_person(m)) for m in model]
+        model = [p for m in model for p in self.place_by_head_noun(text, self.city_not_person(m))]
         return self.persons_by_context(text, self.organisations_by_head(text, gazetteer + model))
 
     # -- persons the model missed or mislabelled ------------------------------------
@@ -71,13 +71,13 @@ class MentionRepair:
         one, and so are two capitalised words joined to a person (Кери Гранат және Эд
         Джонс), whatever the model said."""
         out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
-               for m in mentions]
+               for m in mentions if not self._common_noun_at_start(text, m)]
         toks = []
         for w in re.finditer(r"\S+", text):
             word = w.group().rstrip(",.:;!?)»")
             toks.append((w.start(), w.start() + len(word), word, word != w.group()))
         for j in range(len(toks)):
-            run = self._capitalised_run(toks, j, out)
+            run = self._capitalised_run(text, toks, j, out)
             if not run:
                 continue
             a, b = toks[j][0], toks[run - 1][1]
@@ -95,7 +95,23 @@ class MentionRepair:
                 origin="repair")]
         return sorted(out, key=lambda m: m.start)
 
-    def _capitalised_run(self, toks, j, mentions) -> int:
+    def _common_noun_at_start(self, text: str, m: Mention) -> bool:
+        """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
+        quotation, in the locative or with a possessive and a case ending, is a common noun
+        (persons take neither), unless the document shows it inflected elsewhere (Рютте)."""
+        if m.label != "PERSON" or " " in m.text or self.patronymic(m.text):
+            return False
+        raw = text[:m.start].rstrip()
+        before = raw.rstrip("«\"„“—–- ")
+        if before and before[-1] not in ".!?" and not (raw and raw[-1] in "«\"„“"):
+            return False
+        word = m.text.lower()
+        if any(w.lower().startswith(word) and len(w) > len(word) for w in re.findall(r"\w[\w-]*", text)):
+            return False
+        return any(len(a.stem) >= 3 and (a.case == "loc" or (a.possessive == "p3" and a.case != "nom"))
+                   and a.ending for a in self.analyser.analyses(word))
+
+    def _capitalised_run(self, text, toks, j, mentions) -> int:
         """The end (exclusive) of a run of up to three capitalised words from ``j``
         (punctuation after a word ends the run); 0 if none, or if it ends in a city."""
         k = j
@@ -106,6 +122,9 @@ class MentionRepair:
             k += 1
             if punct:
                 break
+        # "Сисманидис Солоники қаласында": a word before a place head noun is the place
+        while k > j and self.place_head and self.place_head.match(text, toks[k - 1][1]):
+            k -= 1
         if k == j or self.normaliser.lemma(toks[k - 1][2]).name in self.cities:
             return 0
         return k
@@ -168,7 +187,8 @@ class MentionRepair:
             opening = next((i for i in range(k - 1, max(-1, k - 8), -1) if toks[i][2] == "«"), None)
             if opening is not None and opening + 1 < k and toks[opening + 1][2][:1].isupper():
                 a, b = toks[opening + 1][0], toks[k - 1][1]
-                return None, _new_org(text, a, b)
+                inside = next((m for m in mentions if a <= m.start and m.end <= b and not m.entity_id), None)
+                return inside, _new_org(text, a, b)  # the model's reading of the quoted name goes
             return None
         while k >= 0 and inner < self.org_inner:
             w = toks[k][2]
@@ -337,11 +357,21 @@ class MentionRepair:
             return m.model_copy(update={"label": "GPE"})
         return m
 
-    def place_by_head_noun(self, text: str, m: Mention) -> Mention:
-        """"Курск облысы", "Курск аймағынан": a name before a place head noun is a place."""
-        if m.label in ("PERSON", "ORG") and self.place_head and self.place_head.match(text, m.end):
-            return m.model_copy(update={"label": "LOC"})
-        return m
+    def place_by_head_noun(self, text: str, m: Mention) -> list[Mention]:
+        """"Курск облысы", "Курск аймағынан": a name before a place head noun is a place;
+        "археологы Янис Папас Салоники қаласында": a person's name runs up to the place's."""
+        if not (m.label in ("PERSON", "ORG", "LOC", "GPE") and self.place_head and self.place_head.match(text, m.end)):
+            return [m]
+        ws = list(words(text[m.start:m.end]))
+        person = len(ws) >= 3 and m.label == "PERSON"
+        if len(ws) >= 2 and not person:
+            head = re.search(r"(\S+)\s+$", text[max(0, m.start - 40):m.start])
+            person = bool(head) and any(head.group(1).lower() in {n[-1] + e for e in self.p3_endings}
+                                        for n in self.person_nouns if len(n) == 1)
+        if person:
+            return [piece(text, m, m.start, m.start + ws[-2].end()).model_copy(update={"label": "PERSON"}),
+                    piece(text, m, m.start + ws[-1].start(), m.end).model_copy(update={"label": "LOC"})]
+        return [m.model_copy(update={"label": "LOC"}) if m.label in ("PERSON", "ORG") else m]
 
 
 def _latin_word(s: str) -> bool:

@@ -204,6 +204,8 @@ class SpeechAttributor(Stage):
             reading = reading if reading == "referring" else "about_this"
         else:
             start_tok = (speaker_end + 1) if speaker_end is not None else 0
+            while speaker_end is not None and start_tok < len(view) and view.tokens[start_tok].text in self.quotes.closing:
+                start_tok += 1  # «Жарық» компаниясы ...
             if speaker_end is not None and start_tok < len(view) and (
                     view.tokens[start_tok].lower in self.sp.agent_markers
                     or self._possessed_head(view.tokens[start_tok].text, "nom")):

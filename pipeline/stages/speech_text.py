@@ -22,6 +22,7 @@ def span_of(view: SentenceView, first: int, last: int) -> tuple[int, int] | None
 class QuoteFinder:
     def __init__(self, joiners):
         self.joiners = frozenset(joiners)
+        self.closing = frozenset(CLOSE) | {'"'}
 
     @staticmethod
     def spans(view: SentenceView) -> list[tuple[int, int]]:
