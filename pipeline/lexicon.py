@@ -68,7 +68,6 @@ class Speech(Strict):
     speaker_coordinators: list[str] = []
     quote_joiners: list[str] = [",", "-", "–", "—"]
     colon: list[str] = [":"]
-    confidence: dict[str, float] = {}
 
     def verb_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(v) for v in self.verbs]
@@ -76,9 +75,6 @@ class Speech(Strict):
     def about_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(v) for v in self.about_this]
 
-    def sure(self, reading: str) -> float:
-        """The confidence of a reading (``confidence`` table; 0.5 when it names none)."""
-        return self.confidence.get(reading, 0.5)
 
 
 class Roles(Strict):
@@ -126,8 +122,14 @@ class Lexicon(Strict):
     groups: Groups
     polarity: Polarity
     modality: Modality
+    # predicate -> reading -> cg:confidence
+    confidence: dict[str, dict[str, float]] = {}
 
     _check = field_validator("default_frame")(classmethod(lambda cls, v: _check_frame(v)))
+
+    def sure(self, predicate: str, reading: str) -> float:
+        """The confidence of a reading (the ``confidence`` table; 0.5 where it names none)."""
+        return self.confidence.get(predicate, {}).get(reading, 0.5)
 
     def frame(self, predicate: str) -> dict[str, str]:
         merged = {**self.default_frame, **self.predicates[predicate].frame}

@@ -72,7 +72,7 @@ class SpeechAttributor(Stage):
         self.quote_verbs = frozenset(w.lower() for w in self.sp.quote_verbs)
         self.referring = [tuple(w.lower().split()) for w in self.sp.referring_titles + self.sp.subject_pronouns]
         self.coordinators = frozenset(self.sp.speaker_coordinators)
-        self.quotes = QuoteFinder(self.sp.quote_joiners)
+        self.quotes = QuoteFinder(self.sp.quote_joiners, context.language_pack.orthography)
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
         self.dates = context.language_pack.dates
 
@@ -104,7 +104,7 @@ class SpeechAttributor(Stage):
                 agent=speaker, recipient=r.recipient, text=doc.text[a:b], polarity=r.polarity,
                 evidence=Evidence(start=ev[0], end=ev[1], exact=doc.text[ev[0]:ev[1]]),
                 content=Evidence(start=a, end=b, exact=doc.text[a:b]),
-                confidence=self.sp.sure(r.reading), construction=r.construction,
+                confidence=self.lex.sure(self.sp.predicate, r.reading), construction=r.construction,
                 date=outside[0].value if outside else None,
             ))
         return out
