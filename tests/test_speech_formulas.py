@@ -121,3 +121,25 @@ def test_speech_quote_verb_said_only_after_a_quotation():
     assert says("— Бәрі дұрыс, — деп Асқар күлді.", persons=["Асқар"]) == [("Асқар", "Бәрі дұрыс")]
     # "деген" with no quotation before it names something (Алтын деген компания): no speech
     assert says("Алтын деген компания ашылды.", orgs=["Алтын"]) == []
+
+
+def test_speech_name_colon_quote_without_a_verb():
+    assert says("Ахметов: «Реформа жалғасады».", persons=["Ахметов"]) == [("Ахметов", "Реформа жалғасады")]
+    assert says("Ахметов: реформа жалғасады.", persons=["Ахметов"]) == []  # no quotation, no claim
+
+
+@pytest.mark.parametrize("verb", ["растады", "түсіндірді", "ескертті", "атап көрсетті", "мәлім етті"])
+def test_speech_more_reporting_verbs(verb):
+    got = says(f"Депутат Айдос Сәрсен бюджеттің орындалғанын {verb}.", persons=["Айдос Сәрсен"])
+    assert got == [("Айдос Сәрсен", "бюджеттің орындалғанын")]
+
+
+def test_speech_a_bare_title_is_the_person_the_document_gave_it():
+    text = ("Қаржы министрі Ерлан Тоқтаров бюджеттің орындалғанын айтты. Министрдің айтуынша, жол жөнделеді. "
+            "Министр тапшылықтың азайғанын атап өтті.")
+    got = says(text, persons=["Ерлан Тоқтаров"])
+    assert got == [("Ерлан Тоқтаров", "бюджеттің орындалғанын"), ("Ерлан Тоқтаров", "жол жөнделеді"),
+                   ("Ерлан Тоқтаров", "тапшылықтың азайғанын")]
+    # nobody named with that title: no speaker (not the last speaker either)
+    got = says("Дана Әлиева жиын өткенін айтты. Министр тапшылықтың азайғанын атап өтті.", persons=["Дана Әлиева"])
+    assert got == [("Дана Әлиева", "жиын өткенін")]

@@ -55,6 +55,7 @@ class _Memory:
     subject: str | None = None  # the last person who was a sentence's subject
     person: str | None = None  # the last person named, in any case
     claimed: int = -1  # the last sentence with a claim
+    titled: dict = None  # person id -> job title (lower case), from the roles stage
 
 
 class SpeechAttributor(Stage):
@@ -78,11 +79,12 @@ class SpeechAttributor(Stage):
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
-        memory = _Memory()
+        memory = _Memory(titled={e.id: e.job_title.lower() for e in doc.entities
+                                 if e.type == "Person" and e.job_title})
         views = sentence_views(doc)
         for n, view in enumerate(views):
             found = (self._according_to(view, memory) or self._in_statement(view)
-                     or self._speech_verb(views, n, memory))
+                     or self._speech_verb(views, n, memory) or self._colon_quote(view))
             if found and found.speakers:
                 claims += self._claims(doc, view, found)
                 memory.speaker, memory.claimed = found.speakers[-1], n
@@ -125,6 +127,9 @@ class SpeechAttributor(Stage):
                 speaker, reading = prev.entity_id, "according_to"
             elif view.tokens[k - 1].lower in self.sp.pronouns and (memory.speaker or memory.person):
                 speaker, reading = memory.speaker or memory.person, "according_to_pronoun"
+            elif prev is None and self._titled_person(view.tokens[k - 1].text, memory):
+                # "Министрдің айтуынша": the person the document gave that title
+                speaker, reading = self._titled_person(view.tokens[k - 1].text, memory), "referring"
             else:
                 continue
             content = self.quotes.after(view, k + 1) or span_of(view, k + 1, len(view) - 1)
@@ -185,6 +190,13 @@ class SpeechAttributor(Stage):
             if not (memory.subject or memory.person):
                 return None  # "Елбасы" with nobody named before it: no speaker
             speakers, speaker_end, reading = [memory.subject or memory.person], referent, "referring"
+        elif not speakers and not passive:
+            titled = self._title_subject(view, limit)
+            if titled is not None:  # "Министр ... айтты": the person given that title, else nobody
+                who = self._titled_person(view.tokens[titled].text, memory)
+                if who is None:
+                    return None
+                speakers, speaker_end, reading = [who], titled, "referring"
         if not speakers and not passive:
             speakers, reading = self._speakers_after(view, last, memory)
         evidence = None
@@ -269,6 +281,40 @@ class SpeechAttributor(Stage):
         before = view.tokens[first - 1].text if first > 0 else ","
         after = view.tokens[last + 1].text if last + 1 < len(view) else ""
         return before == "," and after == "," and not (last + 2 < len(view) and view.mention_at(last + 2))
+
+    def _title_subject(self, view: SentenceView, limit: int) -> int | None:
+        """A bare title opening the sentence as its subject (Министр ... айтты), with
+        no name after it and no name before it."""
+        for k in range(0, min(limit, 3)):
+            if view.mention_at(k) is not None:
+                return None
+            if self.reader.is_title(view.tokens[k].text) and self.reader.case_of(view.tokens[k].text) == "nom":
+                nxt = view.mention_at(k + 1) if k + 1 < len(view) else None
+                return None if nxt is not None else k
+        return None
+
+    def _titled_person(self, word: str, memory: _Memory) -> str | None:
+        """The one person of the document whose title has this word's head (Министрдің -> министрі X)."""
+        low = word.lower()
+        heads = [h for h in self.reader.title_heads if low.startswith(h)]
+        if not heads or not memory.titled:
+            return None
+        head = max(heads, key=len)
+        found = [pid for pid, title in memory.titled.items() if any(w.startswith(head) for w in title.split())]
+        return found[0] if len(found) == 1 else None
+
+    def _colon_quote(self, view: SentenceView) -> Reading | None:
+        """"Тоқаев: «Реформа жалғасады»." — a name, a colon and a quotation, no verb."""
+        for m in view.mentions:
+            if m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
+                continue
+            _, ml = view.token_range(m)
+            if ml + 1 < len(view) and view.tokens[ml + 1].text in self.sp.colon:
+                content = self.quotes.after(view, ml + 2)
+                if content:
+                    return Reading([m.entity_id], None, content, "quote", "quote")
+            return None
+        return None
 
     def _referring_at(self, view: SentenceView, lo: int, hi: int, speakers) -> int | None:
         """The last token of a referring subject (Ол, Елбасы, Мемлекет басшысы) among the
