@@ -64,6 +64,7 @@ class Speech(Strict):
     quote_verbs: list[str] = []
     referring_titles: list[str] = []
     about_this: list[list[TriggerWord]] = []
+    not_verbs: list[list[TriggerWord]] = []
     about_this_sentences: int = 2
     speaker_coordinators: list[str] = []
     quote_joiners: list[str] = [",", "-", "–", "—"]
@@ -71,6 +72,9 @@ class Speech(Strict):
 
     def verb_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(v) for v in self.verbs]
+
+    def not_verb_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
+        return [_norm_trigger(v) for v in self.not_verbs]
 
     def about_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(v) for v in self.about_this]

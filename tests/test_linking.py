@@ -115,3 +115,10 @@ def test_linking_a_person_span_runs_up_to_a_place_head_noun():
     assert {("Person", "Янис Папас"), ("Place", "Салоники")} <= got
     _, got = entities("Курск облысына шабуыл жасалды.", persons=["Курск"])
     assert ("Place", "Курск") in got
+
+
+def test_linking_lower_case_organisation_chains_and_clipped_first_words():
+    _, got = entities("Бұл туралы полиция департаментінің баспасөз қызметі айтты.")
+    assert ("Organization", "полиция департаментінің баспасөз қызметі") in got
+    _, got = entities("Оны Энергетика министрлігі растады.", places=["Энергетика"])
+    assert ("Organization", "Энергетика министрлігі") in got and ("Place", "Энергетика") not in got

@@ -139,6 +139,7 @@ class MissedNames(NameRules):
                 inside = next((m for m in mentions if a <= m.start and m.end <= b and not m.entity_id), None)
                 return inside, _new_org(text, a, b)  # the model's reading of the quoted name goes
             return None
+        chain = None  # a lower-case head in the genitive: полиция департаментінің баспасөз қызметі
         while k >= 0 and inner < self.org_inner:
             w = toks[k][2]
             m = covering(toks[k][0])
@@ -147,22 +148,46 @@ class MissedNames(NameRules):
             lemma = self.normaliser.lemma(w)
             if lemma.case in ("loc", "dat") and lemma.evidence == "phonology":
                 return None  # "жағдайда зекет қоры": a clause, not a name
+            if chain is None and lemma.case == "gen" and any(
+                    a.case == "gen" and a.stem in self.org_heads for a in self.analyser.analyses(w.lower())):
+                chain = k
             inner += 1
             k -= 1
+        lower = self._lower_chain(text, toks, chain, end)
         if k < 0:
-            return None
+            return lower
         w, m = toks[k][2], covering(toks[k][0])
         if m is not None:
-            if m.end != toks[k][1] or (m.case or self.normaliser.lemma(m.text).case) != "gen":
+            if m.end != toks[k][1]:
+                return None
+            case = m.case or self.normaliser.lemma(m.text).case
+            if case != "gen" and not (case == "nom" and m.label in ("LOC", "GPE", "FAC") and not m.entity_id):
                 return None
             if m.label == "ORG" and not m.entity_id:
                 return m, respan(text, m, m.start, end, origin="repair")
+            if m.label in ("LOC", "GPE", "FAC") and not m.entity_id and m.end == toks[k][1] and " " not in m.text:
+                # "Энергетика | министрлігі": the model clipped the organisation's first word
+                return m, respan(text, m, m.start, end, label="ORG", origin="repair")
             if m.label == "COUNTRY" and inner:
                 return None, _new_org(text, toks[k + 1][0], end)
             return None
         if not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in self.openers:
-            return None
+            return lower
         return None, _new_org(text, toks[k][0], end)
+
+    def _lower_chain(self, text, toks, chain, end):
+        """Two heads, one possessing the other, make an organisation even in lower case
+        (полиция департаментінің баспасөз қызметі, қалалық әкімдіктің баспасөз қызметі):
+        from the word before the genitive head."""
+        if chain is None:
+            return None
+        start = chain
+        w = toks[chain - 1][2] if chain > 0 else ""
+        if w.isalpha() and w[:1].islower() and w.lower() not in self.openers:
+            lemma = self.normaliser.lemma(w)
+            if lemma.case == "nom" or lemma.evidence != "phonology":
+                start = chain - 1
+        return None, _new_org(text, toks[start][0], end)
 
 
 def _latin_word(s: str) -> bool:

@@ -67,6 +67,11 @@ class QuoteFinder:
         k = verb - 1
         while k >= 0 and view.tokens[k].text in self.joiners:
             k -= 1
+        if k > 0 and view.tokens[k].text in self.closing and not any(b == k for _, b in self.spans(view)):
+            # «A. B», — деді: the quotation opened in an earlier sentence (or is nested)
+            got = span_of(view, 0, k - 1)
+            if got:
+                return got[0], got[1], 0
         if k < verb - 1 and any(view.tokens[j].text in self.dashes for j in range(k + 1, verb)):
             opening = next((j for j in range(k, -1, -1) if view.tokens[j].text in self.dashes), None)
             start = 0 if opening is None else opening + 1
