@@ -175,21 +175,21 @@ class Speech(Strict):
     quote_verbs: list[str] = []
     referring_titles: list[str] = []
     about_this: list[list[TriggerWord]] = []
+    not_verbs: list[list[TriggerWord]] = []
     about_this_sentences: int = 2
     speaker_coordinators: list[str] = []
     quote_joiners: list[str] = [",", "-", "–", "—"]
     colon: list[str] = [":"]
-    confidence: dict[str, float] = {}
 
     def verb_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(v) for v in self.verbs]
 
+    def not_verb_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
+        return [_norm_trigger(v) for v in self.not_verbs]
+
     def about_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(v) for v in self.about_this]
 
-    def sure(self, reading: str) -> float:
-        """The confidence of a reading (``confidence`` table; 0.5 when it names none)."""
-        return self.confidence.get(reading, 0.5)
 
 
 class Roles(Strict):
@@ -222,7 +222,7 @@ class Modality(Strict):
 
 
 class Lexicon(Strict):
-    # confidence of a claim per stage and construction: {case_frames: {own_agent: 0.7, ...}, speech: {...}}
+    # cg:confidence of a claim, one table: {case_frames: {own_agent: 0.7, ...}, say: {quote: 0.8, ...}, has_role: {...}}
     confidence: dict[str, dict[str, float]] = {}
     # CAMEO coding of predicates made by other stages (say, has_role); null: no event
     cameo: dict[str, Optional[Cameo]] = {}

@@ -121,3 +121,54 @@ def test_speech_quote_verb_said_only_after_a_quotation():
     assert says("— Бәрі дұрыс, — деп Асқар күлді.", persons=["Асқар"]) == [("Асқар", "Бәрі дұрыс")]
     # "деген" with no quotation before it names something (Алтын деген компания): no speech
     assert says("Алтын деген компания ашылды.", orgs=["Алтын"]) == []
+
+
+def test_speech_name_colon_quote_without_a_verb():
+    assert says("Ахметов: «Реформа жалғасады».", persons=["Ахметов"]) == [("Ахметов", "Реформа жалғасады")]
+    assert says("Ахметов: реформа жалғасады.", persons=["Ахметов"]) == []  # no quotation, no claim
+
+
+@pytest.mark.parametrize("verb", ["растады", "түсіндірді", "ескертті", "атап көрсетті", "мәлім етті"])
+def test_speech_more_reporting_verbs(verb):
+    got = says(f"Депутат Айдос Сәрсен бюджеттің орындалғанын {verb}.", persons=["Айдос Сәрсен"])
+    assert got == [("Айдос Сәрсен", "бюджеттің орындалғанын")]
+
+
+def test_speech_a_bare_title_is_the_person_the_document_gave_it():
+    text = ("Қаржы министрі Ерлан Тоқтаров бюджеттің орындалғанын айтты. Министрдің айтуынша, жол жөнделеді. "
+            "Министр тапшылықтың азайғанын атап өтті.")
+    got = says(text, persons=["Ерлан Тоқтаров"])
+    assert got == [("Ерлан Тоқтаров", "бюджеттің орындалғанын"), ("Ерлан Тоқтаров", "жол жөнделеді"),
+                   ("Ерлан Тоқтаров", "тапшылықтың азайғанын")]
+    # nobody named with that title: no speaker (not the last speaker either)
+    got = says("Дана Әлиева жиын өткенін айтты. Министр тапшылықтың азайғанын атап өтті.", persons=["Дана Әлиева"])
+    assert got == [("Дана Әлиева", "жиын өткенін")]
+
+
+def test_speech_false_speakers():
+    # "қол жеткізді" (achieved) is no speech
+    assert says("Қазақстан көптеген елдермен келісімге қол жеткізді.") == []
+    # "X тарапынан жасалған ..." (done by X) names no speaker of an active verb
+    assert says("Жапония тарапынан жасалған көмек жайлы айтты.") == []
+    assert says("Жапония тарапынан мәлімдеме жасалғаны айтылды.") == [("Жапония", "мәлімдеме жасалғаны")]
+    # a name inside the quotation is what was said; "ол" has no antecedent outside it
+    assert says("«Алтын Орданың тарихы бай», — деді ол.", persons=["Алтын Орда"]) == []
+    # a bare title before a genitive name is the subject: no named person, no speaker
+    assert says("Онда Президент Қазақстанның реформаны жалғастыратынын айтты.") == []
+
+
+def test_speech_referring_forms_in_the_genitive_and_after_the_verb():
+    text = "Серік Ахметов форумға келді. Елбасының айтуынша, реформа жалғасады."
+    assert says(text, persons=["Серік Ахметов"]) == [("Серік Ахметов", "реформа жалғасады")]
+    text = "Қаржы министрі Ерлан Тоқтаров форумға келді. «Бюджет орындалды», — деді министр."
+    assert says(text, persons=["Ерлан Тоқтаров"]) == [("Ерлан Тоқтаров", "Бюджет орындалды")]
+
+
+def test_speech_so_said_points_back_like_about_this():
+    text = "Жол жөндеу аяқталды. Әкім Болат Нұров осылай деп мәлімдеді."
+    assert says(text, persons=["Болат Нұров"]) == [("Болат Нұров", "Жол жөндеу аяқталды")]
+
+
+def test_speech_quotation_opened_in_an_earlier_sentence():
+    got = says("«Баға өседі! Жалақы да өседі», — деді Ерлан Тоқтаров.", persons=["Ерлан Тоқтаров"])
+    assert got and got[-1][0] == "Ерлан Тоқтаров" and got[-1][1].endswith("Жалақы да өседі")

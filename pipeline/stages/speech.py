@@ -55,6 +55,7 @@ class _Memory:
     subject: str | None = None  # the last person who was a sentence's subject
     person: str | None = None  # the last person named, in any case
     claimed: int = -1  # the last sentence with a claim
+    titled: dict = None  # person id -> job title (lower case), from the roles stage
 
 
 class SpeechAttributor(Stage):
@@ -72,22 +73,26 @@ class SpeechAttributor(Stage):
         self.quote_verbs = frozenset(w.lower() for w in self.sp.quote_verbs)
         self.referring = [tuple(w.lower().split()) for w in self.sp.referring_titles + self.sp.subject_pronouns]
         self.coordinators = frozenset(self.sp.speaker_coordinators)
-        self.quotes = QuoteFinder(self.sp.quote_joiners)
+        self.quotes = QuoteFinder(self.sp.quote_joiners, context.language_pack.orthography)
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
+        self.not_verbs = self.sp.not_verb_patterns()  # "қол жеткізді" (achieved) is no speech
+        self.participles = tuple(self.lex.roles.participle_endings)
         self.dates = context.language_pack.dates
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
-        memory = _Memory()
+        memory = _Memory(titled={e.id: e.job_title.lower() for e in doc.entities
+                                 if e.type == "Person" and e.job_title})
         views = sentence_views(doc)
         for n, view in enumerate(views):
             found = (self._according_to(view, memory) or self._in_statement(view)
-                     or self._speech_verb(views, n, memory))
+                     or self._speech_verb(views, n, memory) or self._colon_quote(view))
             if found and found.speakers:
                 claims += self._claims(doc, view, found)
                 memory.speaker, memory.claimed = found.speakers[-1], n
             memory.subject = self._person_subject(view) or memory.subject
-            persons = [m.entity_id for m in view.mentions if m.label == "PERSON" and m.entity_id]
+            persons = [m.entity_id for m in view.mentions if m.label == "PERSON" and m.entity_id
+                       and not self._quoted_words(view, *view.token_range(m))]
             memory.person = persons[-1] if persons else memory.person
         return doc.with_layers(claims=claims)
 
@@ -104,7 +109,7 @@ class SpeechAttributor(Stage):
                 agent=speaker, recipient=r.recipient, text=doc.text[a:b], polarity=r.polarity,
                 evidence=Evidence(start=ev[0], end=ev[1], exact=doc.text[ev[0]:ev[1]]),
                 content=Evidence(start=a, end=b, exact=doc.text[a:b]),
-                confidence=self.sp.sure(r.reading), construction=r.construction,
+                confidence=self.lex.confidence_of(self.sp.predicate, r.reading), construction=r.construction,
                 date=outside[0].value if outside else None, **self.lex.cameo_fields(self.sp.predicate),
             ))
         return out
@@ -125,6 +130,11 @@ class SpeechAttributor(Stage):
                 speaker, reading = prev.entity_id, "according_to"
             elif view.tokens[k - 1].lower in self.sp.pronouns and (memory.speaker or memory.person):
                 speaker, reading = memory.speaker or memory.person, "according_to_pronoun"
+            elif prev is None and self._referring_genitive(view, k) and (memory.subject or memory.person):
+                speaker, reading = memory.subject or memory.person, "referring"  # Елбасының айтуынша
+            elif prev is None and self._titled_person(view.tokens[k - 1].text, memory):
+                # "Министрдің айтуынша": the person the document gave that title
+                speaker, reading = self._titled_person(view.tokens[k - 1].text, memory), "referring"
             else:
                 continue
             content = self.quotes.after(view, k + 1) or span_of(view, k + 1, len(view) - 1)
@@ -161,7 +171,7 @@ class SpeechAttributor(Stage):
     # -- a speech verb -----------------------------------------------------------
     def _anchor(self, view: SentenceView):
         """The speech verb the sentence turns on: the last one after a quotation, else the last one."""
-        taken = {k for a, b in view.find_all(self.relation_triggers) for k in range(a, b + 1)}
+        taken = {k for a, b in view.find_all(self.relation_triggers + self.not_verbs) for k in range(a, b + 1)}
         hits = [h for h in view.find_all(self.verbs) if not self.quotes.inside(view, h[0]) and h[0] not in taken]
         quoted = [h for h in hits if self.quotes.before(view, h[0])]
         quoted += [(k, k) for k, t in enumerate(view.tokens) if t.lower in self.quote_verbs
@@ -185,6 +195,14 @@ class SpeechAttributor(Stage):
             if not (memory.subject or memory.person):
                 return None  # "Елбасы" with nobody named before it: no speaker
             speakers, speaker_end, reading = [memory.subject or memory.person], referent, "referring"
+        elif not passive:
+            titled = self._title_subject(view, limit)
+            if titled is not None and (not speakers or titled < speaker_end):
+                # "Министр ... айтты": the person given that title, else nobody
+                who = self._titled_person(view.tokens[titled].text, memory)
+                if who is None:
+                    return None
+                speakers, speaker_end, reading = [who], titled, "referring"
         if not speakers and not passive:
             speakers, reading = self._speakers_after(view, last, memory)
         evidence = None
@@ -204,6 +222,8 @@ class SpeechAttributor(Stage):
             reading = reading if reading == "referring" else "about_this"
         else:
             start_tok = (speaker_end + 1) if speaker_end is not None else 0
+            while speaker_end is not None and start_tok < len(view) and view.tokens[start_tok].text in self.quotes.closing:
+                start_tok += 1  # «Жарық» компаниясы ...
             if speaker_end is not None and start_tok < len(view) and (
                     view.tokens[start_tok].lower in self.sp.agent_markers
                     or self._possessed_head(view.tokens[start_tok].text, "nom")):
@@ -224,12 +244,16 @@ class SpeechAttributor(Stage):
         nominees, marked, spokes, recipient = [], [], [], None
         for m in view.mentions:
             mf, ml = view.token_range(m)
-            if ml >= limit or m.label not in SPEAKER_LABELS | {"GROUP"} or not m.entity_id:
-                continue
+            if (ml >= limit or m.label not in SPEAKER_LABELS | {"GROUP"} or not m.entity_id
+                    or self._quoted_words(view, mf, ml)):
+                continue  # a name inside a quotation is what was said, not who said it
             arg = self.reader.argument(view, m)
             after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
             if after in self.sp.agent_markers:
-                marked.append((m, ml))
+                # "X тарапынан айтылды" names the speaker; "X тарапынан жасалған қолдау" does not
+                nxt = view.tokens[ml + 2].lower if ml + 2 < len(view) else ""
+                if passive or not nxt.endswith(self.participles):
+                    marked.append((m, ml))
             elif arg.case == "nom" and not passive and not self._possessor_of_next(view, ml):
                 nominees.append((m, mf, ml))
             elif arg.case == "dat" and quote and quote[2] - ml <= 2:
@@ -268,6 +292,57 @@ class SpeechAttributor(Stage):
         after = view.tokens[last + 1].text if last + 1 < len(view) else ""
         return before == "," and after == "," and not (last + 2 < len(view) and view.mention_at(last + 2))
 
+    def _title_subject(self, view: SentenceView, limit: int) -> int | None:
+        """A bare title opening the sentence as its subject (Министр ... айтты), with
+        no name after it and no name before it."""
+        for k in range(0, min(limit, 3)):
+            if view.mention_at(k) is not None:
+                return None
+            if self.reader.is_title(view.tokens[k].text) and self.reader.case_of(view.tokens[k].text) == "nom":
+                nxt = view.mention_at(k + 1) if k + 1 < len(view) else None
+                # "Президент Тоқаев", "Президент Әкімшілігі": the name is the subject; a genitive
+                # after a bare title belongs to a later noun (Президент Қазақстанның ... айтты)
+                return None if nxt is not None and (nxt.case or "nom") != "gen" else k
+        return None
+
+    def _quoted_words(self, view: SentenceView, first: int, last: int) -> bool:
+        """Is the mention inside a quotation of words (not one that is just the name: «Жарық» компаниясы)?"""
+        return any(a < first and last < b and not (a + 1 == first and last + 1 == b)
+                   for a, b in self.quotes.spans(view))
+
+    def _referring_genitive(self, view: SentenceView, k: int) -> bool:
+        """"Елбасының айтуынша", "Мемлекет басшысының сөзінше": a referring title in the genitive."""
+        for words in self.referring:
+            n = len(words)
+            if k - n < 0 or tuple(t.lower for t in view.tokens[k - n:k - 1]) != words[:-1]:
+                continue
+            if any(a.case == "gen" and a.stem == words[-1] for a in self.reader.analyser.analyses(view.tokens[k - 1].lower)):
+                return True
+        return False
+
+    def _titled_person(self, word: str, memory: _Memory) -> str | None:
+        """The one person of the document whose title has this word's head (Министрдің -> министрі X)."""
+        low = word.lower()
+        heads = [h for h in self.reader.title_heads if low.startswith(h)]
+        if not heads or not memory.titled:
+            return None
+        head = max(heads, key=len)
+        found = [pid for pid, title in memory.titled.items() if any(w.startswith(head) for w in title.split())]
+        return found[0] if len(found) == 1 else None
+
+    def _colon_quote(self, view: SentenceView) -> Reading | None:
+        """"Тоқаев: «Реформа жалғасады»." — a name, a colon and a quotation, no verb."""
+        for m in view.mentions:
+            if m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
+                continue
+            _, ml = view.token_range(m)
+            if ml + 1 < len(view) and view.tokens[ml + 1].text in self.sp.colon:
+                content = self.quotes.after(view, ml + 2)
+                if content:
+                    return Reading([m.entity_id], None, content, "quote", "quote")
+            return None
+        return None
+
     def _referring_at(self, view: SentenceView, lo: int, hi: int, speakers) -> int | None:
         """The last token of a referring subject (Ол, Елбасы, Мемлекет басшысы) among the
         sentence's first words, before any speaker, not followed by a name."""
@@ -295,7 +370,8 @@ class SpeechAttributor(Stage):
         found = []
         for k in range(verb_last + 1, min(end, verb_last + 2 + self.lex.roles.max_title_words + 4)):
             m = view.mention_at(k)
-            if m is None or m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
+            if (m is None or m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom"
+                    or self._quoted_words(view, *view.token_range(m))):
                 continue
             if m.label != "PERSON" and (self.reader.argument(view, m).case != "nom"
                                         or self._possessor_of_next(view, view.token_range(m)[1])):
@@ -304,7 +380,10 @@ class SpeechAttributor(Stage):
         # a person behind a title before anyone else (деді Ресей ... өкілі Мария Захарова)
         found.sort(key=lambda m: m.label != "PERSON")
         if not found:
-            return [], None
+            # "— деді министр": the person the document gave that title
+            titled = [self._titled_person(view.tokens[k].text, memory) for k in range(verb_last + 1, min(end, verb_last + 3))
+                      if self.reader.is_title(view.tokens[k].text)]
+            return ([titled[0]], "referring") if titled and titled[0] else ([], None)
         m = found[0]
         return self._coordinated(view, m, view.token_range(m)[1], len(view))[0], "after_verb"
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 from ..textview import SentenceView
 
 STRIP = " ,:;—–-\"«»"
-OPEN, CLOSE = ("«", "„", "“"), ("»", "”", "“")
-DASHES = ("—", "–", "-")
 
 
 def span_of(view: SentenceView, first: int, last: int) -> tuple[int, int] | None:
@@ -20,17 +18,29 @@ def span_of(view: SentenceView, first: int, last: int) -> tuple[int, int] | None
 
 
 class QuoteFinder:
-    def __init__(self, joiners):
-        self.joiners = frozenset(joiners)
+    """Quotations by the language's quote marks and dashes (its orthography data)."""
 
-    @staticmethod
-    def spans(view: SentenceView) -> list[tuple[int, int]]:
-        """(open index, close index) of «...» quotations in a sentence."""
+    def __init__(self, joiners, orthography: dict):
+        quotes = orthography.get("quotes", {})
+        self.joiners = frozenset(joiners)
+        self.opening = frozenset(quotes.get("open", ()))
+        self.closing = frozenset(quotes.get("close", ())) | frozenset(quotes.get("toggle", ()))
+        self.both = (self.opening & self.closing) | frozenset(quotes.get("toggle", ()))
+        self.dashes = tuple(orthography.get("dashes", ()))
+
+    def spans(self, view: SentenceView) -> list[tuple[int, int]]:
+        """(open index, close index) of «...» quotations in a sentence; a mark that both
+        opens and closes (“, ") closes an open quotation, else opens one."""
         spans, stack = [], []
         for k, tok in enumerate(view.tokens):
-            if tok.text in OPEN and not (tok.text == "“" and stack):
+            if tok.text in self.both:
+                if stack:
+                    spans.append((stack.pop(), k))
+                else:
+                    stack.append(k)
+            elif tok.text in self.opening:
                 stack.append(k)
-            elif tok.text in CLOSE and stack:
+            elif tok.text in self.closing and stack:
                 spans.append((stack.pop(), k))
         return spans
 
@@ -57,10 +67,15 @@ class QuoteFinder:
         k = verb - 1
         while k >= 0 and view.tokens[k].text in self.joiners:
             k -= 1
-        if k < verb - 1 and any(view.tokens[j].text in DASHES for j in range(k + 1, verb)):
-            opening = next((j for j in range(k, -1, -1) if view.tokens[j].text in DASHES), None)
+        if k > 0 and view.tokens[k].text in self.closing and not any(b == k for _, b in self.spans(view)):
+            # «A. B», — деді: the quotation opened in an earlier sentence (or is nested)
+            got = span_of(view, 0, k - 1)
+            if got:
+                return got[0], got[1], 0
+        if k < verb - 1 and any(view.tokens[j].text in self.dashes for j in range(k + 1, verb)):
+            opening = next((j for j in range(k, -1, -1) if view.tokens[j].text in self.dashes), None)
             start = 0 if opening is None else opening + 1
-            if opening is not None or view.tokens[0].text in DASHES:
+            if opening is not None or view.tokens[0].text in self.dashes:
                 got = span_of(view, start, k)
                 if got:
                     return got[0], got[1], start

@@ -47,7 +47,7 @@ class KazakhLanguage(LanguagePack):
     def frame_reader(self, lexicon):
         from .frames import FrameReader
 
-        return FrameReader(lexicon, self.analyser)
+        return FrameReader(lexicon, self.analyser, place_heads=self.orthography.get("place_head_nouns", ()))
 
 
 __all__ = ["Kazakh", "KazakhLanguage", "register", "shared_nlp"]

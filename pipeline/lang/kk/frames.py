@@ -19,9 +19,13 @@ HEAD_WINDOW = 4  # words between a name and its head noun, at most
 
 
 class FrameReader:
-    def __init__(self, lexicon: Lexicon, analyser: SuffixAnalyser):
+    def __init__(self, lexicon: Lexicon, analyser: SuffixAnalyser, place_heads=()):
         self.lex = lexicon
         self.analyser = analyser
+        voicing = analyser.voicing
+        # "Нұра ауданы аумағында": a place head noun is part of the name, the next head gives the case
+        self.place_heads = frozenset(h.lower() for h in place_heads) | frozenset(
+            h.lower()[:-1] + voicing.get(h[-1], h[-1]) for h in place_heads)
         self.title_heads = tuple(h.lower() for h in lexicon.roles.title_heads)
 
     # -- arguments ------------------------------------------------------------
@@ -49,7 +53,8 @@ class FrameReader:
         k = last + 1
         while k < len(view) and view.tokens[k].text in ("»", "”", '"'):
             k += 1  # «РИА» агенттігіне
-        for k in range(k, min(len(view), k + reach)):
+        end = min(len(view), k + reach)
+        while k < end:
             tok = view.tokens[k]
             if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m) or tok.text[:1].isdigit():
                 break
@@ -64,14 +69,20 @@ class FrameReader:
                     break
                 return Argument(m, "title", first, last, k)
             analyses = self.analyser.analyses(tok.lower)
-            if any(a.attributive for a in analyses if len(a.stem) > 1):
-                continue  # айындағы, арасындағы: modifies a later word
             heads = [a for a in analyses if a.possessive == "p3" and len(a.stem) > 1]
+            if any(a.attributive for a in analyses if len(a.stem) > 1) or (
+                    heads and heads[0].case == "nom" and any(a.stem in self.place_heads for a in heads)):
+                # айындағы, арасындағы: modifies a later word; "Нұра ауданы аумағында": the
+                # place's own head noun, the next one gives the case
+                end = min(len(view), end + (1 if not any(a.attributive for a in analyses) else 0))
+                k += 1
+                continue
             if heads:
                 head_case = heads[0].case
                 # a possessor of a possessor (Корея әскерлерінің ерлігі) fills no role itself
                 return self._postposition(view, Argument(m, "embedded" if head_case == "gen" else head_case,
                                                          first, last, k))
+            k += 1
         return self._postposition(view, Argument(m, case, first, last, None))
 
     def _title_after(self, view: SentenceView, m: Mention, last: int) -> int | None:
@@ -139,10 +150,23 @@ class FrameReader:
 
     def modality(self, view: SentenceView, trigger: tuple[int, int], stems: tuple[str, ...]) -> str | None:
         mod = self.lex.modality
-        words = [view.tokens[k].lower for k in [trigger[1]] + self.verb_group(view, trigger[1])]
+        group = self.verb_group(view, trigger[1])
+        words = [view.tokens[k].lower for k in [trigger[1]] + group]
         for name in ("obligation", "possible", "intended"):
-            if any(w in getattr(mod, name) for w in words[1:]):
+            entries = getattr(mod, name)
+            if any(w in entries for w in words[1:]):
                 return name
+            # before the trigger: "кез келген келіссөз" (any talks) is a possibility
+            for entry in entries:
+                n = len(entry.split())
+                if n > 1 and trigger[0] >= n and " ".join(
+                        t.lower for t in view.tokens[trigger[0] - n:trigger[0]]) == entry:
+                    return name
+        # a clause-final verb in the intention mood after the trigger: "көмек беру туралы келіспек"
+        if group and (group[-1] + 1 >= len(view) or view.tokens[group[-1] + 1].is_punct):
+            final = view.tokens[group[-1]].lower
+            if len(final) > 5 and final.endswith(tuple(mod.intended_suffixes)):
+                return "intended"
         last_tok = words[0]
         for stem in stems:
             if last_tok.startswith(stem) and last_tok[len(stem):].startswith(tuple(mod.intended_suffixes)):

@@ -57,6 +57,7 @@ def _chains(data: dict) -> list[tuple[str, dict]]:
 class SuffixAnalyser:
     def __init__(self, table: str = "suffixes.yaml"):
         data = kk_data(table)
+        self.voicing: dict[str, str] = dict(data.get("voicing", {}))  # аймақ -> аймағы
         by_ending: dict[str, list[dict]] = {}
         for letters, feats in _chains(data):
             by_ending.setdefault(letters, []).append(feats)

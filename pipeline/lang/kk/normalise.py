@@ -108,12 +108,15 @@ class NameNormaliser:
         if len(cands) > 1 and self._inflected_elsewhere(last, document_words):
             return Lemma(name_of(bare), "nom", "document")
         # 3. the longest ending that fits the stem's sounds: consonant and vowel
-        #    harmony first, then the consonant alone (loan names)
+        #    harmony first, then the consonant alone (loan names). A two-letter stem
+        #    only where the name's other words are as short (Ким Чен Ын-ға, not Кофи Ан-нан)
+        min_stem = 2 if head and all(len(w) <= 3 for w in head) else 3
         for harmony in (True, False):
             for a in cands:
                 if a.case in unlikely_cases:
                     continue
-                if a.ending and len(a.stem) >= 2 and (hyphenated or self.phonology.fits(a.stem, a, harmony)):
+                if a.ending and len(a.stem) >= (2 if hyphenated else min_stem) and (
+                        hyphenated or self.phonology.fits(a.stem, a, harmony)):
                     return Lemma(name_of(a), a.case, "phonology")
         return Lemma(name_of(bare), "nom", "bare")
 

@@ -1,0 +1,77 @@
+"""What the linker's rules know about names: the language's data, read once."""
+from __future__ import annotations
+
+import re
+
+from .text import cldr_city_names
+
+SPATIAL_CASES = {"dat", "loc", "abl", "ins"}
+INITIALS_RE = re.compile(r"(?:[^\W\d_]\.\s?){1,2}$")  # "Г. ", "М.Ш. "
+
+
+class Initials:
+    """One or two capital letters with periods right before a name."""
+
+    @staticmethod
+    def search(text: str, lo: int, hi: int):
+        found = INITIALS_RE.search(text, lo, hi)
+        if found and all(ch.isupper() for ch in found.group() if ch.isalpha()):
+            return found
+        return None
+
+
+INITIALS = Initials()
+
+
+class NameRules:
+    """The language's name data (orthography and suffix tables) for the repair rules."""
+
+    def __init__(self, lang, title_heads):
+        self.normaliser = lang.normaliser
+        self.analyser = lang.analyser
+        orthography = lang.orthography
+        suffixes = lang.data("suffixes.yaml")
+        self.voicing = suffixes.get("voicing", {})
+        self.attributive = tuple(suffixes.get("attributive", ()))
+        self.place_head = _head_pattern(orthography.get("place_head_nouns", ()), self.voicing,
+                                        suffixes["possessive"]["p3"], suffixes.get("after_possessive_endings", ()))
+        self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
+        particles = "|".join(re.escape(p) for p in orthography.get("name_particles", ()))
+        # a given name and particles right before a span: "Урсула фон дер |Ляйен"
+        self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None
+        self.surname_endings = tuple(orthography.get("surname_endings", ()))
+        # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
+        endings = ("",) + tuple(suffixes["possessive"]["p3"])
+        self.titles = frozenset(h.lower() + end for h in title_heads for end in endings)
+        heads = [h.lower() for h in orthography.get("organisation_head_nouns", ())]
+        self.org_heads = frozenset(heads) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in heads)
+        self.org_inner = int(orthography.get("organisation_max_inner_words", 4))
+        self.openers = frozenset(w.lower() for w in orthography.get("sentence_openers", ()))
+        self.person_nouns = [tuple(n.lower().split()) for n in orthography.get("person_nouns", ())]
+        self.person_joins = frozenset(orthography.get("person_coordinators", ()))
+        self.p3_endings = ("",) + tuple(suffixes["possessive"]["p3"])
+        self.patronymic_endings = tuple(orthography.get("patronymic_endings", ()))
+        states = [h.lower() for h in orthography.get("state_nouns", ())]
+        self.state_stems = frozenset(states) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in states)
+
+    def patronymic(self, word: str) -> bool:
+        return word[:1].isupper() and len(word) > 5 and word.lower().endswith(self.patronymic_endings)
+
+    def surname(self, word: str) -> bool:
+        return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)
+
+
+def _head_pattern(heads, voicing, possessive, after_possessive) -> re.Pattern | None:
+    """Whitespace, then a head noun in the third-person possessive (-ы/-і, -сы/-сі
+    after a vowel), then any case ending: " облысына", " өңірін", " аймағынан"."""
+    forms = []
+    for head in heads:
+        head = head.lower()
+        stems = {head, head[:-1] + voicing.get(head[-1], head[-1])}
+        p3 = "|".join(re.escape(e) for e in sorted(possessive, key=len, reverse=True))
+        forms += [re.escape(stem) + f"(?:{p3})" for stem in stems]
+    if not forms:
+        return None
+    endings = "|".join(re.escape(e) for e in after_possessive)
+    return re.compile(rf"\s+(?:{'|'.join(sorted(forms, key=len, reverse=True))})(?:{endings})?(?![^\W\d_])",
+                      re.IGNORECASE)

@@ -1,0 +1,200 @@
+"""Names the NER model missed or mislabelled, found from their context: organisations
+by their head noun (министрлігінің баспасөз қызметі), persons after a noun for people,
+after initials or joined to a person; common nouns the model took for persons go."""
+from __future__ import annotations
+
+import re
+
+from ..records import Mention
+from .data import INITIALS, NameRules
+from .text import respan
+
+
+class MissedNames(NameRules):
+    def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        return self.persons_by_context(text, self.organisations_by_head(text, mentions))
+
+    def persons_by_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A person span in Latin letters alone (Twitter) is no person; a capitalised
+        name after a noun for people (ғалым Архимедтің) or after initials (Г. Марченко) is
+        one, and so are two capitalised words joined to a person (Кери Гранат және Эд
+        Джонс), whatever the model said."""
+        out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
+               for m in mentions if not self._common_noun_at_start(text, m)]
+        toks = []
+        for w in re.finditer(r"\S+", text):
+            word = w.group().rstrip(",.:;!?)»")
+            toks.append((w.start(), w.start() + len(word), word, word != w.group()))
+        for j in range(len(toks)):
+            run = self._capitalised_run(text, toks, j, out)
+            if not run:
+                continue
+            a, b = toks[j][0], toks[run - 1][1]
+            inside = [m for m in out if m.start < b and a < m.end]
+            if any(m.entity_id or m.label == "PERSON" or m.start < a or m.end > b for m in inside):
+                continue
+            initials = INITIALS.search(text, max(0, a - 12), a)
+            if initials and (initials.start() == 0 or not text[initials.start() - 1].isalnum()):
+                a = initials.start()  # "Г. Марченко": initials make a person
+                inside = [m for m in out if m.start < b and a < m.end]
+            elif not (self._after_person_noun(toks, j) or (run - j >= 2 and self._joined_to_person(text, toks, j, out))):
+                continue
+            out = [m for m in out if m not in inside] + [Mention(
+                id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
+                origin="repair")]
+        return sorted(out, key=lambda m: m.start)
+
+    def _common_noun_at_start(self, text: str, m: Mention) -> bool:
+        """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
+        quotation, in the locative or with a possessive and a case ending, is a common noun
+        (persons take neither), unless the document shows it inflected elsewhere (Рютте)."""
+        if m.label != "PERSON" or " " in m.text or self.patronymic(m.text):
+            return False
+        raw = text[:m.start].rstrip()
+        before = raw.rstrip("«\"„“—–- ")
+        if before and before[-1] not in ".!?" and not (raw and raw[-1] in "«\"„“"):
+            return False
+        word = m.text.lower()
+        if any(w.lower().startswith(word) and len(w) > len(word) for w in re.findall(r"\w[\w-]*", text)):
+            return False
+        return any(len(a.stem) >= 3 and (a.case == "loc" or (a.possessive == "p3" and a.case != "nom"))
+                   and a.ending for a in self.analyser.analyses(word))
+
+    def _capitalised_run(self, text, toks, j, mentions) -> int:
+        """The end (exclusive) of a run of up to three capitalised words from ``j``
+        (punctuation after a word ends the run); 0 if none, or if it ends in a city."""
+        k = j
+        while k < len(toks) and k - j < 3:
+            start, end, w, punct = toks[k]
+            if not (w[:1].isupper() and w.replace("-", "").isalpha()) or w.lower() in self.openers:
+                break
+            k += 1
+            if punct:
+                break
+        # "Сисманидис Солоники қаласында": a word before a place head noun is the place
+        while k > j and self.place_head and self.place_head.match(text, toks[k - 1][1]):
+            k -= 1
+        if k == j or self.normaliser.lemma(toks[k - 1][2]).name in self.cities:
+            return 0
+        return k
+
+    def _after_person_noun(self, toks, j) -> bool:
+        for noun in self.person_nouns:
+            n = len(noun)
+            if j - n < 0:
+                continue
+            got = tuple(t[2].lower() for t in toks[j - n:j])
+            # bare or possessed (археологы, ақыны): "Грек археологы Константинос"
+            if got[:-1] == noun[:-1] and got[-1] in {noun[-1] + e for e in self.p3_endings}:
+                return True
+        return False
+
+    def _joined_to_person(self, text, toks, j, mentions) -> bool:
+        """"Кери Гранат және Эд ...", "Кери Гранат, Эд ...": a person right before the joining word."""
+        if j >= 2 and toks[j - 1][2] in self.person_joins:
+            before = toks[j - 2][1]
+        elif j >= 1 and text[toks[j - 1][1]:toks[j][0]].strip() == ",":
+            before = toks[j - 1][1]
+        else:
+            return False
+        return any(m.label == "PERSON" and m.end == before for m in mentions)
+
+    # -- organisations the model missed or cut short ----------------------------
+    def _org_head(self, word: str) -> bool:
+        """министрлігі, басқармасының, компаниясы: an organisation head in the possessive."""
+        return any(a.possessive == "p3" and a.stem in self.org_heads for a in self.analyser.analyses(word.lower()))
+
+    def organisations_by_head(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A head noun no mention covers closes an organisation name: after a genitive
+        organisation (Ішкі істер министрлігінің баспасөз қызметі: the organisation grows),
+        after a genitive country (Қытайдың денсаулық сақтау комиссиясы: the words after it),
+        after a «quoted» name («Алматыгаз» компаниясы: the name), or from a capitalised
+        word a few lower-case words before (Қоғамдық денсаулық сақтау басқармасының)."""
+        toks = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[«»\"]|[^\s«»\"]+", text)]
+        out = list(mentions)
+        for j, (hs, he, word) in enumerate(toks):
+            core = word.rstrip(",.:;!?)")
+            if not core[:1].islower() or not self._org_head(core):
+                continue
+            he = hs + len(core)
+            if any(m.start < he and hs < m.end for m in out):
+                continue
+            found = self._org_before(text, toks, j, he, out)
+            if found is None:
+                continue
+            old, new = found
+            out = [m for m in out if m is not old] + [new]
+        return sorted(out, key=lambda m: m.start)
+
+    def _org_before(self, text, toks, j, end, mentions):
+        def covering(pos):
+            return next((m for m in mentions if m.start <= pos < m.end), None)
+
+        k = j - 1
+        inner = 0
+        if k >= 0 and toks[k][2] == "»":  # «Алматыгаз» компаниясы
+            opening = next((i for i in range(k - 1, max(-1, k - 8), -1) if toks[i][2] == "«"), None)
+            if opening is not None and opening + 1 < k and toks[opening + 1][2][:1].isupper():
+                a, b = toks[opening + 1][0], toks[k - 1][1]
+                inside = next((m for m in mentions if a <= m.start and m.end <= b and not m.entity_id), None)
+                return inside, _new_org(text, a, b)  # the model's reading of the quoted name goes
+            return None
+        chain = None  # a lower-case head in the genitive: полиция департаментінің баспасөз қызметі
+        while k >= 0 and inner < self.org_inner:
+            w = toks[k][2]
+            m = covering(toks[k][0])
+            if m is not None or not w.isalpha() or not w[:1].islower() or w.lower() in self.openers:
+                break
+            lemma = self.normaliser.lemma(w)
+            if lemma.case in ("loc", "dat") and lemma.evidence == "phonology":
+                return None  # "жағдайда зекет қоры": a clause, not a name
+            if chain is None and lemma.case == "gen" and any(
+                    a.case == "gen" and a.stem in self.org_heads for a in self.analyser.analyses(w.lower())):
+                chain = k
+            inner += 1
+            k -= 1
+        lower = self._lower_chain(text, toks, chain, end)
+        if k < 0:
+            return lower
+        w, m = toks[k][2], covering(toks[k][0])
+        if m is not None:
+            if m.end != toks[k][1]:
+                return None
+            case = m.case or self.normaliser.lemma(m.text).case
+            if case != "gen" and not (case == "nom" and m.label in ("LOC", "GPE", "FAC") and not m.entity_id):
+                return None
+            if m.label == "ORG" and not m.entity_id:
+                return m, respan(text, m, m.start, end, origin="repair")
+            if m.label in ("LOC", "GPE", "FAC") and not m.entity_id and m.end == toks[k][1] and " " not in m.text:
+                # "Энергетика | министрлігі": the model clipped the organisation's first word
+                return m, respan(text, m, m.start, end, label="ORG", origin="repair")
+            if m.label == "COUNTRY" and inner:
+                return None, _new_org(text, toks[k + 1][0], end)
+            return None
+        if not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in self.openers:
+            return lower
+        return None, _new_org(text, toks[k][0], end)
+
+    def _lower_chain(self, text, toks, chain, end):
+        """Two heads, one possessing the other, make an organisation even in lower case
+        (полиция департаментінің баспасөз қызметі, қалалық әкімдіктің баспасөз қызметі):
+        from the word before the genitive head."""
+        if chain is None:
+            return None
+        start = chain
+        w = toks[chain - 1][2] if chain > 0 else ""
+        if w.isalpha() and w[:1].islower() and w.lower() not in self.openers:
+            lemma = self.normaliser.lemma(w)
+            if lemma.case == "nom" or lemma.evidence != "phonology":
+                start = chain - 1
+        return None, _new_org(text, toks[start][0], end)
+
+
+def _latin_word(s: str) -> bool:
+    """One word in Latin letters (Twitter, Reuters): in Kazakh news, no person's name."""
+    return " " not in s.strip() and s.isascii() and s[:1].isalpha()
+
+
+def _new_org(text: str, start: int, end: int) -> Mention:
+    return Mention(id=f"m{start}-{end}", start=start, end=end, text=text[start:end], label="ORG",
+                   source="entity_linker.v1", origin="repair")
