@@ -52,6 +52,11 @@ def test_headline_without_agent_gives_the_partner_only():
     assert got(r, "meet", "recipient") == {(None, "Ғалым Сейітов")}
 
 
+def test_a_verbal_noun_closing_a_body_sentence_is_no_headline():
+    r = run("Біздің басты мақсатымыз — Қытаймен ынтымақтасу.")
+    assert not [c for c in r.claims if c.predicate == "cooperate"]
+
+
 def test_headline_takes_the_agent_the_document_gives():
     r = run("Ресей президентімен телефон арқылы сөйлесу\n\nТоқаев Ресей президентімен телефон арқылы сөйлесті. "
             "Кейін Тоқаев Қытаймен телефон арқылы сөйлесті.", persons=["Тоқаев"])

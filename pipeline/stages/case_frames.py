@@ -322,9 +322,9 @@ class CaseFrameExtractor(Stage):
         return nxt < len(view) and view.tokens[nxt].lower.startswith(tuple(self.lex.directive_verbs))
 
     def _headline(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
-        """A heading, or a verbal noun closing the sentence (... X-пен кездесу): no finite verb."""
-        if view.sentence.kind == "heading":
-            return True
+        """A heading that closes on a verbal noun (... X-пен кездесу): no finite verb."""
+        if view.sentence.kind != "heading":
+            return False
         rest = [t for t in view.tokens[trigger[1] + 1:] if not t.is_punct]
         return not rest and view.tokens[trigger[1]].lower.endswith(self._verbal_noun_endings)
 
