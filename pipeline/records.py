@@ -30,6 +30,7 @@ class Document(Record):
     date: Optional[dt.date] = None
     language: str = "kk"
     url: Optional[str] = None
+    text_offset: Optional[int] = None  # where ``text`` starts in the decoded source (None: extracted text)
 
 
 class Sentence(Record):
@@ -50,6 +51,9 @@ class Mention(Record):
     lemma: Optional[str] = None  # the surface with inflection removed (Украина)
     case: Optional[str] = None  # nom, gen, dat, acc, loc, abl, ins
     source: str = ""  # the stage that found it
+    # how the linker derived it from a model span: a piece of a longer span ("split"), the
+    # organisation inside a position ("position"), or a name the model missed ("repair")
+    origin: Optional[Literal["split", "position", "repair"]] = None
 
 
 EntityType = Literal["Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "Group"]
