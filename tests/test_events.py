@@ -224,3 +224,10 @@ def test_coordinated_partners_across_a_title_and_a_partner_for_whom():
             "Алматы үшін Қытай — маңызды серіктес.", persons=["Асан Бекұлы", "Дәурен Сейітов"], places=["Алматы"])
     assert ("Асан Бекұлы", "Дәурен Сейітов") not in got(r, "meet", "recipient")
     assert got(r, "cooperate", "recipient") == {("Қытай", "Алматы")}
+
+
+def test_two_speakers_of_a_reported_clause_are_both_agents():
+    r = run("Асан Бекұлы және Дәурен Сейітов Жапониямен бірге кітап шығаратынын хабарлады.",
+            persons=["Асан Бекұлы", "Дәурен Сейітов"])
+    assert {(c["agent"], c.get("recipient"), c.get("author")) for c in claims_of(r) if c["predicate"] == "cooperate"} == {
+        ("Асан Бекұлы", "Жапония", "Асан Бекұлы"), ("Дәурен Сейітов", "Жапония", "Дәурен Сейітов")}

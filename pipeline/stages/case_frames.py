@@ -254,7 +254,10 @@ class CaseFrameExtractor(Stage):
         speaker_is_subject = said is not None and said.construction == "reported_clause"
         own = [a.mention.entity_id for a in roles.pop("agent", [])]
         inherit = self.settings.inherit_agent and rule.inherit_agent
-        agents = own or agents or ([said.agent] if speaker_is_subject and inherit else [])
+        # "X және Y ... хабарлады": each speaker of the same words is an agent
+        speakers = [c.agent for c in doc.claims if c.predicate == said.predicate and c.content == said.content
+                    and c.agent] if said is not None else []
+        agents = own or agents or (speakers if speaker_is_subject and inherit else [])
         if any(r not in roles for r in rule.requires if r != "agent") or ("agent" in rule.requires and not agents):
             return []
         if not agents:
@@ -297,7 +300,7 @@ class CaseFrameExtractor(Stage):
             claims.append(Claim(
                 id=f"{doc.document.id}-{predicate}-{view.tokens[trigger[0]].start}-{len(claims)}",
                 predicate=predicate, agent=agent, polarity=claim_polarity, modality=modality or "asserted",
-                author=said.agent if said else None, text=text, date=dates[0].value if dates else None,
+                author=(agent if agent in speakers and not own else said.agent) if said else None, text=text, date=dates[0].value if dates else None,
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]), theme_text=theme_text,
                 confidence=min(self.confidence["max"], confidence + self.confidence["per_role"] * len(filled)),
                 **event, **filled,
