@@ -231,3 +231,14 @@ def test_two_speakers_of_a_reported_clause_are_both_agents():
             persons=["Асан Бекұлы", "Дәурен Сейітов"])
     assert {(c["agent"], c.get("recipient"), c.get("author")) for c in claims_of(r) if c["predicate"] == "cooperate"} == {
         ("Асан Бекұлы", "Жапония", "Асан Бекұлы"), ("Дәурен Сейітов", "Жапония", "Дәурен Сейітов")}
+
+
+def test_first_person_verbs_attributive_places_and_plural_investments():
+    r = run("Біз Жапонияның ұсынысын қолдаймыз. Асан Бекұлы Қытаймен келісімге қол қойдық деді. "
+            "Асан Бекұлы Қытайдың Моңғолиядағы елшісімен кездесті. "
+            "Асан Бекұлы Инвестициялар министрі болды.", persons=["Асан Бекұлы"])
+    assert got(r, "support", "recipient") == set()  # "we" support: no agent is named
+    # "X ... қол қойдық деді": the speaker's "we" signed; the speaker is the agent and the author
+    assert got(r, "sign", "recipient", "author") == {("Асан Бекұлы", "Қытай", "Асан Бекұлы")}
+    assert got(r, "meet", "location") == {("Асан Бекұлы", None)}
+    assert got(r, "invest") == set()

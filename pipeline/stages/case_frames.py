@@ -87,6 +87,9 @@ class CaseFrameExtractor(Stage):
         trigger_tokens = {k for _, (a, b), _ in hits for k in range(a, b + 1)}
         args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
                 if m.entity_id and m.label in ARGUMENT_LABELS]
+        # "Қытайдың Қазақстандағы елшісі": an attributive locative modifies a noun, not the verb
+        args = [a for a in args if not (a.case == "loc" and a.head is None and any(
+            x.attributive for x in self.reader.analyser.analyses(view.tokens[a.last].lower)))]
         # "АҚШ долларына": a country naming a currency is no argument
         args = self._group_inflection(view, [a for a in args if not (
             a.head is not None and view.tokens[a.head].lower.startswith(self._currency))])
@@ -220,6 +223,12 @@ class CaseFrameExtractor(Stage):
             subject, agents = None, None
         if self._directed(view, trigger):
             return []  # "X-ті инвестиция салуға шақырды": someone else is to do it
+        if self._first_or_second_person(view, trigger):
+            # "X-тің ұсынысын қолдаймыз": "we" support it; a nominative name is no agent
+            roles["agent"] = [a for a in roles.get("agent", []) if a.case != "nom"]
+            if not roles["agent"]:
+                del roles["agent"]
+            subject, agents = None, None
         if receive:
             # the giver: an ablative close before the trigger (АҚШ-тан кепілдік); the subject receives
             givers = [a for a in roles.get("agent", []) if trigger[0] - a.last <= self.lex.receive_reach]
@@ -308,6 +317,15 @@ class CaseFrameExtractor(Stage):
             if len(claims) >= MAX_CLAIMS_PER_TRIGGER:
                 break
         return claims
+
+    def _first_or_second_person(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """The finite verb (the trigger's last word or the last of its verb group) is in the 1st/2nd person."""
+        endings = tuple(self.lex.personal_endings)
+        if not endings:
+            return False
+        group = self.reader.verb_group(view, trigger[1])
+        words = {view.tokens[trigger[1]].lower, view.tokens[group[-1]].lower if group else ""}
+        return any(len(w) > 4 and w.endswith(endings) for w in words)
 
     def _directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
         """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""
