@@ -39,6 +39,9 @@ def test_meet_a_pair_is_agent_and_recipient_and_a_verbal_noun_needs_no_recipient
             "Ахметов бүгін студенттермен кездесуде сөйледі.", persons=["Ахметов", "Омаров"])
     assert ("Ахметов", "Омаров") in got(r, "meet", "recipient")
     assert ("Ахметов", None) in got(r, "meet", "recipient")
+    assert not [c for c in claims_of(r) if c["agent"] == "Қазақстан"]  # the leaders met, by title only
+    r = run("Тоқаев пен Жапаров арасында келісімге қол қойылды.", persons=["Тоқаев", "Жапаров"])
+    assert got(r, "sign", "recipient") == {("Тоқаев", "Жапаров")}
 
 
 def test_meet_dative_partner_of_jolyq():

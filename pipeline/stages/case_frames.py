@@ -162,8 +162,8 @@ class CaseFrameExtractor(Stage):
                     and b.case not in ("nom", "title", "embedded", "post")):
                 out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
             elif (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
-                    and b.case == "embedded"):
-                # "Ресей мен Түркия көшбасшыларының": both possess the possessor
+                    and b.case in ("embedded", "title")):
+                # "Ресей мен Түркия көшбасшыларының", "Қазақстан мен Қытай басшылары": both possess the head
                 out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
         # "X мен Y арасындағы": X acts, Y is the partner
         for k in range(len(out) - 1):
