@@ -45,6 +45,8 @@ def run(
     jsonl_text: str = typer.Option("text", "--jsonl-text-field", help="JSON Lines: the text field."),
     jsonl_date: str = typer.Option("date", "--jsonl-date-field", help="JSON Lines: the date field."),
     jsonl_id: str = typer.Option("id", "--jsonl-id-field", help="JSON Lines: the id field."),
+    jsonl_language: str = typer.Option("language", "--jsonl-language-field", help="JSON Lines: the language field (kk, ru ...)."),
+    language: Optional[str] = typer.Option(None, "--language", help="Every document's language (kk, ru); default: the JSON Lines field, else detected."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into a SPARQL store (pyoxigraph) in DIR."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, only the summary line."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input or document failed (errors.jsonl not empty)."),
@@ -66,12 +68,17 @@ def run(
         _fail(f"--executor: {executor!r} is not one of local, dask")
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
+    if language is not None:
+        from pipeline.lang import known_languages
+
+        if language not in known_languages():
+            _fail(f"--language: unknown language {language!r} (known: {', '.join(known_languages())})")
     nlp = _load(config)
     missing = [str(i) for i in inputs if not i.exists()]
     if missing:
         _fail(f"{missing[0]}: no such file or folder")
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
-                            jsonl_id_field=jsonl_id)
+                            jsonl_id_field=jsonl_id, jsonl_language_field=jsonl_language, language=language)
     # a known total only for plain text files; archives and JSON Lines count as they go
     files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i])
              if p.is_file() and _suffix(p) and out.resolve() not in p.resolve().parents]

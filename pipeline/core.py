@@ -41,14 +41,23 @@ class Pipeline:
         self.stages = stages
         self.config = config
         self.config_path = config_path
+        self.language = config.get("language") or "kk"  # of documents that come without one
 
     @classmethod
     def from_config(cls, source: str | Path | dict | None = None) -> "Pipeline":
         cfg, path, _ = load_config(source)
-        return cls(build_stages(cfg, path), dump_resolved(cfg), path)
+        nlp = cls(build_stages(cfg, path), dump_resolved(cfg), path)
+        if cfg.languages:  # a document per language to its own stages
+            from .multilingual import MultilingualPipeline
+
+            return MultilingualPipeline.wrap(nlp, cfg.languages, cfg.detector, path)
+        return nlp
+
+    def _with_language(self, document: Document) -> Document:
+        return document if document.language else document.model_copy(update={"language": self.language})
 
     def __call__(self, document: Document) -> AnnotatedDocument:
-        doc = AnnotatedDocument(document=document)
+        doc = AnnotatedDocument(document=self._with_language(document))
         for stage in self.stages:
             try:
                 doc = stage(doc)
@@ -83,7 +92,7 @@ class Pipeline:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Document]) -> list[AnnotatedDocument]:
-        docs = [AnnotatedDocument(document=d) for d in batch]
+        docs = [AnnotatedDocument(document=self._with_language(d)) for d in batch]
         for stage in self.stages:
             docs = stage.pipe(docs)
         return docs

@@ -101,7 +101,9 @@ def claim_node(claim: Claim, doc_id: str) -> dict:
 def merge_entity_nodes(old: dict, new: dict) -> dict:
     """The same entity seen again: union of surface forms; first title wins."""
     merged = dict(old)
-    alt = sorted(set(old.get("alternateName", [])) | set(new.get("alternateName", [])))
+    # another spelling of the name (Тоқаев in Kazakh, Токаев in Russian) is an alternate name
+    other = {new["name"]} if new.get("name") and new.get("name") != old.get("name") else set()
+    alt = sorted(set(old.get("alternateName", [])) | set(new.get("alternateName", [])) | other)
     if alt:
         merged["alternateName"] = alt
     for key in ("jobTitle", "affiliation"):

@@ -28,7 +28,7 @@ class Document(Record):
     source: str
     text: str
     date: Optional[dt.date] = None
-    language: str = "kk"
+    language: Optional[str] = None  # BCP 47; None: the pipeline sets it (detected or its config's)
     url: Optional[str] = None
     text_offset: Optional[int] = None  # where ``text`` starts in the decoded source (None: extracted text)
 

@@ -30,7 +30,7 @@ def test_meet_received_a_person_but_not_a_law():
             "Ерлан Қасымов Жапонияның ұсынысын қабылдады.",
             persons=["Ерлан Қасымов", "Мұрат Жанұзақов"], orgs=["Парламент"])
     meets = [c for c in r.claims if c.predicate == "meet"]
-    assert [(c.agent, c.recipient) for c in meets] == [("person:erlan-qasymov", "person:murat-zhanuzaqov")]
+    assert [(c.agent, c.recipient) for c in meets] == [("person:erlan-kasymov", "person:murat-zhanuzakov")]
     assert meets[0].cameo == "043"  # the host of a visit
 
 
@@ -65,11 +65,11 @@ def test_headline_takes_the_agent_the_document_gives():
             "Кейін Тоқаев Қытаймен телефон арқылы сөйлесті.", persons=["Тоқаев"])
     calls = {(c.agent, c.recipient) for c in r.claims if c.predicate == "call"}
     # the headline has no partner to go by: no claim; a partner known only by a title is none
-    assert calls == {("person:toqaev", None), ("person:toqaev", "country:CN")}
+    assert calls == {("person:tokaev", None), ("person:tokaev", "country:CN")}
     r = run("Әлиевпен телефон арқылы сөйлесу\n\nТоқаев Әлиевпен телефон арқылы сөйлесті.",
             persons=["Тоқаев", "Әлиев"])
     calls = [(c.agent, c.recipient) for c in r.claims if c.predicate == "call"]
-    assert calls == [("person:toqaev", "person:aliev")] * 2
+    assert calls == [("person:tokaev", "person:aliev")] * 2
 
 
 # -- visit ------------------------------------------------------------------------------
@@ -107,7 +107,7 @@ def test_call_negated():
 def test_sign_a_decree_and_an_agreement():
     r = run("Тоқаев Жарлыққа қол қойды. Қазақстан Қытаймен келісімге қол қойды.", persons=["Тоқаев"])
     signs = {(c.agent, c.recipient, c.theme_text) for c in r.claims if c.predicate == "sign"}
-    assert signs == {("person:toqaev", None, "Жарлық"), ("country:KZ", "country:CN", "келісім")}
+    assert signs == {("person:tokaev", None, "Жарлық"), ("country:KZ", "country:CN", "келісім")}
 
 
 def test_sign_the_object_of_a_relative_clause_is_no_signer():
@@ -146,7 +146,7 @@ def test_appoint_passive_and_active():
             persons=["Болат Серікұлы", "Дәурен Асқаров"])
     appoints = {(c.agent, c.theme_text) for c in r.claims if c.predicate == "appoint"}
     assert appoints == {("person:bolat-serikuly", "Сенат депутаты"),
-                        ("person:dauren-asqarov", "денсаулық сақтау министрі")}
+                        ("person:dauren-askarov", "денсаулық сақтау министрі")}
     assert all(c.cameo is None for c in r.claims if c.predicate == "appoint")
 
 

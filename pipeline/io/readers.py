@@ -49,6 +49,8 @@ class ReaderOptions(BaseModel):
     jsonl_text_field: str = "text"
     jsonl_date_field: str = "date"
     jsonl_id_field: str = "id"
+    jsonl_language_field: str = "language"  # a document's language (BCP 47), where the line has one
+    language: str | None = None  # every document's language (claimgraph run --language); else detected
     max_member_bytes: int = 50_000_000  # one archive member, uncompressed
     max_archive_bytes: int = 20_000_000_000  # all members of one archive, uncompressed
     max_members: int = 10_000_000
@@ -325,8 +327,10 @@ def _jsonl_lines(fh, source: str, opts: ReaderOptions):
             date = dt.date.fromisoformat(str(date_value)[:10]) if date_value else None
             if not text.strip():
                 raise ValueError("empty document")
+            language = obj.get(opts.jsonl_language_field)
             yield Document(id=doc_id, source=where, text=text.replace("\r\n", "\n"), date=date, url=obj.get("url"),
-                           text_offset=0)
+                           text_offset=0,
+                           language=language.strip().lower() or None if isinstance(language, str) else None)
         except ValueError as err:
             yield ReadError(where, str(err))
 
@@ -417,6 +421,10 @@ def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = No
     ``exclude`` (a run's output folder) are never read from a folder input."""
     opts = opts or ReaderOptions()
     excluded = [Path(e).resolve() for e in exclude]
+    if opts.language:
+        for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude):
+            yield doc if isinstance(doc, ReadError) else doc.model_copy(update={"language": opts.language})
+        return
     for item in inputs:
         path = Path(item)
         if path.is_dir():
