@@ -246,3 +246,11 @@ def test_first_person_verbs_attributive_places_and_plural_investments():
     assert got(r, "sign", "recipient", "author") == {("Асан Бекұлы", "Қытай", "Асан Бекұлы")}
     assert got(r, "meet", "location") == {("Асан Бекұлы", None)}
     assert got(r, "invest") == set()
+
+
+def test_a_relative_participle_takes_arguments_from_its_own_stretch_and_no_self_partner():
+    r = run("Ол Моңғолияны, Қытайды жеңді, бірақ Жапония қолдаған Кореяға қарсы тұра алмады. "
+            "Асан Асанның ұсынысын қабылдады.", persons=["Асан"])
+    assert got(r, "support", "recipient") == {("Жапония", None)}
+    assert got(r, "meet", "recipient") == set()
+

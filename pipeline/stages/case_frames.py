@@ -102,6 +102,12 @@ class CaseFrameExtractor(Stage):
             window = [a for a in args if clause_start <= a.first and a.last < first]
             if said is not None:  # reported words: the arguments are inside them
                 window = [a for a in window if a.mention.start >= said.content.start]
+            if self._relative(view, last):
+                # "..., Қытай қолдаған үйсіндерге": a participle before its noun takes its
+                # arguments from its own stretch, after the last comma
+                commas = [k for k in range(clause_start, first) if view.tokens[k].text in (",", ";")]
+                if commas:
+                    window = [a for a in window if a.first > commas[-1]]
             nested = n + 1 < len(hits) and hits[n + 1][1][0] == last + 1
             hit = (doc, view, rule, (first, last), stems, window, None if said else subject, said, nested)
             claims = self._claims(*hit)
@@ -306,6 +312,8 @@ class CaseFrameExtractor(Stage):
             if negated_arg and polarity == "negated":
                 claim_polarity = "affirmed"  # "not X ... not" is rare; keep the plain reading
             filled = {r: a.mention.entity_id for r, a in zip(role_names, fillers) if a.mention.entity_id != agent}
+            if any(r not in filled for r in rule.requires if r != "agent"):
+                continue  # the required partner was the agent itself
             claims.append(Claim(
                 id=f"{doc.document.id}-{predicate}-{view.tokens[trigger[0]].start}-{len(claims)}",
                 predicate=predicate, agent=agent, polarity=claim_polarity, modality=modality or "asserted",
@@ -326,6 +334,13 @@ class CaseFrameExtractor(Stage):
         group = self.reader.verb_group(view, trigger[1])
         words = {view.tokens[trigger[1]].lower, view.tokens[group[-1]].lower if group else ""}
         return any(len(w) > 4 and w.endswith(endings) for w in words)
+
+    def _relative(self, view: SentenceView, last: int) -> bool:
+        """A participle trigger before a word of its own: a relative clause (... қолдаған елдер)."""
+        word = view.tokens[last].lower
+        nxt = last + 1
+        return (word.endswith(tuple(self.lex.roles.participle_endings)) and nxt < len(view)
+                and not view.tokens[nxt].is_punct and not view.mention_at(nxt))
 
     def _directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
         """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""
