@@ -11,6 +11,12 @@ reported speech, the speaker. Inside reported speech the speaker is the claim's
 author. ``X емес`` on an argument gives a negated claim for it; negative verb
 forms and ``емес``/``жоқ`` negate the whole claim; ``тиіс``, ``мүмкін``, ``-мақ``
 set the modality.
+
+Each trigger is a typed :class:`~pipeline.lexicon.TriggerRule` (its frame, CAMEO coding, the
+roles it requires and the entity types that may fill them, whether it names the event from the
+recipient's side); claims carry the CAMEO code, quad class and Goldstein weight. Symmetric
+predicates read "A мен B" as agent A, recipient B; a heading with no agent (X-пен кездесу) gives
+a partner-only claim unless the document gives the same event an agent.
 """
 from __future__ import annotations
 
@@ -46,9 +52,8 @@ class CaseFrameExtractor(Stage):
         self.dates = context.language_pack.dates
         self.rules: list[TriggerRule] = self.lex.trigger_rules()
         self._first_stems = tuple(s for r in self.rules for s in r.pattern[0])
-        conf = {key: self.lex.confidence_of("case_frames", key)
-                for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
-        self.confidence = conf
+        self.confidence = {key: self.lex.confidence_of("case_frames", key)
+                           for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
         self._pair_coordinators = set(self.lex.pair_coordinators)
         self._currency = tuple(self.lex.currency_words)
         self._verbal_noun_endings = tuple(self.lex.verbal_noun_endings)
