@@ -236,6 +236,7 @@ class Lexicon(Strict):
     between_words: list[str] = []
     not_heads: list[str] = []  # words that look possessed but head no name (бүгін, кеше)
     currency_words: list[str] = []  # "АҚШ доллары": a name before these is a currency, no argument
+    personal_endings: list[str] = []  # first / second person verb endings: the subject is no name
     pair_coordinators: list[str] = []  # "A мен B" of a symmetric predicate: agent A, recipient B
     verbal_noun_endings: list[str] = []  # a headline closing on a verbal noun (... кездесу) has no finite verb
     complement_endings: list[str] = []
