@@ -49,8 +49,12 @@ def run(
     language: Optional[str] = typer.Option(None, "--language", help="Every document's language (kk, ru); default: the JSON Lines field, else detected."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into a SPARQL store (pyoxigraph) in DIR."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, only the summary line."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input or document failed (errors.jsonl not empty)."),
 ) -> None:
     """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
+
+    Exit status: 0 done (failed documents are in errors.jsonl); 1 nothing could be
+    processed, or with --strict any error; 2 a usage, config or output-folder problem.
 
     Example: claimgraph run corpora/sample -o out/ --workers 2
     """
@@ -76,7 +80,8 @@ def run(
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
                             jsonl_id_field=jsonl_id, jsonl_language_field=jsonl_language, language=language)
     # a known total only for plain text files; archives and JSON Lines count as they go
-    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i]) if p.is_file() and _suffix(p)]
+    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i])
+             if p.is_file() and _suffix(p) and out.resolve() not in p.resolve().parents]
     total = len(files) if all(_suffix(p) == ".txt" for p in files) else None
     show = not quiet and (total is None or total > 1)
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -103,6 +108,12 @@ def run(
         typer.echo(f"store {store}: {load_store(out / 'graph.jsonld', store)} triples")
     if summary.errors:
         typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
+    if not summary.documents:
+        typer.echo("claimgraph: error: no document could be processed", err=True)
+        raise typer.Exit(1)
+    if strict and summary.errors:
+        typer.echo("claimgraph: error: --strict: the run had errors", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -180,21 +191,38 @@ def view(
 
 
 @app.command()
-def validate(graph: Path = typer.Argument(..., help="A graph.jsonld to check.")) -> None:
-    """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform).
+def validate(
+    graph: Path = typer.Argument(..., help="A graph.jsonld to check."),
+    documents: Optional[Path] = typer.Option(None, "--documents", "-d",
+                                             help="The run's documents.jsonl: also check every exact span against its text."),
+) -> None:
+    """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform);
+    with --documents, also every exact span against its document's text (one line per problem).
 
-    Example: claimgraph validate out/graph.jsonld
+    Example: claimgraph validate out/graph.jsonld --documents out/documents.jsonl
     """
-    from pipeline.export import validate as shacl_validate
+    from pipeline.export import check_spans, validate as shacl_validate
 
-    if not graph.exists():
-        _fail(f"{graph}: file not found")
+    for path in (graph, documents):
+        if path is not None and not path.exists():
+            _fail(f"{path}: file not found")
     try:
         conforms, report = shacl_validate(graph)
+    except ImportError as err:
+        _fail(f"validate needs the module {err.name or err}, which is not installed (pip install 'claimgraph[export]')")
     except Exception as err:  # noqa: BLE001 - a broken file: one line, not a traceback
         _fail(f"{graph}: cannot read as JSON-LD: {str(err).splitlines()[0]}")
     typer.echo(report.strip())
-    if not conforms:
+    problems = []
+    if documents is not None:
+        try:
+            problems = check_spans(graph, documents)
+        except (OSError, ValueError) as err:
+            _fail(f"{documents}: {str(err).splitlines()[0]}")
+        for line in problems:
+            typer.echo(line)
+        typer.echo(f"spans: {len(problems)} problem(s)" if problems else "spans: every exact span matches its text")
+    if not conforms or problems:
         raise typer.Exit(1)
 
 
@@ -276,7 +304,7 @@ def evaluate_ner_cmd(
 
 @app.command("evaluate-claims")
 def evaluate_claims_cmd(
-    gold: Path = typer.Argument(Path("corpora/gold/claims_kk.yaml"), help="Gold claims (YAML)."),
+    gold: Path = typer.Argument(Path("corpora/gold/claims_kk.yaml"), help="Gold claims (our YAML, or shared JSON with texts)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     show_errors: bool = typer.Option(False, "--errors", help="List missed and extra claims."),
@@ -300,6 +328,8 @@ def evaluate_claims_cmd(
         return
     o = scores["overall"]
     typer.echo(f"overall: P {o['p']:.3f}  R {o['r']:.3f}  F1 {o['f']:.3f}  (gold {o['gold']}, predicted {o['predicted']})")
+    if scores.get("summary"):  # shared JSON gold: the reference scorer's figures
+        typer.echo(json.dumps(scores["summary"], ensure_ascii=False))
     for name, s in scores["per_predicate"].items():
         typer.echo(f"  {name:12} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}  (gold {s['gold']}, predicted {s['predicted']})")
     if show_errors:

@@ -11,6 +11,16 @@ from .records import AnnotatedDocument, Document
 from .stage import Stage
 
 
+class StageError(Exception):
+    """A stage failed on a document: ``stage`` is its factory name, ``__cause__``
+    the original exception."""
+
+    def __init__(self, stage: str, cause: BaseException):
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.cause = cause
+
+
 class DocumentError(Exception):
     """A document could not be processed; the run records it and goes on."""
 
@@ -49,7 +59,10 @@ class Pipeline:
     def __call__(self, document: Document) -> AnnotatedDocument:
         doc = AnnotatedDocument(document=self._with_language(document))
         for stage in self.stages:
-            doc = stage(doc)
+            try:
+                doc = stage(doc)
+            except Exception as err:  # noqa: BLE001 - name the stage that failed
+                raise StageError(stage.factory or type(stage).__name__, err) from err
         return doc
 
     def process(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
@@ -94,7 +107,7 @@ class Pipeline:
         >>> nlp.run(["corpora/sample"], out).documents
         2
         """
-        from .run import run
+        from .run import run  # run.py never imports this module: no import circle
 
         return run(inputs if isinstance(inputs, (list, tuple)) else [inputs], outdir, self, **options)
 

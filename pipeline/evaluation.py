@@ -1,9 +1,15 @@
 """Scoring claims against gold (``claimgraph evaluate-claims``).
 
-A gold file (YAML) lists documents (id, date, text) and the claims a reader would
-sign, naming entities by canonical name. A predicted claim matches a gold claim
-when predicate, agent, polarity and all roles (recipient, theme, location,
-source, partner, author) agree; matching is one to one.
+Two gold formats:
+
+- our YAML (``corpora/gold/claims_kk.yaml``): documents (id, date, text) and the
+  claims a reader would sign, naming entities by canonical name. A predicted claim
+  matches a gold claim when predicate, agent, polarity and all roles (recipient,
+  theme, location, source, partner, author) agree; matching is one to one.
+- the shared JSON (``{"documents": [{"id", "text"}], "entities": ..., "claims": [...]}``,
+  claims with ``evidence``, ``core``/``ext`` flags and ``"A|B"`` name alternatives):
+  scored by :mod:`pipeline.evaluation_shared` with the shared reference scorer's rules
+  (core recall, claim precision over every predicted claim, persons and countries).
 """
 from __future__ import annotations
 
@@ -62,6 +68,10 @@ def predicted_keys(result) -> list[tuple]:
 
 
 def evaluate_claims(gold_path: Path, nlp) -> dict:
+    if gold_path.suffix.lower() == ".json":
+        from .evaluation_shared import evaluate_shared
+
+        return evaluate_shared(gold_path, nlp)
     from .io.readers import read_file
 
     try:

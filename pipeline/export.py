@@ -114,3 +114,68 @@ def validate(graph_path: Path) -> tuple[bool, str]:
     shapes = rdflib.Graph().parse(DATA_DIR / "shapes.ttl", format="turtle")
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
     return bool(conforms), text
+
+
+def _doc_key(ref) -> str | None:
+    node_id = ref.get("@id") if isinstance(ref, dict) else ref
+    if not isinstance(node_id, str):
+        return None
+    for prefix in ("doc:", "https://w3id.org/claimgraph/id/doc/"):
+        if node_id.startswith(prefix):
+            return node_id[len(prefix):]
+    return node_id
+
+
+def _span_problem(where: str, span: dict, text: str, doc_id: str) -> str | None:
+    start, end, exact = span.get("oa:start", span.get("start")), span.get("oa:end", span.get("end")), \
+        span.get("oa:exact", span.get("exact", span.get("text")))
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(exact, str)):
+        return f"{where}: span without integer start/end and exact text: {json.dumps(span, ensure_ascii=False)}"
+    if not 0 <= start <= end <= len(text):
+        return f"{where}: span {start}:{end} is outside the text of doc:{doc_id} ({len(text)} characters)"
+    if text[start:end] != exact:
+        return f"{where}: exact {exact!r} is not the text at {start}:{end} of doc:{doc_id}: {text[start:end]!r}"
+    return None
+
+
+def check_spans(graph_path: Path, documents_path: Path) -> list[str]:
+    """Every exact span against its document's text: the claims' evidence in the
+    graph, and the mentions and claims of each ``documents.jsonl`` record. One line
+    per problem (empty: all spans match). Reads the documents one at a time."""
+    data = json.loads(Path(graph_path).read_text(encoding="utf-8"))
+    wanted: dict[str, list[tuple[str, dict]]] = {}  # doc id -> (claim id, span) from the graph
+    for node in data.get("@graph", []):
+        types = node.get("@type")
+        if "Claim" not in (types if isinstance(types, list) else [types]):
+            continue
+        span = node.get("prov:wasDerivedFrom")
+        doc_id = _doc_key(node.get("appearance"))
+        if isinstance(span, dict) and doc_id:
+            wanted.setdefault(doc_id, []).append((node.get("@id", "?"), span))
+    problems: list[str] = []
+    with open(documents_path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                doc_id, text = record["id"], record["text"]
+            except (json.JSONDecodeError, KeyError, TypeError):
+                problems.append(f"{documents_path}:{lineno}: not a document record")
+                continue
+            for claim_id, span in wanted.pop(doc_id, []):
+                if (p := _span_problem(f"{graph_path}: {claim_id}", span, text, doc_id)):
+                    problems.append(p)
+            where = f"{documents_path}:{lineno}"
+            for m in record.get("mentions", []):
+                if (p := _span_problem(f"{where}: mention {m.get('id')}", m, text, doc_id)):
+                    problems.append(p)
+            for i, c in enumerate(record.get("claims", []), start=1):
+                for part in ("evidence", "content"):
+                    if isinstance(c.get(part), dict) and (
+                            p := _span_problem(f"{where}: claim {i} {part}", c[part], text, doc_id)):
+                        problems.append(p)
+    for doc_id, spans in sorted(wanted.items()):
+        problems.extend(f"{graph_path}: {claim_id}: its document doc:{doc_id} is not in {documents_path}"
+                        for claim_id, _ in spans)
+    return problems

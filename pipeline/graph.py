@@ -12,23 +12,19 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
 from . import CONTRACT_VERSION, __version__
-from .records import AnnotatedDocument
+from .records import ENTITY_TYPES, ROLES, AnnotatedDocument, Claim, DocumentRecord, Entity
 from .resources import DATA_DIR
 
-ROLE_PROPERTIES = {
-    "agent": "cg:agent",
-    "recipient": "cg:recipient",
-    "theme": "cg:theme",
-    "location": "cg:location",
-    "partner": "cg:partner",
-    "source": "cg:source",
-}
-ENTITY_TYPES = ("Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "cg:Group")
+if TYPE_CHECKING:
+    from .identity import MergePlan
+
+ROLE_PROPERTIES = {role: f"cg:{role}" for role in ROLES}
+ENTITY_NODE_TYPES = tuple("cg:Group" if t == "Group" else t for t in ENTITY_TYPES)
 
 
 @lru_cache(maxsize=None)
@@ -45,55 +41,58 @@ def _drop_empty(d: dict) -> dict:
     return {k: v for k, v in d.items() if v not in (None, [], "")}
 
 
-# -- JSON-LD nodes from the pipeline's records (dicts as in documents.jsonl) ------
+# -- JSON-LD nodes from the pipeline's typed records ------------------------------
 def run_node(extra: dict | None = None) -> dict:
     return {"@id": "cg:run", "@type": "Dataset", "cg:contractVersion": CONTRACT_VERSION, "version": __version__,
             **(extra or {})}
 
 
-def document_node(record: dict) -> dict:
-    return _drop_empty({"@id": f"doc:{record['id']}", "@type": "NewsArticle", "datePublished": record.get("date"),
-                        "inLanguage": record.get("language"), "identifier": record.get("source"),
-                        "url": record.get("url")})
+def document_iri(doc_id: str) -> str:
+    return f"doc:{doc_id}"
 
 
-def entity_node(entity: dict) -> dict:
-    typ = entity["type"]
-    out = {"@id": entity["id"], "@type": "cg:Group" if typ == "Group" else typ, "name": entity.get("name")}
-    if entity.get("identifier"):
-        out["identifier"] = entity["identifier"]
-    alt = sorted(set(a for a in entity.get("alternate_names", ()) if a != entity.get("name")))
+def document_node(doc: DocumentRecord) -> dict:
+    return _drop_empty({"@id": document_iri(doc.id), "@type": "NewsArticle",
+                        "datePublished": doc.date.isoformat() if doc.date else None,
+                        "inLanguage": doc.language, "identifier": doc.source, "url": doc.url})
+
+
+def entity_node(entity: Entity) -> dict:
+    out = {"@id": entity.id, "@type": "cg:Group" if entity.type == "Group" else entity.type, "name": entity.name}
+    if entity.identifier:
+        out["identifier"] = entity.identifier
+    alt = sorted(set(a for a in entity.alternate_names if a != entity.name))
     if alt:
         out["alternateName"] = alt
-    if entity.get("job_title"):
-        out["jobTitle"] = entity["job_title"]
-    if entity.get("affiliation"):
-        out["affiliation"] = _ref(entity["affiliation"])
-    if typ == "Group":
-        out["cg:count"] = entity.get("count")
-        out["cg:memberType"] = entity.get("member_type")
+    if entity.job_title:
+        out["jobTitle"] = entity.job_title
+    if entity.affiliation:
+        out["affiliation"] = _ref(entity.affiliation)
+    if entity.type == "Group":
+        out["cg:count"] = entity.count
+        out["cg:memberType"] = entity.member_type
     return _drop_empty(out)
 
 
-def claim_node(claim: dict, doc_id: str, index: int) -> dict:
-    out: dict[str, Any] = {"@id": f"claim:{doc_id}-{index}", "@type": "Claim", "cg:predicate": claim["predicate"]}
-    for role, prop in ROLE_PROPERTIES.items():
-        if claim.get(role):
-            out[prop] = _ref(claim[role])
-    if not claim.get("theme") and claim.get("theme_text"):
-        out["cg:theme"] = claim["theme_text"]
-    out["cg:polarity"] = claim.get("polarity", "affirmed")
-    out["cg:modality"] = claim.get("modality", "asserted")
-    if claim.get("author"):
-        out["author"] = _ref(claim["author"])
-    if claim.get("text"):
-        out["text"] = claim["text"]
-    out["appearance"] = _ref(f"doc:{doc_id}")
-    if claim.get("date"):
-        out["dateCreated"] = claim["date"]
-    ev = claim["evidence"]
-    out["prov:wasDerivedFrom"] = {"oa:start": ev["start"], "oa:end": ev["end"], "oa:exact": ev["exact"]}
-    out["cg:confidence"] = round(float(claim.get("confidence", 0.5)), 3)
+def claim_node(claim: Claim, doc_id: str) -> dict:
+    """A claim's node; its ``@id`` is the claim's record id (the same in documents.jsonl)."""
+    out: dict[str, Any] = {"@id": claim.id, "@type": "Claim", "cg:predicate": claim.predicate}
+    for role, entity in claim.role_fillers().items():
+        out[ROLE_PROPERTIES[role]] = _ref(entity)
+    if not claim.theme and claim.theme_text:
+        out["cg:theme"] = claim.theme_text
+    out["cg:polarity"] = claim.polarity
+    out["cg:modality"] = claim.modality
+    if claim.author:
+        out["author"] = _ref(claim.author)
+    if claim.text:
+        out["text"] = claim.text
+    out["appearance"] = _ref(document_iri(doc_id))
+    if claim.date:
+        out["dateCreated"] = claim.date
+    ev = claim.evidence
+    out["prov:wasDerivedFrom"] = {"oa:start": ev.start, "oa:end": ev.end, "oa:exact": ev.exact}
+    out["cg:confidence"] = round(float(claim.confidence), 3)
     return out
 
 
@@ -111,10 +110,11 @@ def merge_entity_nodes(old: dict, new: dict) -> dict:
     return merged
 
 
-def record_nodes(record: dict) -> tuple[dict, list[dict], list[dict]]:
-    """(document node, entity nodes, claim nodes) of one documents.jsonl record."""
-    return (document_node(record), [entity_node(e) for e in record.get("entities", [])],
-            [claim_node(c, record["id"], i) for i, c in enumerate(record.get("claims", []), start=1)])
+def record_nodes(record: dict | DocumentRecord) -> tuple[dict, list[dict], list[dict]]:
+    """(document node, entity nodes, claim nodes) of one documents.jsonl record,
+    read back into typed records first: the records are the single source of truth."""
+    doc = record if isinstance(record, DocumentRecord) else DocumentRecord.model_validate(record)
+    return (document_node(doc), [entity_node(e) for e in doc.entities], [claim_node(c, doc.id) for c in doc.claims])
 
 
 class ClaimsGraph:
@@ -158,6 +158,39 @@ class ClaimsGraph:
                     if value["@id"] not in self.g:
                         self.g.add_node(value["@id"], kind="entity", jsonld=None)
                     self.g.add_edge(nid, value["@id"], key=role, role=role)
+
+    def merge_partial_persons(self) -> "MergePlan":
+        """One identity per person across the graph's documents: a surname alone (or
+        initials and a surname) becomes the one full-name person it can only mean
+        (:mod:`pipeline.identity`); ambiguous ones stay apart and are in the plan.
+
+        >>> from pipeline.records import Entity
+        >>> g = ClaimsGraph()
+        >>> for e in (Entity(id="person:dmitrii-peskov", type="Person", name="Дмитрий Песков"),
+        ...           Entity(id="person:peskov", type="Person", name="Песков")):
+        ...     g._add("entity", entity_node(e))
+        >>> g.merge_partial_persons().redirect
+        {'person:peskov': 'person:dmitrii-peskov'}
+        >>> [n["alternateName"] for _, n in g.nodes("entity")]
+        [['Песков']]
+        """
+        from .identity import merged_entity, plan_person_merges, redirect_refs
+
+        plan = plan_person_merges(node for _, node in self.nodes("entity"))
+        if not plan.redirect:
+            return plan
+        nodes = {kind: [node for _, node in self.nodes(kind)] for kind in ("document", "entity", "claim")}
+        entities = {n["@id"]: n for n in nodes["entity"]}
+        for old, new in plan.redirect.items():
+            entities[new] = merged_entity(entities[new], entities.pop(old))
+        self.g = nx.MultiDiGraph()
+        for node in nodes["document"]:
+            self._add("document", node)
+        for node in entities.values():
+            self._add("entity", redirect_refs(node, plan))
+        for node in nodes["claim"]:
+            self._add("claim", redirect_refs(node, plan))
+        return plan
 
     # -- reading ------------------------------------------------------------
     def nodes(self, kind: str):
@@ -259,19 +292,25 @@ class ClaimsGraph:
         for kind in ("document", "entity", "claim"):
             for node in nodes:
                 t = node.get("@type")
-                k = kinds.get(t, "entity" if t in ENTITY_TYPES else None)
+                k = kinds.get(t, "entity" if t in ENTITY_NODE_TYPES else None)
                 if k == kind:
                     graph._add(kind, node)
         return graph
 
 
 def _claim_sort_key(node: str) -> tuple:
-    head, _, num = node.rpartition("-")
-    return (head, int(num) if num.isdigit() else 0)
+    """Natural order: claim:d-say-9 before claim:d-say-10."""
+    import re
+
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", node) if p)
 
 
-def build_graph(docs: Iterable[AnnotatedDocument]) -> ClaimsGraph:
+def build_graph(docs: Iterable[AnnotatedDocument], merge_persons: bool = True) -> ClaimsGraph:
+    """The claims graph of several results; with ``merge_persons`` a surname seen in
+    one document joins the full name seen in another (as a run does)."""
     graph = ClaimsGraph()
     for doc in docs:
         graph.add_document(doc)
+    if merge_persons:
+        graph.merge_partial_persons()
     return graph

@@ -11,9 +11,9 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .records import ROLES
 from .resources import read_yaml
 
-ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
 CASES = {"nom", "gen", "dat", "acc", "loc", "abl", "ins"}
 
 # A trigger word: one stem or a list of alternative stems.
@@ -61,9 +61,24 @@ class Speech(Strict):
     statement_nouns: list[str] = []
     subject_pronouns: list[str] = []
     passive_verbs: list[str] = []
+    quote_verbs: list[str] = []
+    referring_titles: list[str] = []
+    about_this: list[list[TriggerWord]] = []
+    about_this_sentences: int = 2
+    speaker_coordinators: list[str] = []
+    quote_joiners: list[str] = [",", "-", "–", "—"]
+    colon: list[str] = [":"]
+    confidence: dict[str, float] = {}
 
     def verb_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
         return [_norm_trigger(v) for v in self.verbs]
+
+    def about_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
+        return [_norm_trigger(v) for v in self.about_this]
+
+    def sure(self, reading: str) -> float:
+        """The confidence of a reading (``confidence`` table; 0.5 when it names none)."""
+        return self.confidence.get(reading, 0.5)
 
 
 class Roles(Strict):

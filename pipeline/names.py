@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from .spans import keep_longest
+
 if TYPE_CHECKING:  # any analyser with .analyses(word) will do
     from .lang.kk.morphology import Analysis, SuffixAnalyser
 
@@ -68,12 +70,4 @@ class NameIndex:
 
 def longest_without_overlaps(found: list) -> list:
     """Keep the longest of overlapping matches (objects with ``first``/``last``), in text order."""
-    found = sorted(found, key=lambda m: (-(m.last - m.first), m.first))
-    taken: set[int] = set()
-    result = []
-    for m in found:
-        span = set(range(m.first, m.last + 1))
-        if not span & taken:
-            taken |= span
-            result.append(m)
-    return sorted(result, key=lambda m: m.first)
+    return keep_longest(found, span=lambda m: (m.first, m.last))

@@ -10,7 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+# The roles a claim's arguments fill (the case frames map cases onto these), and the
+# entity types of the contract: defined here once, read by the lexicon, the graph and ids.
+ROLES = ("agent", "recipient", "theme", "location", "partner", "source")
+ENTITY_TYPES = ("Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "Group")
+CLAIM_PREFIX = "claim:"  # a claim's id is its IRI in graph.jsonld and its key in documents.jsonl
 
 
 class Record(BaseModel):
@@ -24,6 +30,7 @@ class Document(Record):
     date: Optional[dt.date] = None
     language: Optional[str] = None  # BCP 47; None: the pipeline sets it (detected or its config's)
     url: Optional[str] = None
+    text_offset: Optional[int] = None  # where ``text`` starts in the decoded source (None: extracted text)
 
 
 class Sentence(Record):
@@ -44,9 +51,13 @@ class Mention(Record):
     lemma: Optional[str] = None  # the surface with inflection removed (Украина)
     case: Optional[str] = None  # nom, gen, dat, acc, loc, abl, ins
     source: str = ""  # the stage that found it
+    # how the linker derived it from a model span: a piece of a longer span ("split"), the
+    # organisation inside a position ("position"), or a name the model missed ("repair")
+    origin: Optional[Literal["split", "position", "repair"]] = None
 
 
 EntityType = Literal["Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "Group"]
+assert set(EntityType.__args__) == set(ENTITY_TYPES)
 
 
 class Entity(Record):
@@ -68,7 +79,7 @@ class Evidence(Record):
 
 
 class Claim(Record):
-    id: str
+    id: str  # "claim:<document id>-..."; the prefix is added when a stage leaves it out
     predicate: str
     agent: Optional[str] = None
     recipient: Optional[str] = None
@@ -86,6 +97,27 @@ class Claim(Record):
     content: Optional[Evidence] = None  # for `say`: where the reported words stand
     construction: Optional[str] = None  # for `say`: quote, according_to or reported_clause
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+    @field_validator("id")
+    @classmethod
+    def _iri(cls, value: str) -> str:
+        return value if value.startswith(CLAIM_PREFIX) else CLAIM_PREFIX + value
+
+    def role_fillers(self) -> dict[str, str]:
+        """Role -> entity id, for the roles this claim fills."""
+        return {role: getattr(self, role) for role in ROLES if getattr(self, role)}
+
+
+class DocumentRecord(Document):
+    """One line of ``documents.jsonl``: the document and its layers, as the graph
+    and every export read them back (typed, not dicts)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)  # other keys are for other readers
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    content_hash: Optional[str] = None
 
 
 class AnnotatedDocument(BaseModel):
@@ -121,7 +153,12 @@ class AnnotatedDocument(BaseModel):
         return None
 
     def to_record(self) -> dict:
-        """The JSON-able record written to documents.jsonl."""
+        """The JSON-able record written to documents.jsonl. Claim ids must be unique
+        in a document (they are IRIs); a stage that repeats one fails the document."""
+        ids = [c.id for c in self.claims]
+        if len(set(ids)) != len(ids):
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            raise ValueError(f"claim ids repeat in document {self.document.id}: {', '.join(repeated)}")
         return {
             "id": self.document.id,
             "source": self.document.source,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .records import AnnotatedDocument, Mention, Sentence
+from .spans import keep_longest
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,7 @@ class SentenceView:
                 last = self.match(pattern, i)
                 if last is not None:
                     hits.append((i, last))
-        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: set[int] = set()
-        out = []
-        for first, last in hits:
-            if not taken & set(range(first, last + 1)):
-                taken |= set(range(first, last + 1))
-                out.append((first, last))
-        return sorted(out)
+        return keep_longest(hits, span=lambda h: h)
 
 
 def sentence_views(doc: AnnotatedDocument, mentions: Sequence[Mention] | None = None) -> list[SentenceView]:

@@ -10,7 +10,7 @@ from conftest import REPO
 from pipeline.cli import app
 from pipeline.stage import BUILTIN_STAGES
 
-MODULES = ["pipeline", "pipeline.core", "pipeline.graph", "pipeline.ids"]
+MODULES = ["pipeline", "pipeline.core", "pipeline.graph", "pipeline.ids", "pipeline.identity"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -15,7 +15,7 @@ def toy_graph(gazetteer_only):
     text = "Франция Германияға алғыс айтты."
     result = gazetteer_only.process(text, date="2024-03-01", doc_id="toy-1")
     # a claim as the relation stage will write it, so the round trip covers claims too
-    claim = Claim(id="c1", predicate="thank", agent="country:FR", recipient="country:DE",
+    claim = Claim(id="toy-1-thank-0", predicate="thank", agent="country:FR", recipient="country:DE",
                   text=text, evidence=Evidence(start=0, end=len(text), exact=text), confidence=0.8)
     return build_graph([result.with_layers(claims=[claim])])
 
@@ -27,7 +27,7 @@ def test_jsonld_follows_the_contract(toy_graph):
                                   "inLanguage": "kk", "identifier": "<text>"}
     assert nodes["country:DE"] == {"@id": "country:DE", "@type": "Country", "name": "Германия",
                                    "identifier": "DE", "alternateName": ["Германияға"]}
-    claim = nodes["claim:toy-1-1"]
+    claim = nodes["claim:toy-1-thank-0"]
     assert claim["@type"] == "Claim" and claim["cg:predicate"] == "thank"
     assert claim["cg:agent"] == {"@id": "country:FR"} and claim["cg:recipient"] == {"@id": "country:DE"}
     assert claim["cg:polarity"] == "affirmed" and claim["appearance"] == {"@id": "doc:toy-1"}
@@ -75,3 +75,28 @@ def test_jsonld_ids_are_stable_across_documents(gazetteer_only):
     assert countries == [{"@id": "country:UA", "@type": "Country", "name": "Украина", "identifier": "UA",
                           "alternateName": sorted(["Украинаға", "Украинаның"])}]
     json.dumps(graph.to_jsonld())  # serialisable
+
+
+def test_jsonld_claim_ids_are_the_same_in_documents_jsonl_and_the_graph(nlp, tmp_path):
+    # one identifier per claim all the way out: documents.jsonl and graph.jsonld can be joined
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "date 2024-03-01\nФранция Германияға алғыс айтты. Жапония Қазақстанға көмектесті.\n"
+        "«Біз көмектесеміз», - деді Ресей.\n", encoding="utf-8")
+    nlp.run([tmp_path / "in"], tmp_path / "out")
+    records = [json.loads(line) for line in (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]
+    record_ids = [c["id"] for r in records for c in r["claims"]]
+    graph = json.loads((tmp_path / "out" / "graph.jsonld").read_text())
+    graph_ids = [n["@id"] for n in graph["@graph"] if n["@type"] == "Claim"]
+    assert len(record_ids) >= 3 and sorted(record_ids) == sorted(graph_ids)
+    assert all(i.startswith("claim:a-") for i in record_ids)
+
+
+def test_jsonld_repeated_claim_ids_are_refused():
+    from pipeline.records import AnnotatedDocument, Document
+
+    text = "Франция Германияға алғыс айтты."
+    claim = Claim(id="d-thank-0", predicate="thank", agent="country:FR", evidence=Evidence(start=0, end=5, exact="Франц"))
+    doc = AnnotatedDocument(document=Document(id="d", source="d", text=text)).with_layers(claims=[claim, claim])
+    with pytest.raises(ValueError, match="claim ids repeat in document d: claim:d-thank-0"):
+        doc.to_record()

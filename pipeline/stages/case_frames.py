@@ -21,6 +21,7 @@ from typing import Optional
 from ..lexicon import load_lexicon
 from ..layers import ENTITIES, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS
 from ..records import AnnotatedDocument, Claim, Evidence
+from ..spans import keep_longest
 from ..stage import Stage, StageSettings
 from ..textview import Argument, SentenceView, sentence_views
 
@@ -134,15 +135,7 @@ class CaseFrameExtractor(Stage):
                 last = view.match(pattern, i)
                 if last is not None:
                     found.append((predicate, (i, last), pattern[-1]))
-        found.sort(key=lambda h: (-(h[1][1] - h[1][0]), h[1][0]))
-        taken: set[int] = set()
-        hits = []
-        for h in found:
-            span = set(range(h[1][0], h[1][1] + 1))
-            if not span & taken:
-                taken |= span
-                hits.append(h)
-        return sorted(hits, key=lambda h: h[1][0])
+        return keep_longest(found, span=lambda h: h[1])
 
     def _clause_final(self, view: SentenceView, last: int) -> bool:
         """Does the clause end after this trigger's verb (punctuation or "және" next)?"""

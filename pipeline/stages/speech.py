@@ -1,35 +1,60 @@
 """SpeechAttributor: who said what (predicate ``say``).
 
-Three Kazakh constructions (words from the lexicon's ``speech`` section):
-- a quotation and a speech verb: ``Песков: «...» - деді.``, ``Путин Кимге: «...», - деді.``
-  (speaker: the subject before the quote; addressee: a dative before it);
+The Kazakh reporting formulas it reads (words from the lexicon's ``speech`` section):
+- a quotation and a speech verb: ``Песков: «...» - деді.``, ``«...», — дейді Песков.``
+  (the speaker after the verb, perhaps behind a title), ``«...» деп Песков жымиды``,
+  ``X былай деді: «...»``; an addressee in the dative before the quote;
 - "according to": ``Песковтың айтуынша, ...``, ``Оның сөзінше: «...»`` (a possessive
-  pronoun points at the last speaker);
+  pronoun points at the last speaker, else the last person named);
 - a reported clause: ``Песков ... орналасқанын мәлімдеді`` (the words between the
-  speaker and the verb), and passives with ``X тарапынан``;
-- in a statement: ``X тарапынан жасалған мәлімдемеде, ...``, ``X-тың мәлімдемесінде ...``
-  (the rest of the sentence is what X said).
-A sentence with no speaker of its own continues the last one. The claim's
+  speaker and the verb), ``X ... тоқталды``, ``X ... түсініктеме бермей отыр`` (negated),
+  and passives with ``X тарапынан``;
+- "about this": ``Бұл туралы X хабарлады`` — what was said is the sentence(s) before,
+  or the sentence itself where it opens the document;
+- in a statement: ``X тарапынан жасалған мәлімдемеде, ...``, ``X-тың мәлімдемесінде ...``.
+Two speakers joined by ``және`` / ``мен`` give one claim each. ``Ол``, ``Елбасы``
+stand for the person last named as a subject (else the last person named; else no
+claim). A sentence with no speaker of its own continues the last one. The claim's
 ``content`` gives the offsets of the reported words, for the relation stage.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ..lexicon import load_lexicon
 from ..layers import ENTITIES, SENTENCES, SPEECH_CLAIMS
+from ..lexicon import load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import SentenceView, sentence_views
+from .speech_text import QuoteFinder, span_of
 
 SPEAKER_LABELS = {"PERSON", "ORG", "COUNTRY"}
-STRIP = " ,:;—–-\"«»"
 
 
 class Settings(StageSettings):
     lexicon: Optional[Path] = None  # the relation lexicon; default: the language's own
     continue_speaker: bool = True  # a speech verb with no subject continues the last speaker
+
+
+@dataclass
+class Reading:
+    speakers: list[str]
+    recipient: str | None
+    content: tuple[int, int]
+    reading: str  # a key of the lexicon's confidence table
+    construction: str
+    polarity: str = "affirmed"
+    evidence: tuple[int, int] | None = None  # default: the sentence
+
+
+@dataclass
+class _Memory:
+    speaker: str | None = None  # the last speaker
+    subject: str | None = None  # the last person who was a sentence's subject
+    person: str | None = None  # the last person named, in any case
+    claimed: int = -1  # the last sentence with a claim
 
 
 class SpeechAttributor(Stage):
@@ -43,37 +68,49 @@ class SpeechAttributor(Stage):
         self.sp = self.lex.speech
         self.reader = context.language_pack.frame_reader(self.lex)
         self.verbs = self.sp.verb_patterns()
+        self.about = self.sp.about_patterns()
+        self.quote_verbs = frozenset(w.lower() for w in self.sp.quote_verbs)
+        self.referring = [tuple(w.lower().split()) for w in self.sp.referring_titles + self.sp.subject_pronouns]
+        self.coordinators = frozenset(self.sp.speaker_coordinators)
+        self.quotes = QuoteFinder(self.sp.quote_joiners)
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
         self.dates = context.language_pack.dates
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
-        last_speaker: str | None = None
-        last_subject: str | None = None  # the last person who was a sentence's subject
-        for view in sentence_views(doc):
-            found = (self._according_to(view, last_speaker) or self._in_statement(view)
-                     or self._speech_verb(view, last_speaker, last_subject))
-            last_subject = self._person_subject(view) or last_subject
-            if not found:
-                continue
-            speaker, recipient, content, confidence, construction = found
-            if speaker is None:
-                continue
-            last_speaker = speaker
-            s = view.sentence
-            outside = [d for d in self.dates.find(doc.text, doc.document.date, s.start, s.end)
-                       if not (content[0] <= d.start < content[1])]  # when it was said, not what about
-            claims.append(Claim(
-                id=f"{doc.document.id}-say-{s.start}", predicate=self.sp.predicate, agent=speaker,
-                recipient=recipient, text=doc.text[content[0]:content[1]],
-                evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
-                content=Evidence(start=content[0], end=content[1], exact=doc.text[content[0]:content[1]]),
-                confidence=confidence, construction=construction, date=outside[0].value if outside else None,
-            ))
+        memory = _Memory()
+        views = sentence_views(doc)
+        for n, view in enumerate(views):
+            found = (self._according_to(view, memory) or self._in_statement(view)
+                     or self._speech_verb(views, n, memory))
+            if found and found.speakers:
+                claims += self._claims(doc, view, found)
+                memory.speaker, memory.claimed = found.speakers[-1], n
+            memory.subject = self._person_subject(view) or memory.subject
+            persons = [m.entity_id for m in view.mentions if m.label == "PERSON" and m.entity_id]
+            memory.person = persons[-1] if persons else memory.person
         return doc.with_layers(claims=claims)
 
-    # -- find ---------------------------------------------------------------
-    def _according_to(self, view: SentenceView, last_speaker):
+    def _claims(self, doc: AnnotatedDocument, view: SentenceView, r: Reading) -> list[Claim]:
+        s = view.sentence
+        a, b = r.content
+        ev = r.evidence or (s.start, s.end)
+        outside = [d for d in self.dates.find(doc.text, doc.document.date, s.start, s.end)
+                   if not (a <= d.start < b)]  # when it was said, not what about
+        out = []
+        for k, speaker in enumerate(dict.fromkeys(r.speakers)):
+            out.append(Claim(
+                id=f"{doc.document.id}-say-{s.start}" + (f"-{k + 1}" if k else ""), predicate=self.sp.predicate,
+                agent=speaker, recipient=r.recipient, text=doc.text[a:b], polarity=r.polarity,
+                evidence=Evidence(start=ev[0], end=ev[1], exact=doc.text[ev[0]:ev[1]]),
+                content=Evidence(start=a, end=b, exact=doc.text[a:b]),
+                confidence=self.sp.sure(r.reading), construction=r.construction,
+                date=outside[0].value if outside else None,
+            ))
+        return out
+
+    # -- according to, in a statement ----------------------------------------
+    def _according_to(self, view: SentenceView, memory: _Memory) -> Reading | None:
         for k, tok in enumerate(view.tokens):
             if tok.lower not in self.sp.according_to or k == 0:
                 continue
@@ -85,23 +122,22 @@ class SpeechAttributor(Stage):
                     j -= 1
                 prev = view.mention_at(j) if j >= 0 else None
             if prev and prev.label in SPEAKER_LABELS and prev.entity_id:
-                speaker, conf = prev.entity_id, 0.8
-            elif view.tokens[k - 1].lower in self.sp.pronouns and last_speaker:
-                speaker, conf = last_speaker, 0.6
+                speaker, reading = prev.entity_id, "according_to"
+            elif view.tokens[k - 1].lower in self.sp.pronouns and (memory.speaker or memory.person):
+                speaker, reading = memory.speaker or memory.person, "according_to_pronoun"
             else:
                 continue
-            quote = _quote_after(view, k + 1)
-            content = quote or self._rest(view, k + 1)
+            content = self.quotes.after(view, k + 1) or span_of(view, k + 1, len(view) - 1)
             if content is None:  # "... мамандарының мәліметінше." with nothing after: nothing said
                 continue
-            return speaker, None, content, conf, "according_to"
+            return Reading([speaker], None, content, reading, "according_to")
         return None
 
-    def _in_statement(self, view: SentenceView):
+    def _in_statement(self, view: SentenceView) -> Reading | None:
         """``X тарапынан жасалған мәлімдемеде, ...`` / ``X-тың мәлімдемесінде ...``."""
         nouns = self.sp.statement_nouns
         for k, tok in enumerate(view.tokens):
-            if k == 0 or _in_quote(view, k) or not any(
+            if k == 0 or self.quotes.inside(view, k) or not any(
                     a.case == "loc" and a.stem.lower() in nouns for a in self.reader.analyser.analyses(tok.text)):
                 continue
             for m in reversed(view.mentions):
@@ -117,22 +153,179 @@ class SpeechAttributor(Stage):
                         last -= 1
                     # "... деп айтылды", "... делінген": the speech verb closing it is not content
                     ends = [a for a, b in view.find_all(self.verbs) if b == last and a > k + 1]
-                    content = self._span(view, k + 1, (min(ends) - 1) if ends else last)
-                    return (m.entity_id, None, content, 0.7, "statement") if content else None
+                    content = span_of(view, k + 1, (min(ends) - 1) if ends else last)
+                    return Reading([m.entity_id], None, content, "statement", "statement") if content else None
                 break  # only the nearest name before the noun
         return None
 
-    def _speaker_after_verb(self, view: SentenceView, verb_last: int) -> str | None:
-        """The name that closes the sentence after the speech verb, perhaps after its
-        title (- деп мәлімдеді компания басшысы Меиржан Юсупов)."""
-        k = verb_last + 1
-        while (k < len(view) and k - verb_last <= self.lex.roles.max_title_words and not view.mention_at(k)
-               and view.tokens[k].text[:1].islower()):
-            k += 1
-        m = view.mention_at(k) if k < len(view) else None
-        if m is None or m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
+    # -- a speech verb -----------------------------------------------------------
+    def _anchor(self, view: SentenceView):
+        """The speech verb the sentence turns on: the last one after a quotation, else the last one."""
+        taken = {k for a, b in view.find_all(self.relation_triggers) for k in range(a, b + 1)}
+        hits = [h for h in view.find_all(self.verbs) if not self.quotes.inside(view, h[0]) and h[0] not in taken]
+        quoted = [h for h in hits if self.quotes.before(view, h[0])]
+        quoted += [(k, k) for k, t in enumerate(view.tokens) if t.lower in self.quote_verbs
+                   and not self.quotes.inside(view, k) and self.quotes.before(view, k)]
+        if quoted:
+            return max(quoted)
+        return hits[-1] if hits else None
+
+    def _speech_verb(self, views: list[SentenceView], n: int, memory: _Memory) -> Reading | None:
+        view = views[n]
+        anchor = self._anchor(view)
+        if anchor is None:
             return None
-        return m.entity_id
+        first, last = anchor
+        passive = view.tokens[first].lower in self.sp.passive_verbs
+        quote = self.quotes.before(view, first)
+        limit = quote[2] if quote else first
+        speakers, recipient, speaker_end, reading = self._speakers_before(view, limit, quote, passive)
+        referent = self._referring_at(view, 0, limit, speakers)
+        if referent is not None:
+            if not (memory.subject or memory.person):
+                return None  # "Елбасы" with nobody named before it: no speaker
+            speakers, speaker_end, reading = [memory.subject or memory.person], referent, "referring"
+        if not speakers and not passive:
+            speakers, reading = self._speakers_after(view, last, memory)
+        evidence = None
+        colon = last + 1 < len(view) and view.tokens[last + 1].text in self.sp.colon
+        about = [b for a, b in view.find_all(self.about) if b < first and not self.quotes.inside(view, a)]
+        if quote:
+            content, construction = (quote[0], quote[1]), "quote"
+        elif colon:  # X былай деді: «...» (in this sentence or the next)
+            content, construction = self.quotes.after(view, last + 2) or span_of(view, last + 2, len(view) - 1), "quote"
+            if content is None and n + 1 < len(views):
+                nxt = views[n + 1]
+                content = span_of(nxt, 0, len(nxt) - 1)
+                evidence = (view.sentence.start, nxt.sentence.end) if content else None
+        elif about:  # Бұл туралы X хабарлады: the sentence(s) before
+            content, construction = self._about_content(views, n, memory.claimed), "about_this"
+            evidence = (content[0], view.sentence.end)
+            reading = reading if reading == "referring" else "about_this"
+        else:
+            start_tok = (speaker_end + 1) if speaker_end is not None else 0
+            if speaker_end is not None and start_tok < len(view) and (
+                    view.tokens[start_tok].lower in self.sp.agent_markers
+                    or self._possessed_head(view.tokens[start_tok].text, "nom")):
+                start_tok += 1  # "X тарапынан ... айтылды", "Kazinform агенттігі ...": not what was said
+            content, construction = span_of(view, start_tok, first - 1), "reported_clause"
+        if content is None:
+            return None
+        polarity = self.reader.polarity(view, anchor, self._stems(view, anchor))
+        if not speakers:
+            if passive or not (self.settings.continue_speaker and memory.speaker):
+                return None
+            speakers, reading = [memory.speaker], "continued"
+        return Reading(speakers, recipient, content, reading or construction, construction, polarity, evidence)
+
+    def _speakers_before(self, view: SentenceView, limit: int, quote, passive: bool):
+        """Speakers before the verb (or its quote): a nominative subject, or X тарапынан;
+        an organisation whose representatives speak (басқармасының өкілдері айтты)."""
+        nominees, marked, spokes, recipient = [], [], [], None
+        for m in view.mentions:
+            mf, ml = view.token_range(m)
+            if ml >= limit or m.label not in SPEAKER_LABELS | {"GROUP"} or not m.entity_id:
+                continue
+            arg = self.reader.argument(view, m)
+            after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
+            if after in self.sp.agent_markers:
+                marked.append((m, ml))
+            elif arg.case == "nom" and not passive and not self._possessor_of_next(view, ml):
+                nominees.append((m, mf, ml))
+            elif arg.case == "dat" and quote and quote[2] - ml <= 2:
+                recipient = m.entity_id  # the addressee stands right before the quote (Кимге: «...»)
+            elif arg.case == "title" and m.label == "ORG" and not passive and arg.head is not None and not any(
+                    (view.mention_at(k) or m).label == "PERSON" for k in range(arg.head + 1, min(limit, arg.head + 3))):
+                spokes.append((m, arg.head))
+        if marked:
+            return [marked[0][0].entity_id], recipient, marked[0][1], "reported_clause"
+        plain = [x for x in nominees if not self._aside(view, x[1], x[2])] or nominees
+        if plain:
+            m, mf, ml = plain[0]
+            speakers, end = self._coordinated(view, m, ml, limit)
+            return speakers, recipient, end, None
+        if spokes and not quote:
+            return [spokes[0][0].entity_id], recipient, spokes[0][1], None
+        return [], recipient, None, None
+
+    def _coordinated(self, view: SentenceView, m, ml: int, limit: int):
+        """"Кери Гранат және Эд Джонс": the speaker and those joined to it."""
+        speakers, end, k = [m.entity_id], ml, ml + 1
+        while k + 1 < limit and view.tokens[k].lower in self.coordinators:
+            nxt = view.mention_at(k + 1)
+            if nxt is None or nxt.label not in SPEAKER_LABELS or not nxt.entity_id or nxt.label != m.label:
+                break
+            _, nl = view.token_range(nxt)
+            if self.reader.argument(view, nxt).case != "nom":
+                break
+            speakers.append(nxt.entity_id)
+            end, k = nl, nl + 1
+        return speakers, end
+
+    def _aside(self, view: SentenceView, first: int, last: int) -> bool:
+        """A name set off by commas with nothing joined to it (Иә, Лаура, ...): an address."""
+        before = view.tokens[first - 1].text if first > 0 else ","
+        after = view.tokens[last + 1].text if last + 1 < len(view) else ""
+        return before == "," and after == "," and not (last + 2 < len(view) and view.mention_at(last + 2))
+
+    def _referring_at(self, view: SentenceView, lo: int, hi: int, speakers) -> int | None:
+        """The last token of a referring subject (Ол, Елбасы, Мемлекет басшысы) among the
+        sentence's first words, before any speaker, not followed by a name."""
+        for k in range(lo, min(hi, lo + 3)):
+            if view.mention_at(k) is not None:
+                return None
+            for words in self.referring:
+                end = k + len(words) - 1
+                if end < hi and tuple(t.lower for t in view.tokens[k:end + 1]) == words:
+                    nxt = view.mention_at(end + 1) if end + 1 < len(view) else None
+                    if nxt is not None and nxt.label == "PERSON":
+                        return None  # "Елбасы Нұрсұлтан Назарбаев": the name speaks
+                    return end
+        return None
+
+    def _speakers_after(self, view: SentenceView, verb_last: int, memory: _Memory):
+        """The name that closes the sentence after the speech verb, perhaps after its
+        title (— дейді Денсаулық сақтау министрі Елжан Біртанов; — деді ол)."""
+        end = len(view)
+        while end > verb_last + 1 and view.tokens[end - 1].is_punct:
+            end -= 1
+        if end - verb_last - 1 <= 2 and self._referring_at(view, verb_last + 1, end, []) is not None:
+            who = memory.subject or memory.person
+            return ([who], "referring") if who else ([], None)
+        found = []
+        for k in range(verb_last + 1, min(end, verb_last + 2 + self.lex.roles.max_title_words + 4)):
+            m = view.mention_at(k)
+            if m is None or m.label not in SPEAKER_LABELS or not m.entity_id or (m.case or "nom") != "nom":
+                continue
+            if m.label != "PERSON" and (self.reader.argument(view, m).case != "nom"
+                                        or self._possessor_of_next(view, view.token_range(m)[1])):
+                continue  # "Ресей президенті ...", "Ресей Сыртқы істер министрлігі ...": the person speaks
+            found.append(m)
+        # a person behind a title before anyone else (деді Ресей ... өкілі Мария Захарова)
+        found.sort(key=lambda m: m.label != "PERSON")
+        if not found:
+            return [], None
+        m = found[0]
+        return self._coordinated(view, m, view.token_range(m)[1], len(view))[0], "after_verb"
+
+    def _about_content(self, views: list[SentenceView], n: int, claimed: int) -> tuple[int, int]:
+        """The sentences "бұл туралы" points back to: up to about_this_sentences before
+        (none before the last sentence that had a claim), or this one when it opens the document."""
+        lo = max(0, n - self.sp.about_this_sentences, claimed + 1)
+        if lo >= n:
+            lo = n - 1 if n > 0 else n
+        if lo == n:
+            s = views[n].sentence
+            return span_of(views[n], 0, len(views[n]) - 1) or (s.start, s.end)
+        a = span_of(views[lo], 0, len(views[lo]) - 1) or (views[lo].sentence.start, views[lo].sentence.end)
+        b = span_of(views[n - 1], 0, len(views[n - 1]) - 1) or (views[n - 1].sentence.start, views[n - 1].sentence.end)
+        return a[0], b[1]
+
+    def _stems(self, view: SentenceView, anchor) -> tuple[str, ...]:
+        for pattern in self.verbs:
+            if view.match(pattern, anchor[0]) == anchor[1]:
+                return pattern[-1]
+        return (view.tokens[anchor[1]].lower,)
 
     def _person_subject(self, view: SentenceView) -> str | None:
         for m in view.mentions:
@@ -140,56 +333,11 @@ class SpeechAttributor(Stage):
                 return m.entity_id
         return None
 
-    def _speech_verb(self, view: SentenceView, last_speaker, last_subject=None):
-        # "алғыс айтты" is thanking, not speech: verbs inside relation triggers do not count
-        taken = {k for a, b in view.find_all(self.relation_triggers) for k in range(a, b + 1)}
-        hits = [h for h in view.find_all(self.verbs) if not _in_quote(view, h[0]) and h[0] not in taken]
-        if not hits:
-            return None
-        first, hit_last = hits[-1]
-        passive = view.tokens[first].lower in self.sp.passive_verbs
-        quote = _quote_before(view, first)
-        limit = quote[2] if quote else first
-        speaker = recipient = None
-        for m in view.mentions:
-            mf, ml = view.token_range(m)
-            if ml >= limit or m.label not in SPEAKER_LABELS | {"GROUP"} or not m.entity_id:
-                continue
-            arg = self.reader.argument(view, m)
-            after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
-            if after in self.sp.agent_markers or (arg.case == "nom" and speaker is None and not passive
-                                                  and not self._possessor_of_next(view, ml)):
-                speaker = m.entity_id
-                speaker_end = ml
-            elif arg.case == "dat" and quote and quote[2] - ml <= 2:
-                recipient = m.entity_id  # the addressee stands right before the quote (Кимге: «...»)
-        if quote and speaker is None and not passive:
-            speaker = self._speaker_after_verb(view, hit_last)  # «...», - деді Юсупов.
-        if quote:
-            content = (quote[0], quote[1])
-        else:
-            start_tok = (speaker_end + 1) if speaker else 0
-            if speaker and start_tok < len(view) and (view.tokens[start_tok].lower in self.sp.agent_markers
-                                                      or self._possessed_head(view.tokens[start_tok].text, "nom")):
-                start_tok += 1  # "X тарапынан ... айтылды", "Kazinform агенттігі ...": not what was said
-            content = self._span(view, start_tok, first - 1)
-        if content is None:
-            return None
-        construction = "quote" if quote else "reported_clause"
-        if speaker is None:
-            if passive:
-                return None
-            # "Ол ... атап өтті": "he" is the last person who was a subject
-            if view.tokens[0].lower in self.sp.subject_pronouns and last_subject and self.settings.continue_speaker:
-                return last_subject, recipient, self._after_pronoun(view, content), 0.5, construction
-            if not (self.settings.continue_speaker and last_speaker):
-                return None
-            return last_speaker, recipient, content, 0.5, construction
-        return speaker, recipient, content, 0.8 if quote else 0.7, construction
-
     def _possessed_head(self, word: str, case: str) -> bool:
         """A lower-case noun in the third-person possessive after a name: агенттігі(нің), министрлігі."""
-        return word[:1].islower() and self.reader.analyser.is_possessed(word, case, min_stem=3)
+        analyses = self.reader.analyser.analyses(word, 3)
+        return word[:1].islower() and not any(a.attributive for a in analyses) and any(
+            a.possessive == "p3" and a.case == case for a in analyses)
 
     def _possessor_of_next(self, view: SentenceView, last: int) -> bool:
         """"АҚШ Мемлекеттік департаменті", "Ресей Қорғаныс министрлігі": a bare name
@@ -199,56 +347,3 @@ class SpeechAttributor(Stage):
             return False
         _, nxt_last = view.token_range(nxt)
         return self.reader.analyser.is_possessed(view.tokens[nxt_last].text, "nom")
-
-    def _after_pronoun(self, view: SentenceView, content):
-        """A reported clause that starts with the subject pronoun: the words after it."""
-        first = view.tokens[0]
-        if content[0] == first.start and len(view) > 1:
-            return view.tokens[1].start, content[1]
-        return content
-
-    def _rest(self, view: SentenceView, k: int):
-        return self._span(view, k, len(view) - 1)
-
-    def _span(self, view: SentenceView, first: int, last: int):
-        while first <= last and view.tokens[first].text in STRIP:
-            first += 1
-        while last >= first and (view.tokens[last].text in STRIP or view.tokens[last].text in ".!?"):
-            last -= 1
-        if last < first:
-            return None
-        return view.tokens[first].start, view.tokens[last].end
-
-
-def _quote_spans(view: SentenceView):
-    """(open index, close index) of «...» quotations in a sentence."""
-    spans, stack = [], []
-    for k, tok in enumerate(view.tokens):
-        if tok.text in ("«", "„", "“") and not (tok.text == "“" and stack):
-            stack.append(k)
-        elif tok.text in ("»", "”", "“") and stack:
-            spans.append((stack.pop(), k))
-    return spans
-
-
-def _in_quote(view: SentenceView, k: int) -> bool:
-    return any(a < k < b for a, b in _quote_spans(view))
-
-
-def _quote_after(view: SentenceView, k: int):
-    for a, b in _quote_spans(view):
-        if a >= k and b > a + 1:
-            return view.tokens[a + 1].start, view.tokens[b - 1].end
-    return None
-
-
-def _quote_before(view: SentenceView, verb: int):
-    """The quotation that ends right before the speech verb (only , - – between)."""
-    for a, b in reversed(_quote_spans(view)):
-        between = [t.text for t in view.tokens[b + 1:verb]]
-        if b < verb and all(t in {",", "-", "–", "—", "деп"} for t in between) and b > a + 1:
-            inner_last = b - 1
-            while inner_last > a and view.tokens[inner_last].text in {",", "."}:
-                inner_last -= 1
-            return view.tokens[a + 1].start, view.tokens[inner_last].end, a
-    return None

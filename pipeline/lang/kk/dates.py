@@ -33,20 +33,23 @@ class DateReader:
         self.year_words = set(d["year_words"])
         self.relative_years = d["relative_years"]
         month_alt = "|".join(sorted(self.months, key=len, reverse=True))
+        year = re.escape(d["year_stem"])
+        abbr = re.escape(d["year_abbreviation"])
+        self._month_word = re.compile(rf"\s+{re.escape(d['month_word'])}")
         self._numeric = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
         # [YEAR жыл(дың|ғы|ы)] [DAY] [MONTH(айы)]
         self._explicit = re.compile(
-            rf"(?:\b(?P<year>\d{{4}})\s*(?:-?\s*ж\.|\s*жыл\w*)\s*)?(?:(?P<day>\d{{1,2}})\s*-?\s*)?"
+            rf"(?:\b(?P<year>\d{{4}})\s*(?:-?\s*{abbr}|\s*{year}\w*)\s*)?(?:(?P<day>\d{{1,2}})\s*-?\s*)?"
             rf"\b(?P<month>{month_alt})\w*",
             re.IGNORECASE,
         )
-        self._year = re.compile(r"\b(?P<year>\d{4})\s*(?:-?\s*ж\.|\s*-?жыл\w*)")
+        self._year = re.compile(rf"\b(?P<year>\d{{4}})\s*(?:-?\s*{abbr}|\s*-?{year}\w*)")
         rel_years = "|".join(self.relative_years)
         standing = "|".join(d.get("self_standing_years", ())) or "(?!)"
         # "өткен жылдың қараша айында", "биыл 5 наурызда", "былтыр": a year relative to the
         # document's, perhaps with a day and a month
         self._relative_year = re.compile(
-            rf"\b(?:(?P<rel>{rel_years})\s+жыл\w*|(?P<standing>{standing})\b)"
+            rf"\b(?:(?P<rel>{rel_years})\s+{year}\w*|(?P<standing>{standing})\b)"
             rf"(?:\s+(?:(?P<day>\d{{1,2}})\s*-?\s*)?(?P<month>{month_alt})\w*)?",
             re.IGNORECASE)
         weekday_alt = "|".join(sorted(self.weekdays, key=len, reverse=True))
@@ -81,7 +84,7 @@ class DateReader:
             day = int(m.group("day")) if m.group("day") else None
             # a bare month word may be something else (қазан: October or cauldron):
             # take it only with a year, a day, or "айы" after it
-            if not m.group("year") and day is None and not re.match(r"\s+ай", span[m.end():]):
+            if not m.group("year") and day is None and not self._month_word.match(span[m.end():]):
                 continue
             add(m, _iso(year, month, day))
         for m in self._year.finditer(span):

@@ -35,12 +35,14 @@ class FrameReader:
             return Argument(m, case, first, last, None)
         if case not in ("nom", "gen"):
             return self._postposition(view, Argument(m, case, first, last, None))
-        title = self._title_after(view, m, last)
+        # a title after a person's name is someone else's (Назарбаев Президент көмекшісін қабылдады)
+        title = self._title_after(view, m, last) if m.label != "PERSON" else None
         if title is not None:
             return Argument(m, "title", first, last, title)
         # a bare (nominative) name stands right before its head (Украина күштерін);
         # a genitive one may have adjectives between (Қазақстанның солтүстік өңірлеріне)
-        reach = HEAD_WINDOW if case == "gen" else 1
+        # a person is a possessor in the genitive only (Әлиеваның): "Әлиева жиында" is Әлиева, at the meeting
+        reach = HEAD_WINDOW if case == "gen" else (0 if m.label == "PERSON" else 1)
         k = last + 1
         while k < len(view) and view.tokens[k].text in ("»", "”", '"'):
             k += 1  # «РИА» агенттігіне
@@ -51,6 +53,8 @@ class FrameReader:
             if k in triggers:
                 return Argument(m, "gen" if case == "gen" else case, first, last, k)
             if self.is_title(tok.text):
+                if m.label == "PERSON":
+                    break
                 return Argument(m, "title", first, last, k)
             analyses = self.analyser.analyses(tok.lower)
             if any(a.attributive for a in analyses if len(a.stem) > 1):

@@ -1,0 +1,42 @@
+"""One person, one node across documents: a surname alone joins the full name."""
+from pipeline.graph import build_graph
+from pipeline.identity import plan_person_merges
+
+
+def person(pid, name, alt=()):
+    node = {"@id": pid, "@type": "Person", "name": name}
+    if alt:
+        node["alternateName"] = list(alt)
+    return node
+
+
+def test_identity_surname_and_initials_join_the_one_full_name():
+    plan = plan_person_merges([
+        person("person:dmitrii-peskov", "Дмитрий Песков"), person("person:peskov", "Песков", ["Песковтың"]),
+        person("person:d-peskov", "Д. Песков"), person("person:a-peskov", "А. Песков"),
+    ])
+    assert plan.redirect == {"person:peskov": "person:dmitrii-peskov", "person:d-peskov": "person:dmitrii-peskov"}
+    assert plan.ambiguous == {}  # "А. Песков" has the surname but not the initial: left alone
+
+
+def test_identity_shared_surname_stays_apart_and_is_listed():
+    plan = plan_person_merges([person("person:ilkham-aliev", "Ильхам Алиев"),
+                               person("person:gaidar-aliev", "Гейдар Алиев"), person("person:aliev", "Алиев")])
+    assert plan.redirect == {}
+    assert plan.ambiguous == {"person:aliev": ["person:gaidar-aliev", "person:ilkham-aliev"]}
+
+
+def test_identity_kazakh_and_russian_spellings_are_one_surname():
+    plan = plan_person_merges([person("person:kasym-zhomart-toqaev", "Қасым-Жомарт Тоқаев"),
+                               person("person:tokaev", "Токаев")])
+    assert plan.redirect == {"person:tokaev": "person:kasym-zhomart-toqaev"}
+
+
+def test_identity_a_graph_of_two_articles_has_one_node_per_person(nlp):
+    a = nlp.process("Ресей президенті Владимир Путин Қытайға алғыс айтты.", date="2024-03-01", doc_id="a")
+    b = nlp.process("Путин Жапонияға алғыс айтты.", date="2024-03-02", doc_id="b")
+    graph = build_graph([a, b])
+    persons = [n for _, n in graph.nodes("entity") if n["@type"] == "Person"]
+    assert [p["name"] for p in persons] == ["Владимир Путин"]
+    assert {c["agent"] for c in graph.claims(predicate="thank")} == {persons[0]["@id"]}
+    assert "Путин" in persons[0]["alternateName"]

@@ -1,0 +1,123 @@
+"""The reporting formulas of Kazakh news (issue 10): tiny texts written for the tests,
+each family with person, organisation and country speakers, with and without titles."""
+import pytest
+from conftest import claims_of, hand_pipeline
+
+
+def says(text, keep=("agent", "text"), **names):
+    r = hand_pipeline(**names).process(text, date="2024-05-02", doc_id="t")
+    return [tuple(c.get(k) for k in keep) for c in claims_of(r, keep=("predicate",) + keep) if c["predicate"] == "say"]
+
+
+@pytest.mark.parametrize("text, names, speaker", [
+    ("«Жоспар орындалды», — дейді Айгүл Серікова.", {"persons": ["Айгүл Серікова"]}, "Айгүл Серікова"),
+    ("«Жоспар орындалды», — деді саяси ғылымдар кандидаты Айгүл Серікова.", {"persons": ["Айгүл Серікова"]},
+     "Айгүл Серікова"),
+    ("«Жоспар орындалды», — деді Парламенттің депутаты Нұрлан Бекұлы бүгін журналистерге.",
+     {"persons": ["Нұрлан Бекұлы"], "orgs": ["Парламент"]}, "Нұрлан Бекұлы"),
+    ("Жоспар орындалды, - деді Қаржы министрі Ерлан Тоқтаров.", {"persons": ["Ерлан Тоқтаров"]}, "Ерлан Тоқтаров"),
+    ("«Жоспар орындалды», — деп атап өтті Астана банкі.", {"orgs": ["Астана банкі"]}, "Астана банкі"),
+    ("«Жоспар орындалды», — деп мәлімдеді Жапония.", {}, "Жапония"),
+])
+def test_speech_quote_then_verb_then_speaker_with_title(text, names, speaker):
+    assert says(text, **names) == [(speaker, "Жоспар орындалды")]
+
+
+def test_speech_two_speakers_joined_give_one_claim_each():
+    got = says("Режиссер Анна Ли және Марат Оспанов жаңа фильм түсіретінін хабарлады.",
+               persons=["Анна Ли", "Марат Оспанов"])
+    assert got == [("Анна Ли", "жаңа фильм түсіретінін"), ("Марат Оспанов", "жаңа фильм түсіретінін")]
+    got = says("Моңғолия мен Қырғызстан келісім жасалғанын мәлімдеді.")
+    assert [a for a, _ in got] == ["Моңғолия", "Қырғызстан"]
+
+
+@pytest.mark.parametrize("opener", ["Бұл туралы", "Бұл жөнінде", "Осы жайында", "Бүгін бұл туралы"])
+def test_speech_about_this_points_at_the_sentence_before(opener):
+    text = f"Өңірде үш жаңа мектеп ашылды. {opener} облыс әкімі Болат Нұров брифингте айтты."
+    r = hand_pipeline(persons=["Болат Нұров"]).process(text, date="2024-05-02", doc_id="t")
+    say = next(c for c in r.claims if c.predicate == "say")
+    assert say.agent == "person:bolat-nurov" and say.text == "Өңірде үш жаңа мектеп ашылды"
+    assert (say.evidence.start, say.evidence.end) == (0, len(text))  # the evidence spans both sentences
+
+
+def test_speech_about_this_opening_the_document_is_the_sentence_itself():
+    text = "Бұл туралы Ауыл шаруашылығы министрлігінің баспасөз қызметі хабарлады. Егін жиналды."
+    got = says(text)
+    assert got == [("Ауыл шаруашылығы министрлігінің баспасөз қызметі",
+                    "Бұл туралы Ауыл шаруашылығы министрлігінің баспасөз қызметі хабарлады")]
+
+
+def test_speech_about_this_with_a_country_and_its_body():
+    got = says("Шекарада кезек азайды. Бұл туралы Өзбекстанның кеден комитеті хабарлайды.")
+    assert got == [("кеден комитеті", "Шекарада кезек азайды")]
+
+
+@pytest.mark.parametrize("text, names, speaker, content", [
+    ("Министр Дана Әлиева жаңа заң қабылданғанын айтты.", {"persons": ["Дана Әлиева"]}, "Дана Әлиева",
+     "жаңа заң қабылданғанын"),
+    ("Сарапшы Ержан Қали бағаның өсетінін хабарлады.", {"persons": ["Ержан Қали"]}, "Ержан Қали",
+     "бағаның өсетінін"),
+    ("Түркия аймақтағы тұрақтылықты сақтау керектігін атап өтті.", {}, "Түркия",
+     "аймақтағы тұрақтылықты сақтау керектігін"),
+    ("Ұлттық банк пайыздық мөлшерлемені өзгертпейтінін мәлімдеді.", {"orgs": ["Ұлттық банк"]}, "Ұлттық банк",
+     "пайыздық мөлшерлемені өзгертпейтінін"),
+])
+def test_speech_reported_content_before_the_verb(text, names, speaker, content):
+    assert says(text, **names) == [(speaker, content)]
+
+
+def test_speech_so_said_with_a_colon_and_the_quote_after():
+    assert says("Ержан Қали былай деді: «Баға өседі».", persons=["Ержан Қали"]) == [("Ержан Қали", "Баға өседі")]
+    got = says("Ержан Қали былай деді: — Баға өседі.", persons=["Ержан Қали"])
+    assert got == [("Ержан Қали", "Баға өседі")]
+
+
+def test_speech_dwelt_on_and_negated_comment_of_a_company():
+    assert says("Министр Дана Әлиева жиында су тапшылығына тоқталды.", persons=["Дана Әлиева"]) == [
+        ("Дана Әлиева", "жиында су тапшылығына")]
+    got = says("Ал «Жарық-Сервис» компаниясы апатқа қатысты ешқандай түсініктеме бермей отыр.",
+               keep=("agent", "polarity"))
+    assert got == [("Жарық-Сервис", "negated")]
+    got = says("«Жарық-Сервис» компаниясы апат туралы түсініктеме берді.", keep=("agent", "polarity"))
+    assert got == [("Жарық-Сервис", "affirmed")]
+
+
+@pytest.mark.parametrize("subject", ["Елбасы", "Мемлекет басшысы", "Ол"])
+def test_speech_referring_subject_is_the_person_named_before(subject):
+    text = (f"Қазақстан Президенті Серік Ахметов Ресей премьер-министрімен кездесті. "
+            f"{subject} Қазақстан мен Ресей арасындағы байланыстың жоғары деңгейде екенін атап өтті.")
+    got = says(text, persons=["Серік Ахметов"])
+    assert got == [("Серік Ахметов", "Қазақстан мен Ресей арасындағы байланыстың жоғары деңгейде екенін")]
+
+
+def test_speech_referring_subject_with_nobody_named_before_is_no_claim():
+    assert says("Елбасы Қазақстан мен Ресей арасындағы байланыстың жоғары деңгейде екенін атап өтті.") == []
+    assert says("Мемлекет басшысы жаңа жолдың ашылғанын айтты.") == []
+
+
+def test_speech_title_then_name_is_the_name():
+    got = says("Бүгін Елбасы Серік Ахметов министрді қабылдап, осы мәселеге тоқталды.", persons=["Серік Ахметов"])
+    assert [a for a, _ in got] == ["Серік Ахметов"]
+    got = says("Бас прокурордың орынбасары Марат Әбенов тексеру басталғанын айтты.", persons=["Марат Әбенов"])
+    assert got == [("Марат Әбенов", "тексеру басталғанын")]
+
+
+def test_speech_according_to_a_pronoun_is_the_person_named_before():
+    text = "Бұл пікірді сарапшы Ержан Қалиден естідік. Оның айтуынша, баға өседі."
+    assert says(text, persons=["Ержан Қали"]) == [("Ержан Қали", "баға өседі")]
+    text = "Ержан Қалиді тыңдадық. Оның сөзінше, нарық тұрақты."
+    assert says(text, persons=["Ержан Қали"]) == [("Ержан Қали", "нарық тұрақты")]
+
+
+def test_speech_an_address_set_off_by_commas_is_no_speaker():
+    text = "Иә, Асель, тұрғындармен кеңесе келе, аудан әкімі Ерлан Тоқтаров осындай ұсыныс айтты."
+    got = says(text, persons=["Асель", "Ерлан Тоқтаров"])
+    assert [a for a, _ in got] == ["Ерлан Тоқтаров"]
+
+
+def test_speech_quote_verb_said_only_after_a_quotation():
+    assert says("Ұлы ақын «Білім — бақыт», деген екен.", persons=["Абай"]) == []  # no named speaker
+    assert says("Ақын Абай «Білім — бақыт», деген екен.", persons=["Абай"]) == [("Абай", "Білім — бақыт")]
+    assert says("— Бәрі дұрыс, — деп Асқар күлді.", persons=["Асқар"]) == [("Асқар", "Бәрі дұрыс")]
+    # "деген" with no quotation before it names something (Алтын деген компания): no speech
+    assert says("Алтын деген компания ашылды.", orgs=["Алтын"]) == []
