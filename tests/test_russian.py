@@ -61,6 +61,18 @@ def test_route_to_a_pipeline_of_another_language_is_refused(tmp_path):
         pipeline.load(path)
 
 
+def test_workers_rebuild_the_routing_pipeline_from_its_class():
+    """Spawned or dask workers call type(nlp).from_config(config): routing again."""
+    import pipeline
+    from pipeline.multilingual import MultilingualPipeline
+
+    nlp = pipeline.load()
+    assert isinstance(nlp, MultilingualPipeline)
+    again = type(nlp).from_config(nlp.config_path)
+    assert isinstance(again, MultilingualPipeline) and again.routes == nlp.routes
+    assert again.process("Жапония Қазақстанға көмектесті.").document.language == "kk"
+
+
 def test_missing_russian_packages_fail_the_russian_documents_only(tmp_path, monkeypatch):
     """Without the ru extra a mixed run goes on: Russian documents are errors with the hint."""
     import pipeline
