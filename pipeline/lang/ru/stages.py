@@ -49,6 +49,7 @@ class _RussianStage(Stage):
 # -- sentences ---------------------------------------------------------------
 class SentenceSettings(StageSettings):
     batch_size: int = 64  # sentences per model call
+    blas_threads: Optional[int] = 1  # numpy BLAS threads for the models (None: numpy's default)
 
 
 class RussianSentences(_RussianStage):
@@ -60,7 +61,8 @@ class RussianSentences(_RussianStage):
         return self.pipe([doc])[0]
 
     def pipe(self, docs: list[AnnotatedDocument]) -> list[AnnotatedDocument]:
-        results = parse([d.text for d in docs], self.orthography, self.settings.batch_size)
+        results = parse([d.text for d in docs], self.orthography, self.settings.batch_size,
+                        self.settings.blas_threads)
         out = []
         for doc, sents in zip(docs, results):
             new = doc.with_layers(sentences=[Sentence(start=s.start, end=s.end, kind=s.kind) for s in sents])
@@ -127,11 +129,16 @@ class RussianGazetteer(_RussianStage):
 NER_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
 
+class NERSettings(StageSettings):
+    blas_threads: Optional[int] = 1  # numpy BLAS threads for the model (None: numpy's default)
+
+
 class RussianNER(_RussianStage):
     """natasha's NER model (slovnet, news), run over each sentence."""
 
     requires = (SENTENCES,)
     provides = (NER_MENTIONS,)
+    Settings = NERSettings
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         return self.pipe([doc])[0]
@@ -143,7 +150,9 @@ class RussianNER(_RussianStage):
                        key=lambda x: x[1].end - x[1].start)
         found: list[list[Mention]] = [list(d.mentions) for d in docs]
         chunks = [docs[k].text[s.start:s.end] for k, s in items]
-        for (k, sent), markup in zip(items, tagger.map(chunks)):
+        with models.blas_threads(self.settings.blas_threads):
+            markups = list(tagger.map(chunks))
+        for (k, sent), markup in zip(items, markups):
             doc = docs[k]
             for span in markup.spans:
                 a, b = sent.start + span.start, sent.start + span.stop
