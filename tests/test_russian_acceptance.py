@@ -2,7 +2,6 @@
 (needs ../shared and the ru extra)."""
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
