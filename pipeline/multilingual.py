@@ -54,6 +54,10 @@ class MultilingualPipeline(Pipeline):
             if cfg.language != code:
                 raise ConfigError(f"{where}: languages.{code}: {path} is a pipeline for {cfg.language!r}")
             resolved[code] = path
+        try:
+            get_detector(detector)
+        except ValueError as err:
+            raise ConfigError(f"{where}: detector: {err}") from None
         return cls(base, resolved, detector)
 
     # -- routing ----------------------------------------------------------------

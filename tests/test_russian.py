@@ -21,6 +21,23 @@ def test_letters_detector(text, lang):
     assert detect_language(text) == lang
 
 
+def test_lingua_detector_agrees_on_clear_texts():
+    pytest.importorskip("lingua", reason="the lingua detector needs: pip install 'claimgraph[lingua]'")
+    for text, lang in [("Ресей Қытайға алғыс айтты және көмек көрсетуге уәде етті.", "kk"),
+                       ("Россия поблагодарила Китай и пообещала оказать помощь.", "ru"),
+                       ("Japan pledged aid to Kazakhstan after the floods.", "en")]:
+        assert detect_language(text, "lingua") == lang
+
+
+def test_unknown_detector_is_a_config_error(tmp_path):
+    from pipeline.config import ConfigError, load_config
+
+    path = tmp_path / "c.yaml"
+    path.write_text("stages:\n  - factory: kazakh_sentences.v1\ndetector: magic\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"detector"):
+        load_config(path)
+
+
 def test_detector_without_letters():
     assert detect_language("2024 — 15 %") is None
 

@@ -24,6 +24,10 @@ class RussianLinker(_RussianStage):
     provides = (ENTITIES, LINKED_MENTIONS)
     Settings = LinkerSettings
 
+    def __init__(self, settings, context):
+        super().__init__(settings, context)
+        self.places = dict((self.lang.data("places.yaml") or {}).get("same_as") or {})
+
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         sents = parsed(doc, self.orthography)
         tokens = [t for s in sents for t in s.tokens]
@@ -98,7 +102,8 @@ class RussianLinker(_RussianStage):
             typ = ENTITY_TYPE.get(m.label, "Place")
             if typ == "Person" and self.settings.link_partial_names and " " not in name and name in full:
                 name = full[name]
-            eid = entity_id(typ, name)
+            # a place's id from its Kazakh name where the two differ (Москва -> Мәскеу)
+            eid = entity_id(typ, self.places.get(name, name) if typ == "Place" else name)
             ent = entities.get(eid) or Entity(id=eid, type=typ, name=name)
             entities[eid] = _with_form(ent, m.text)
             linked.append(m.model_copy(update={"entity_id": eid, "lemma": name}))
