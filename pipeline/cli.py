@@ -119,7 +119,7 @@ def run(
 @app.command()
 def export(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads or turtle."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (CSV; Parquet with -o X.parquet) or events-parquet."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: beside GRAPH)."),
 ) -> None:
     """Export a claims graph for Gephi, tables or triple stores.
@@ -174,6 +174,7 @@ def query(
 def view(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
     out: Path = typer.Option(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
+    top: int = typer.Option(50, "--top", min=1, help="The most connected entities drawn at first."),
 ) -> None:
     """Write a self-contained HTML picture of the graph (no network needed to open it).
 
@@ -184,7 +185,27 @@ def view(
     if not graph.exists():
         _fail(f"{graph}: file not found")
     try:
-        write_html(graph, out)
+        write_html(graph, out, top=top)
+    except (ValueError, json.JSONDecodeError) as err:
+        _fail(f"{graph}: {str(err).splitlines()[0]}")
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+def report(
+    graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML file to write."),
+) -> None:
+    """Write a one-page report: cooperation vs conflict per country pair by month, top speakers (offline).
+
+    Example: claimgraph report out/graph.jsonld -o report.html
+    """
+    from pipeline.report import write_report
+
+    if not graph.exists():
+        _fail(f"{graph}: file not found")
+    try:
+        write_report(graph, out)
     except (ValueError, json.JSONDecodeError) as err:
         _fail(f"{graph}: {str(err).splitlines()[0]}")
     typer.echo(f"wrote {out}")

@@ -11,9 +11,21 @@ import networkx as nx
 
 from .graph import ClaimsGraph
 
-FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle")
+FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle", "events", "events-parquet")
 SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".parquet", "nquads": ".nq",
-          "turtle": ".ttl"}
+          "turtle": ".ttl", "events": ".events.csv", "events-parquet": ".events.parquet"}
+
+# The event table (``--format events``): one row per claim between actors, in the spirit of a
+# GDELT event record (actor 1 = the agent, actor 2 = the recipient, else the partner).
+EVENT_COLUMNS = (
+    "event_id", "date", "date_published",
+    "actor1_id", "actor1_name", "actor1_type", "actor1_country",
+    "actor2_id", "actor2_name", "actor2_type", "actor2_country",
+    "predicate", "cameo", "quad_class", "goldstein", "polarity", "modality",
+    "location_id", "location_name", "theme",
+    "author_id", "author_name", "document_id", "source", "url",
+    "evidence_start", "evidence_end", "evidence", "text", "confidence",
+)
 
 
 def _flat_graph(graph: ClaimsGraph) -> nx.MultiDiGraph:
@@ -40,6 +52,9 @@ def export(graph_path: Path, fmt: str, out: Path) -> Path:
         g.serialize(destination=str(out), format="nquads" if fmt == "nquads" else "turtle", encoding="utf-8")
         return out
     graph = ClaimsGraph.from_jsonld(graph_path)
+    if fmt in ("events", "events-parquet"):
+        write_events(graph, out, parquet=fmt == "events-parquet" or Path(out).suffix == ".parquet")
+        return out
     if fmt == "graphml":
         nx.write_graphml(_flat_graph(graph), out)
     elif fmt == "gexf":
@@ -53,6 +68,75 @@ def export(graph_path: Path, fmt: str, out: Path) -> Path:
     elif fmt == "parquet":
         graph.to_pandas().to_parquet(out, index=False)
     return out
+
+
+def _id(value) -> str | None:
+    return value.get("@id") if isinstance(value, dict) else None
+
+
+def event_rows(graph: ClaimsGraph) -> list[dict]:
+    """The event table's rows: claims with an actor (agent or recipient) and a CAMEO code, or
+    any claim between two actors."""
+    entities = dict(graph.nodes("entity"))
+    documents = dict(graph.nodes("document"))
+
+    def country(node: dict | None) -> str | None:
+        if not node:
+            return None
+        if node.get("@type") == "Country":
+            return node.get("identifier")
+        aff = entities.get(_id(node.get("affiliation")) or "")
+        return aff.get("identifier") if aff and aff.get("@type") == "Country" else None
+
+    def actor(prefix: str, eid: str | None) -> dict:
+        node = entities.get(eid) if eid else None
+        return {f"{prefix}_id": eid, f"{prefix}_name": node.get("name") if node else None,
+                f"{prefix}_type": node.get("@type") if node else None, f"{prefix}_country": country(node)}
+
+    rows = []
+    for nid, c in graph.nodes("claim"):
+        a1 = _id(c.get("cg:agent"))
+        a2 = _id(c.get("cg:recipient")) or _id(c.get("cg:partner"))
+        if not (a1 or a2) or not (c.get("cg:cameo") or (a1 and a2)):
+            continue
+        doc_id = _id(c.get("appearance"))
+        doc = documents.get(doc_id, {})
+        loc = _id(c.get("cg:location"))
+        theme = c.get("cg:theme")
+        author = _id(c.get("author"))
+        ev = c.get("prov:wasDerivedFrom", {})
+        rows.append({
+            "event_id": nid, "date": c.get("dateCreated") or doc.get("datePublished"),
+            "date_published": doc.get("datePublished"), **actor("actor1", a1), **actor("actor2", a2),
+            "predicate": c.get("cg:predicate"), "cameo": c.get("cg:cameo"), "quad_class": c.get("cg:quadClass"),
+            "goldstein": c.get("cg:goldstein"), "polarity": c.get("cg:polarity"), "modality": c.get("cg:modality"),
+            "location_id": loc, "location_name": entities.get(loc, {}).get("name") if loc else None,
+            "theme": entities.get(_id(theme), {}).get("name") if isinstance(theme, dict) else theme,
+            "author_id": author, "author_name": entities.get(author, {}).get("name") if author else None,
+            "document_id": doc_id.removeprefix("doc:") if doc_id else None, "source": doc.get("identifier"),
+            "url": doc.get("url"), "evidence_start": ev.get("oa:start"), "evidence_end": ev.get("oa:end"),
+            "evidence": ev.get("oa:exact"), "text": c.get("text"), "confidence": c.get("cg:confidence"),
+        })
+    rows.sort(key=lambda r: (r["date"] or "", r["document_id"] or "", r["evidence_start"] or 0))
+    return rows
+
+
+def write_events(graph: ClaimsGraph, out: Path, parquet: bool = False) -> int:
+    """Write the event table as CSV or Parquet; returns the number of rows."""
+    rows = event_rows(graph)
+    if parquet:
+        import pandas as pd
+
+        frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+        frame["quad_class"] = frame["quad_class"].astype("Int64")
+        frame["goldstein"] = frame["goldstein"].astype("Float64")
+        frame.to_parquet(out, index=False)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(EVENT_COLUMNS))
+            writer.writeheader()
+            writer.writerows(rows)
+    return len(rows)
 
 
 # -- the SPARQL store -------------------------------------------------------------

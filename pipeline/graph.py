@@ -93,6 +93,8 @@ def claim_node(claim: Claim, doc_id: str) -> dict:
     ev = claim.evidence
     out["prov:wasDerivedFrom"] = {"oa:start": ev.start, "oa:end": ev.end, "oa:exact": ev.exact}
     out["cg:confidence"] = round(float(claim.confidence), 3)
+    if claim.cameo:  # the event in CAMEO, its GDELT quad class and Goldstein weight
+        out.update({"cg:cameo": claim.cameo, "cg:quadClass": claim.quad_class, "cg:goldstein": claim.goldstein})
     return out
 
 

@@ -420,11 +420,11 @@ def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = No
     A folder that cannot be listed is a :class:`ReadError`; files under a folder in
     ``exclude`` (a run's output folder) are never read from a folder input."""
     opts = opts or ReaderOptions()
-    if opts.language:  # --language: every document's
+    excluded = [Path(e).resolve() for e in exclude]
+    if opts.language:
         for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude):
             yield doc if isinstance(doc, ReadError) else doc.model_copy(update={"language": opts.language})
         return
-    excluded = [Path(e).resolve() for e in exclude]
     for item in inputs:
         path = Path(item)
         if path.is_dir():

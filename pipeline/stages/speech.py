@@ -105,7 +105,7 @@ class SpeechAttributor(Stage):
                 evidence=Evidence(start=ev[0], end=ev[1], exact=doc.text[ev[0]:ev[1]]),
                 content=Evidence(start=a, end=b, exact=doc.text[a:b]),
                 confidence=self.sp.sure(r.reading), construction=r.construction,
-                date=outside[0].value if outside else None,
+                date=outside[0].value if outside else None, **self.lex.cameo_fields(self.sp.predicate),
             ))
         return out
 
