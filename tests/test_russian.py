@@ -58,6 +58,19 @@ def test_merged_node_keeps_both_spellings():
     assert {"Касым-Жомарт Токаев", "Токаева", "Тоқаевтың"} <= set(merged["alternateName"])
 
 
+def test_russian_predicates_are_the_kazakh_ones_with_the_same_cameo_codes():
+    from pathlib import Path
+
+    from pipeline.lang.ru.lexicon import load_russian_lexicon
+    from pipeline.lexicon import load_lexicon
+
+    kk = load_lexicon(Path("configs/relations_kk.yaml"))
+    ru = load_russian_lexicon(Path("configs/relations_ru.yaml"))
+    assert set(ru.predicates) == set(kk.predicates)
+    for predicate in list(kk.predicates) + [kk.speech.predicate, kk.roles.predicate]:
+        assert ru.cameo_fields(predicate) == kk.cameo_fields(predicate), predicate
+
+
 def test_unknown_route_language_is_one_line(tmp_path):
     from pipeline.config import ConfigError, load_config
 
@@ -201,6 +214,13 @@ def test_negated_argument_only(ru):
 def test_modality(ru):
     r = ru.process("Китай может помочь Казахстану. Япония должна помочь Монголии. Индия готова помочь Непалу.")
     assert [c.modality for c in r.claims if c.predicate == "help"] == ["possible", "obligation", "intended"]
+
+
+def test_claims_carry_cameo_codes(ru):
+    r = ru.process("Израиль атаковал Ливан. Канада осудила Иран. Министр Хакан Фидан заявил, что Турция поможет Сирии.")
+    codes = {c.predicate: (c.cameo, c.quad_class) for c in r.claims}
+    assert codes["attack"] == ("190", 4) and codes["condemn"] == ("111", 3)
+    assert codes["say"] == ("010", 1) and codes["help"] == ("070", 2)
 
 
 def test_offsets_and_records(ru):

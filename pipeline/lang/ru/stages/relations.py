@@ -174,7 +174,7 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
                 modality=modality or "asserted",
                 author=content[0].agent if content is not None else None, text=doc.text[a:b],
                 evidence=Evidence(start=sent.start, end=sent.end, exact=doc.text[sent.start:sent.end]),
-                confidence=min(0.95, 0.7 + 0.05 * len(filled)), **filled))
+                confidence=min(0.95, 0.7 + 0.05 * len(filled)), **self.lex.cameo_fields(predicate), **filled))
             if len(out) >= MAX_CLAIMS_PER_TRIGGER:
                 break
         return out

@@ -118,7 +118,7 @@ class SpeechReader:
                       agent=speaker, text=doc.text[a:b],
                       evidence=Evidence(start=sent.start, end=sent.end, exact=doc.text[sent.start:sent.end]),
                       content=Evidence(start=a, end=b, exact=doc.text[a:b]), construction=construction,
-                      confidence=confidence), content)
+                      confidence=confidence, **self.lex.cameo_fields(self.lex.speech.predicate)), content)
 
 
 def _content_end(sent: ParsedSentence, after: list[Token]) -> int:
