@@ -149,3 +149,29 @@ def test_cli_language_option(tmp_path):
     assert doc["language"] == "kk"
     res = CliRunner().invoke(app, ["run", str(src), "-o", str(tmp_path / "o2"), "--language", "xx"])
     assert res.exit_code == 2 and "unknown language 'xx'" in res.output
+
+
+def test_offsets_hold_for_any_mix_of_sentences(ru):
+    """Property: whatever Russian sentences a text joins (and however), every mention,
+    evidence and quoted content span reads back its own text."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["Пресс-секретарь Кремля Дмитрий Песков заявил, что Москва не будет помогать Киеву.",
+              "«Мы поддержим Казахстан», — сказал Дональд Трамп.", "По словам Марии Захаровой, Китай помог Ирану.",
+              "Соединенные Штаты атаковали Йемен", "26 стран пообещали Украине помощь.", "Заголовок"]
+
+    @settings(max_examples=15, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=4), st.sampled_from([" ", "\n", "\n\n", "  "]))
+    def check(parts, glue):
+        r = ru.process(glue.join(parts))
+        for m in r.mentions:
+            assert r.text[m.start:m.end] == m.text
+        for c in r.claims:
+            assert r.text[c.evidence.start:c.evidence.end] == c.evidence.exact
+            if c.content:
+                assert r.text[c.content.start:c.content.end] == c.content.exact
+        for s in r.sentences:
+            assert 0 <= s.start < s.end <= len(r.text)
+
+    check()
