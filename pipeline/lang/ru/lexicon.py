@@ -49,6 +49,9 @@ class Predicate(Strict):
     triggers: list[str] = Field(min_length=1)  # lemma, or "light-verb noun"
     frame: dict[str, Optional[str]] = {}  # null removes a default slot
     cameo: Optional[Cameo] = None  # the same coding as the Kazakh lexicon's predicate
+    # both sides do it (meet, negotiate): the other side is the recipient, as in Kazakh, and
+    # "A и B встретились" gives agent A, recipient B
+    symmetric: bool = False
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
 
 
@@ -96,7 +99,10 @@ class RussianLexicon(Strict):
     _check = field_validator("default_frame")(classmethod(lambda cls, v: _check_frame(v)))
 
     def frame(self, predicate: str) -> dict[str, str]:
-        merged = {**self.default_frame, **self.predicates[predicate].frame}
+        p = self.predicates[predicate]
+        merged = {**self.default_frame, **p.frame}
+        if p.symmetric:
+            merged = {slot: ("recipient" if role == "partner" else role) for slot, role in merged.items()}
         return {slot: role for slot, role in merged.items() if role}
 
     def cameo_fields(self, predicate: str) -> dict:

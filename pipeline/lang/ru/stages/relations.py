@@ -162,6 +162,11 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
         spans = [t.i for i in used for t in sent.subtree(i) if t.rel not in ("punct", "cc")]
         lo, hi = min(spans + parts + chain), max(spans + parts + chain)
         a, b = sent.tokens[lo].start, sent.tokens[hi].stop
+        if self.lex.predicates[predicate].symmetric and not roles.get("recipient") and len(set(agents)) > 1:
+            # "Армения и Азербайджан провели переговоры": the first the agent, the other the recipient
+            first = agents[0]
+            roles["recipient"] = [_Ref(a) for a in dict.fromkeys(agents) if a != first]
+            agents = [first]
         role_names = sorted(r for r in roles if roles[r])
         out = []
         for agent, fillers in product(dict.fromkeys(agents), product(*[list({m.entity_id: m for m in roles[r]}.values())
@@ -178,3 +183,10 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
             if len(out) >= MAX_CLAIMS_PER_TRIGGER:
                 break
         return out
+
+
+class _Ref:
+    """An entity id standing in a role (a coordinated subject moved to the recipient)."""
+
+    def __init__(self, entity_id: str):
+        self.entity_id = entity_id
