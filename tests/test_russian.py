@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, needs_extra
 
-pytest.importorskip("natasha", reason="the Russian pipeline needs the ru extra: pip install 'claimgraph[ru]'")
-pytest.importorskip("pymorphy3", reason="the Russian pipeline needs the ru extra: pip install 'claimgraph[ru]'")
+needs_extra("natasha", "ru")
+needs_extra("pymorphy3", "ru")
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +155,7 @@ def test_cli_language_option(tmp_path):
 def test_offsets_hold_for_any_mix_of_sentences(ru):
     """Property: whatever Russian sentences a text joins (and however), every mention,
     evidence and quoted content span reads back its own text."""
+    needs_extra("hypothesis", "test")
     from hypothesis import given, settings
     from hypothesis import strategies as st
 

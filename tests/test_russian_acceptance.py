@@ -5,10 +5,10 @@ import shutil
 
 import pytest
 
-from conftest import REPO, SAMPLE_ARTICLE, needs_shared
+from conftest import REPO, SAMPLE_ARTICLE, needs_extra, needs_shared
 
 pytestmark = needs_shared(SAMPLE_ARTICLE)
-pytest.importorskip("natasha", reason="the Russian pipeline needs the ru extra: pip install 'claimgraph[ru]'")
+needs_extra("natasha", "ru")
 
 TRANSLATION = REPO / "corpora" / "sample_ru" / "000_f722416dd5b1ba88_ru.txt"
 PERSONS = {"person:dmitrii-peskov", "person:vladimir-putin", "person:donald-tramp", "person:kim-chen-yn"}

@@ -22,7 +22,9 @@ def test_letters_detector(text, lang):
 
 
 def test_lingua_detector_agrees_on_clear_texts():
-    pytest.importorskip("lingua", reason="the lingua detector needs: pip install 'claimgraph[lingua]'")
+    from conftest import needs_extra
+
+    needs_extra("lingua", "lingua")
     for text, lang in [("Ресей Қытайға алғыс айтты және көмек көрсетуге уәде етті.", "kk"),
                        ("Россия поблагодарила Китай и пообещала оказать помощь.", "ru"),
                        ("Japan pledged aid to Kazakhstan after the floods.", "en")]:
