@@ -3,8 +3,6 @@
 import json
 import shutil
 
-import pytest
-
 from conftest import REPO, SAMPLE_ARTICLE, needs_extra, needs_shared
 
 pytestmark = needs_shared(SAMPLE_ARTICLE)
