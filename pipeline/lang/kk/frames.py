@@ -61,6 +61,7 @@ class FrameReader:
             if tok.lower in self.lex.postpositions.get(case, ()):
                 return Argument(m, "post", first, last, None)  # Омбы үшін: a postposition, not a head (үш-ін)
             if tok.lower in self.lex.not_heads:
+                k += 1
                 continue  # бүгін, басты: words that look possessed and head no name
             if k in triggers:
                 return Argument(m, "gen" if case == "gen" else case, first, last, k)
