@@ -39,7 +39,9 @@ def run(
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML (default: configs/default.yaml)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes on this machine."),
     executor: str = typer.Option("local", "--executor", help="local or dask."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask scheduler address (tcp://host:8786)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask scheduler address (tcp://host:8786); without it --executor dask starts a local cluster (--workers processes, default one a core)."),
+    layout: str = typer.Option("graph", "--layout", help="graph (one graph.jsonld) or partitioned (Parquet, N-Quads and JSON Lines part files; for large runs)."),
+    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents a shard of the partitioned layout."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUT (by content hash)."),
     glob: str = typer.Option("**/*", "--glob", help="Which files of a folder to read."),
     jsonl_text: str = typer.Option("text", "--jsonl-text-field", help="JSON Lines: the text field."),
@@ -66,8 +68,10 @@ def run(
 
     if executor not in ("local", "dask"):
         _fail(f"--executor: {executor!r} is not one of local, dask")
-    if executor == "dask" and not scheduler:
-        _fail("--executor dask needs --scheduler ADDRESS")
+    if layout not in ("graph", "partitioned"):
+        _fail(f"--layout: {layout!r} is not one of graph, partitioned")
+    if layout == "partitioned" and store:
+        _fail("--store loads graph.jsonld: use it with --layout graph (bulk-load graph/*.nq instead)")
     if language is not None:
         from pipeline.lang import known_languages
 
@@ -98,7 +102,8 @@ def run(
 
         try:
             summary = run_pipeline(inputs, out, nlp, on_document=advance, workers=workers, executor=executor,
-                                   scheduler=scheduler, resume=resume, reader_options=options)
+                                   scheduler=scheduler, resume=resume, reader_options=options,
+                                   layout=layout, shard_size=shard_size)
         except RuntimeError as err:
             _fail(str(err))
     typer.echo(summary.line())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import platform
 import sys
 import time
@@ -111,12 +112,23 @@ def _run_processes(config_key, config, pipeline_class, docs: Iterable[Document],
             yield from p.get()
 
 
-def _run_dask(config_key, config, pipeline_class, docs: Iterable[Document], scheduler: str, batch: int):
+def local_cluster(workers: int | None = None):
+    """A ``distributed.LocalCluster`` of worker processes, one thread each: ``workers``
+    of them, or one a CPU core of this machine."""
+    from dask.distributed import LocalCluster
+
+    n = workers or os.cpu_count() or 1
+    return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
+def _run_dask(config_key, config, pipeline_class, docs: Iterable[Document], scheduler, batch: int,
+              workers: int | None = None):
     try:
         from dask.distributed import Client
     except ImportError:
         raise RuntimeError("the dask executor needs: pip install 'claimgraph[dask]'") from None
-    client = Client(scheduler) if isinstance(scheduler, str) else Client(scheduler)
+    cluster = local_cluster(workers) if scheduler is None else None  # no --scheduler: one of our own
+    client = Client(cluster if cluster is not None else scheduler)
     try:
         window = max(2, 4 * len(client.scheduler_info().get("workers", {})) or 4)
         pending = []
@@ -128,6 +140,8 @@ def _run_dask(config_key, config, pipeline_class, docs: Iterable[Document], sche
             yield from f.result()
     finally:
         client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 # -- the run --------------------------------------------------------------------------
@@ -181,18 +195,34 @@ def run(
     resume: bool = False,
     reader_options: ReaderOptions | None = None,
     batch_size: int = 16,
+    layout: str = "graph",
+    shard_size: int = 1000,
 ) -> RunSummary:
     """Read ``inputs``, run ``nlp`` over every document and write the output files
     to ``outdir``. The output folder is never read as input, even when it lies
     inside an input folder (a note on stderr says so). Raises :class:`RunError`
-    when ``outdir`` cannot be written."""
+    when ``outdir`` cannot be written.
+
+    ``layout="graph"`` (the default) writes ``graph.jsonld``; ``layout="partitioned"``
+    writes part files of ``shard_size`` documents (:mod:`pipeline.io.partitioned`).
+    ``executor="dask"`` with no ``scheduler`` starts a local cluster of ``workers``
+    processes (``workers=1``: one a CPU core) and closes it at the end."""
+    if layout not in ("graph", "partitioned"):
+        raise RunError(f"--layout: {layout!r} is not one of graph, partitioned")
     outdir = Path(outdir)
     inputs = [Path(i) for i in inputs]
     started = time.perf_counter()
     if outdir.exists() and not outdir.is_dir():
         raise RunError(f"{outdir}: is a file, not a folder (-o names the output folder)")
     try:
-        writer = RunWriter(outdir, resume=resume)
+        if layout == "partitioned":
+            from .io.partitioned import PartitionedWriter
+
+            writer = PartitionedWriter(outdir, resume=resume, shard_size=shard_size)
+        else:
+            writer = RunWriter(outdir, resume=resume)
+    except RuntimeError as err:  # pyarrow missing
+        raise RunError(str(err)) from None
     except OSError as err:
         raise RunError(f"{outdir}: cannot write the output folder: {err.strerror or err}") from None
     summary = RunSummary(outdir=outdir, skipped=writer.resumed if resume else 0)
@@ -225,7 +255,7 @@ def run(
     _WORKER_PIPELINES[config_key] = nlp  # forked workers inherit the loaded pipeline
     if executor == "dask":
         results = _run_dask(config_key, str(config) if isinstance(config, Path) else config, type(nlp),
-                            documents(), scheduler, batch_size)
+                            documents(), scheduler, batch_size, workers if workers > 1 else None)
     elif workers > 1:
         results = _run_processes(config_key, str(config) if isinstance(config, Path) else config, type(nlp),
                                  documents(), workers, batch_size)
@@ -247,7 +277,7 @@ def run(
         "config_path": str(nlp.config_path) if nlp.config_path else None,
         "stages": nlp.describe(),
         "executor": {"name": executor, "workers": workers if executor == "local" else None,
-                     "scheduler": str(scheduler) if scheduler else None},
+                     "scheduler": str(scheduler) if scheduler else ("local cluster" if executor == "dask" else None)},
         "resumed": resume,
         "timings": {"seconds": round(summary.seconds, 3)},
     }
@@ -255,5 +285,5 @@ def run(
     c = writer.counts
     summary.documents, summary.sentences, summary.claims, summary.errors = (
         c["documents"], c["sentences"], c["claims"], c["errors"])
-    summary.entities = len(writer.entities)
+    summary.entities = writer.entity_count if layout == "partitioned" else len(writer.entities)
     return summary
