@@ -1,0 +1,101 @@
+"""--executor dask without --scheduler: a local cluster of our own, closed at the end."""
+import json
+
+import pytest
+
+from conftest import needs_extra
+from pipeline import run as run_module
+from pipeline.run import run
+
+TEXTS = [
+    "Франция Германияға алғыс айтты.", "Жапония мен Оңтүстік Корея Қазақстанға көмек жіберуге уәде етті.",
+    "Ресей президенті Владимир Путин сәрсенбі күні Қытайға барды.", "Путин Түркияға алғыс айтты.",
+    "Өзбекстан Қазақстан мен Қытайға алғыс айтты.", "Түркия бұл келісімге кепілдік бермейді.",
+]
+
+
+def _records(out):
+    return [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+
+
+def test_dask_without_scheduler_starts_and_closes_a_local_cluster(tmp_path, nlp, monkeypatch):
+    needs_extra("distributed", "dask")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, text in enumerate(TEXTS):
+        (src / f"d{i}.txt").write_text(f"date 2024-05-{i + 1:02d}\n{text}\n", encoding="utf-8")
+    started = []
+    real = run_module.local_cluster
+
+    def spy(workers=None):
+        cluster = real(workers)
+        started.append(cluster)
+        return cluster
+    monkeypatch.setattr(run_module, "local_cluster", spy)
+    one = run([src], tmp_path / "one", nlp)
+    dask = run([src], tmp_path / "dask", nlp, executor="dask", workers=2, batch_size=2)
+    assert len(started) == 1
+    cluster = started[0]
+    assert cluster.status.name == "closed"
+    assert one.documents == dask.documents == len(TEXTS)
+    a, b = _records(tmp_path / "one"), _records(tmp_path / "dask")
+    assert [r["id"] for r in a] == [r["id"] for r in b]
+    assert [[c["id"] for c in r["claims"]] for r in a] == [[c["id"] for c in r["claims"]] for r in b]
+    assert a == b
+    assert (tmp_path / "one" / "graph.jsonld").read_text("utf-8") == (tmp_path / "dask" / "graph.jsonld").read_text("utf-8")
+    manifest = json.loads((tmp_path / "dask" / "run.json").read_text("utf-8"))
+    assert manifest["executor"]["scheduler"] == "local cluster"
+
+
+def test_local_cluster_is_sized_as_asked(monkeypatch):
+    needs_extra("distributed", "dask")
+    seen = {}
+
+    class FakeCluster:
+        def __init__(self, **kw):
+            seen.update(kw)
+    import dask.distributed
+
+    monkeypatch.setattr(dask.distributed, "LocalCluster", FakeCluster)
+    monkeypatch.setattr(run_module.os, "cpu_count", lambda: 6)
+    run_module.local_cluster(None)
+    assert seen["n_workers"] == 6 and seen["threads_per_worker"] == 1 and seen["processes"] is True
+    run_module.local_cluster(2)
+    assert seen["n_workers"] == 2
+
+
+def test_cli_dask_without_scheduler_is_accepted(tmp_path, monkeypatch):
+    needs_extra("distributed", "dask")
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    calls = {}
+
+    def fake_run(inputs, out, nlp, **kw):
+        calls.update(kw)
+        raise RuntimeError("stop here")
+    monkeypatch.setattr("pipeline.run.run", fake_run)
+    src = tmp_path / "a.txt"
+    src.write_text("Франция Германияға алғыс айтты.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(src), "-o", str(tmp_path / "o"), "--executor", "dask", "-w", "2"])
+    assert result.exit_code == 2 and "stop here" in result.output
+    assert calls["executor"] == "dask" and calls["scheduler"] is None and calls["workers"] == 2
+
+
+def test_dask_local_cluster_with_the_partitioned_layout(tmp_path, nlp):
+    needs_extra("distributed", "dask")
+    needs_extra("pyarrow", "export")
+    import gzip
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, text in enumerate(TEXTS):
+        (src / f"d{i}.txt").write_text(f"date 2024-05-{i + 1:02d}\n{text}\n", encoding="utf-8")
+    run([src], tmp_path / "one", nlp)
+    run([src], tmp_path / "parts", nlp, executor="dask", workers=2, batch_size=2, layout="partitioned", shard_size=4)
+    parts = []
+    for p in sorted((tmp_path / "parts" / "documents").glob("part-*.jsonl.gz")):
+        with gzip.open(p, "rt", encoding="utf-8") as fh:
+            parts.extend(json.loads(line) for line in fh)
+    assert parts == _records(tmp_path / "one")  # input order kept across shards
