@@ -12,10 +12,9 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .records import ENTITY_TYPES, ROLES
+from .records import CASES, ENTITY_TYPES, ROLES
 from .resources import read_yaml
 
-CASES = {"nom", "gen", "dat", "acc", "loc", "abl", "ins"}
 
 # A trigger word: one stem or a list of alternative stems.
 TriggerWord = Union[str, list[str]]

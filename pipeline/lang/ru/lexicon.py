@@ -16,10 +16,11 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ...lexicon import Cameo
+from ...records import CASES as ALL_CASES
 from ...resources import read_yaml
 
 ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
-CASES = {"nom", "gen", "dat", "acc", "ins", "loc"}
+CASES = set(ALL_CASES) - {"abl"}  # Russian has no ablative
 RELATIONS = {"nsubj", "obj", "iobj"}
 
 
