@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import CONTRACT_VERSION, __version__
-from .io.readers import ReadError, ReaderOptions, content_hash, iter_documents
+from dataclasses import replace
+
+from .io.readers import FileUnit, ReadError, ReaderOptions, content_hash, iter_documents
 from .io.writers import RunWriter, doc_key
 from .records import Document
 
@@ -84,6 +86,29 @@ def _process_batch(config_key: str, config, pipeline_class: type, docs: list[Doc
     return process_batch(_pipeline_for(config_key, config, pipeline_class), docs)
 
 
+def _process_units(config_key: str, config, pipeline_class: type, items: list) -> list[tuple[str, dict]]:
+    """A batch of documents and :class:`FileUnit` files, read here (on the worker):
+    a file that cannot be read is ``read_error``, one already in the output ``skip``."""
+    out: list = [None] * len(items)
+    docs, where = [], []
+    for i, item in enumerate(items):
+        if isinstance(item, FileUnit):
+            doc = item.read()
+            if isinstance(doc, ReadError):
+                out[i] = ("read_error", {"source": doc.source, "reason": doc.reason, "stage": "read"})
+                continue
+            if item.skip and doc_key(doc.id, content_hash(doc.text)) in item.skip:
+                out[i] = ("skip", {"source": doc.source})
+                continue
+            item = doc
+        docs.append(item)
+        where.append(i)
+    if docs:
+        for i, result in zip(where, _process_batch(config_key, config, pipeline_class, docs)):
+            out[i] = result
+    return out
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(itertools.islice(it, size)):
@@ -133,7 +158,7 @@ def _run_dask(config_key, config, pipeline_class, docs: Iterable[Document], sche
         window = max(2, 4 * len(client.scheduler_info().get("workers", {})) or 4)
         pending = []
         for chunk in _batches(docs, batch):
-            pending.append(client.submit(_process_batch, config_key, config, pipeline_class, chunk, pure=False))
+            pending.append(client.submit(_process_units, config_key, config, pipeline_class, chunk, pure=False))
             if len(pending) >= window:
                 yield from pending.pop(0).result()
         for f in pending:
@@ -232,9 +257,18 @@ def run(
                   "it is not read as input", file=sys.stderr)
             break
     unique_id = UniqueIds()
+    units = executor == "dask"  # dask workers read plain-text files themselves
+    done_by_id: dict[str, tuple[str, ...]] = {}
+    if units and resume:
+        for key in writer.done | {k for k in writer.failed_sources if k}:
+            done_by_id[key.rsplit(":", 1)[0]] = done_by_id.get(key.rsplit(":", 1)[0], ()) + (key,)
 
-    def documents() -> Iterator[Document]:
-        for item in iter_documents(inputs, reader_options, exclude=[outdir]):
+    def documents() -> Iterator[Document | FileUnit]:
+        for item in iter_documents(inputs, reader_options, exclude=[outdir], units=units):
+            if isinstance(item, FileUnit):
+                doc_id = unique_id(item.doc_id)
+                yield replace(item, doc_id=doc_id, skip=done_by_id.get(doc_id, ()))
+                continue
             if isinstance(item, ReadError):
                 if not (resume and writer.seen(None, item.source)):
                     writer.write_error({"source": item.source, "reason": item.reason, "stage": "read"})
@@ -264,7 +298,10 @@ def run(
     for kind, payload in results:
         if kind == "ok":
             writer.write_document(payload)
-        else:
+        elif kind == "read_error":
+            if not (resume and writer.seen(None, payload["source"])):
+                writer.write_error(payload)
+        elif kind == "error":
             writer.write_error(payload)
         if on_document:
             on_document(payload.get("source", ""))

@@ -99,3 +99,67 @@ def test_dask_local_cluster_with_the_partitioned_layout(tmp_path, nlp):
         with gzip.open(p, "rt", encoding="utf-8") as fh:
             parts.extend(json.loads(line) for line in fh)
     assert parts == _records(tmp_path / "one")  # input order kept across shards
+
+
+def _mixed_corpus(src):
+    src.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(TEXTS[:4]):
+        (src / f"d{i}.txt").write_text(f"date 2024-05-{i + 1:02d}\n{text}\n", encoding="utf-8")
+    (src / "empty.txt").write_text("date 2024-05-09\n   \n", encoding="utf-8")  # a read error
+    (src / "feed.jsonl").write_text("\n".join(json.dumps({"id": f"j{i}", "text": t, "date": "2024-06-01"},
+                                                         ensure_ascii=False) for i, t in enumerate(TEXTS[4:])) + "\n",
+                                    encoding="utf-8")
+    return src
+
+
+def _errors(out):
+    return sorted(json.dumps(json.loads(line), sort_keys=True)
+                  for line in (out / "errors.jsonl").read_text("utf-8").splitlines())
+
+
+def test_text_files_are_units_the_worker_reads(tmp_path, nlp):
+    from pipeline.io.readers import FileUnit, iter_documents
+    from pipeline.io.writers import doc_key
+
+    src = _mixed_corpus(tmp_path / "in")
+    items = list(iter_documents([src], units=True))
+    assert [type(i).__name__ for i in items] == ["FileUnit"] * 5 + ["Document"] * 2
+    assert [i.doc_id for i in items[:5]] == ["d0", "d1", "d2", "d3", "empty"]
+    units = [FileUnit(str(src / "d0.txt"), "d0"), FileUnit(str(src / "empty.txt"), "empty"),
+             FileUnit(str(src / "d1.txt"), "d1", skip=(doc_key("d1", "nope"),))]
+    key = run_module.json.dumps(nlp.config, sort_keys=True, ensure_ascii=False) + str(nlp.config_path)
+    run_module._WORKER_PIPELINES[key] = nlp
+    out = run_module._process_units(key, nlp.config, type(nlp), units)
+    assert [kind for kind, _ in out] == ["ok", "read_error", "ok"]
+    assert out[1][1]["source"] == str(src / "empty.txt") and "empty document" in out[1][1]["reason"]
+    from pipeline.io.readers import content_hash
+    d1 = units[2].read()
+    done = FileUnit(str(src / "d1.txt"), "d1", skip=(doc_key("d1", content_hash(d1.text)),))
+    assert run_module._process_units(key, nlp.config, type(nlp), [done]) == [("skip", {"source": str(src / "d1.txt")})]
+
+
+def test_dask_workers_read_their_files_same_output_and_resume(tmp_path, nlp):
+    needs_extra("distributed", "dask")
+    src = _mixed_corpus(tmp_path / "in")
+    run([src], tmp_path / "one", nlp)
+    # a first dask run over part of the input, then --resume over all of it
+    grow = tmp_path / "grow"  # an input folder that grows between the runs
+    grow.mkdir()
+    for name in ("d0.txt", "d2.txt", "empty.txt"):
+        (grow / name).write_bytes((src / name).read_bytes())
+    import distributed
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        run([src], tmp_path / "dask", nlp, executor="dask", scheduler=cl.scheduler_address, batch_size=2)
+        first = run([grow], tmp_path / "resumed", nlp, executor="dask", scheduler=cl.scheduler_address)
+        for p in src.iterdir():
+            (grow / p.name).write_bytes(p.read_bytes())
+        resumed = run([grow], tmp_path / "resumed", nlp, executor="dask", scheduler=cl.scheduler_address,
+                      resume=True, batch_size=2)
+    assert _records(tmp_path / "dask") == _records(tmp_path / "one")
+    assert _errors(tmp_path / "dask") == _errors(tmp_path / "one")
+    assert first.documents == 2 and resumed.skipped == 3
+    assert sorted(r["id"] for r in _records(tmp_path / "resumed")) == sorted(r["id"] for r in _records(tmp_path / "one"))
+    by_id = {r["id"]: r for r in _records(tmp_path / "one")}
+    assert all(by_id[r["id"]]["claims"] == r["claims"] for r in _records(tmp_path / "resumed"))
+    assert len(_errors(tmp_path / "resumed")) == 1  # the unreadable file once, not again

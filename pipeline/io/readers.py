@@ -23,7 +23,7 @@ import os
 import re
 import tarfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
 
@@ -61,6 +61,22 @@ class ReaderOptions(BaseModel):
 class ReadError:
     source: str
     reason: str
+
+
+@dataclass(frozen=True)
+class FileUnit:
+    """A plain-text file listed by the driver and read where it is processed (a Dask
+    worker): ``skip`` holds the resume keys (``id:hash``) already in the output."""
+    path: str
+    doc_id: str
+    language: str | None = None
+    skip: tuple[str, ...] = ()
+
+    def read(self) -> "Union[Document, ReadError]":
+        doc = read_file(Path(self.path), self.doc_id)
+        if self.language and isinstance(doc, Document):
+            doc = doc.model_copy(update={"language": self.language})
+        return doc
 
 
 def content_hash(text: str) -> str:
@@ -377,9 +393,12 @@ def read_warc(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadE
 
 
 # -- dispatch -------------------------------------------------------------------
-def read_path(path: Path, opts: ReaderOptions, doc_id: str | None = None) -> Iterator[Union[Document, ReadError]]:
+def read_path(path: Path, opts: ReaderOptions, doc_id: str | None = None,
+              units: bool = False) -> Iterator[Union[Document, ReadError, FileUnit]]:
     suffix = _suffix(path)
-    if suffix in TEXT_SUFFIXES:
+    if units and (suffix in TEXT_SUFFIXES or suffix not in ALL_SUFFIXES):
+        yield FileUnit(str(path), doc_id or _doc_id(path.name))  # read by the worker
+    elif suffix in TEXT_SUFFIXES:
         yield read_file(path, doc_id)
     elif suffix == ".zip":
         yield from read_zip(path, opts)
@@ -414,16 +433,19 @@ def _unreadable_folders(folder: Path, recursive: bool, skip: list[tuple[str, ...
 
 
 def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = None,
-                   exclude: Iterable[Path | str] = ()) -> Iterator[Union[Document, ReadError]]:
+                   exclude: Iterable[Path | str] = (),
+                   units: bool = False) -> Iterator[Union[Document, ReadError, FileUnit]]:
     """Documents from files, folders and archives, in a stable (sorted) order.
+    With ``units=True`` a plain-text file is a :class:`FileUnit`, not read here.
 
     A folder that cannot be listed is a :class:`ReadError`; files under a folder in
     ``exclude`` (a run's output folder) are never read from a folder input."""
     opts = opts or ReaderOptions()
     excluded = [Path(e).resolve() for e in exclude]
     if opts.language:
-        for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude):
-            yield doc if isinstance(doc, ReadError) else doc.model_copy(update={"language": opts.language})
+        for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude, units):
+            yield (doc if isinstance(doc, ReadError) else replace(doc, language=opts.language)
+                   if isinstance(doc, FileUnit) else doc.model_copy(update={"language": opts.language}))
         return
     for item in inputs:
         path = Path(item)
@@ -444,9 +466,9 @@ def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = No
                 yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
             for f in files:
                 rel = f.relative_to(path)
-                yield from read_path(f, opts, _doc_id(str(rel)))
+                yield from read_path(f, opts, _doc_id(str(rel)), units)
         elif path.is_file():
-            yield from read_path(path, opts)
+            yield from read_path(path, opts, units=units)
         else:
             yield ReadError(str(path), "no such file or folder")
 
