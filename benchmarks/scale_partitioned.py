@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's pipeline, not an installed one
 from throughput import build_corpus  # noqa: E402
 
 
@@ -70,7 +71,9 @@ def main() -> None:
         for layout, executor, workers in settings:
             out = Path(tmp) / f"out-{layout}-{executor}"
             res = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), layout, executor,
-                                  str(workers)], capture_output=True, text=True, check=True)
+                                  str(workers)], capture_output=True, text=True)
+            if res.returncode:
+                raise SystemExit(f"{layout}/{executor} failed: {res.stderr.strip().splitlines()[-1:]}")
             r = json.loads(res.stdout.strip().splitlines()[-1])
             size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
             line = {"n": args.n, "layout": layout, "executor": executor, "workers": workers,
