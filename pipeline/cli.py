@@ -45,10 +45,16 @@ def run(
     jsonl_text: str = typer.Option("text", "--jsonl-text-field", help="JSON Lines: the text field."),
     jsonl_date: str = typer.Option("date", "--jsonl-date-field", help="JSON Lines: the date field."),
     jsonl_id: str = typer.Option("id", "--jsonl-id-field", help="JSON Lines: the id field."),
+    jsonl_language: str = typer.Option("language", "--jsonl-language-field", help="JSON Lines: the language field (kk, ru ...)."),
+    language: Optional[str] = typer.Option(None, "--language", help="Every document's language (kk, ru); default: the JSON Lines field, else detected."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into a SPARQL store (pyoxigraph) in DIR."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, only the summary line."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input or document failed (errors.jsonl not empty)."),
 ) -> None:
     """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
+
+    Exit status: 0 done (failed documents are in errors.jsonl); 1 nothing could be
+    processed, or with --strict any error; 2 a usage, config or output-folder problem.
 
     Example: claimgraph run corpora/sample -o out/ --workers 2
     """
@@ -62,14 +68,20 @@ def run(
         _fail(f"--executor: {executor!r} is not one of local, dask")
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
+    if language is not None:
+        from pipeline.lang import known_languages
+
+        if language not in known_languages():
+            _fail(f"--language: unknown language {language!r} (known: {', '.join(known_languages())})")
     nlp = _load(config)
     missing = [str(i) for i in inputs if not i.exists()]
     if missing:
         _fail(f"{missing[0]}: no such file or folder")
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
-                            jsonl_id_field=jsonl_id)
+                            jsonl_id_field=jsonl_id, jsonl_language_field=jsonl_language, language=language)
     # a known total only for plain text files; archives and JSON Lines count as they go
-    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i]) if p.is_file() and _suffix(p)]
+    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i])
+             if p.is_file() and _suffix(p) and out.resolve() not in p.resolve().parents]
     total = len(files) if all(_suffix(p) == ".txt" for p in files) else None
     show = not quiet and (total is None or total > 1)
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -96,12 +108,18 @@ def run(
         typer.echo(f"store {store}: {load_store(out / 'graph.jsonld', store)} triples")
     if summary.errors:
         typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
+    if not summary.documents:
+        typer.echo("claimgraph: error: no document could be processed", err=True)
+        raise typer.Exit(1)
+    if strict and summary.errors:
+        typer.echo("claimgraph: error: --strict: the run had errors", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
 def export(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads or turtle."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (CSV; Parquet with -o X.parquet) or events-parquet."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: beside GRAPH)."),
 ) -> None:
     """Export a claims graph for Gephi, tables or triple stores.
@@ -156,6 +174,7 @@ def query(
 def view(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
     out: Path = typer.Option(Path("graph.html"), "--out", "-o", help="The HTML file to write."),
+    top: int = typer.Option(50, "--top", min=1, help="The most connected entities drawn at first."),
 ) -> None:
     """Write a self-contained HTML picture of the graph (no network needed to open it).
 
@@ -166,28 +185,65 @@ def view(
     if not graph.exists():
         _fail(f"{graph}: file not found")
     try:
-        write_html(graph, out)
+        write_html(graph, out, top=top)
     except (ValueError, json.JSONDecodeError) as err:
         _fail(f"{graph}: {str(err).splitlines()[0]}")
     typer.echo(f"wrote {out}")
 
 
 @app.command()
-def validate(graph: Path = typer.Argument(..., help="A graph.jsonld to check.")) -> None:
-    """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform).
+def report(
+    graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML file to write."),
+) -> None:
+    """Write a one-page report: cooperation vs conflict per country pair by month, top speakers (offline).
 
-    Example: claimgraph validate out/graph.jsonld
+    Example: claimgraph report out/graph.jsonld -o report.html
     """
-    from pipeline.export import validate as shacl_validate
+    from pipeline.report import write_report
 
     if not graph.exists():
         _fail(f"{graph}: file not found")
     try:
+        write_report(graph, out)
+    except (ValueError, json.JSONDecodeError) as err:
+        _fail(f"{graph}: {str(err).splitlines()[0]}")
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+def validate(
+    graph: Path = typer.Argument(..., help="A graph.jsonld to check."),
+    documents: Optional[Path] = typer.Option(None, "--documents", "-d",
+                                             help="The run's documents.jsonl: also check every exact span against its text."),
+) -> None:
+    """Check a graph against the output contract's SHACL shapes (exit 1 if it does not conform);
+    with --documents, also every exact span against its document's text (one line per problem).
+
+    Example: claimgraph validate out/graph.jsonld --documents out/documents.jsonl
+    """
+    from pipeline.export import check_spans, validate as shacl_validate
+
+    for path in (graph, documents):
+        if path is not None and not path.exists():
+            _fail(f"{path}: file not found")
+    try:
         conforms, report = shacl_validate(graph)
+    except ImportError as err:
+        _fail(f"validate needs the module {err.name or err}, which is not installed (pip install 'claimgraph[export]')")
     except Exception as err:  # noqa: BLE001 - a broken file: one line, not a traceback
         _fail(f"{graph}: cannot read as JSON-LD: {str(err).splitlines()[0]}")
     typer.echo(report.strip())
-    if not conforms:
+    problems = []
+    if documents is not None:
+        try:
+            problems = check_spans(graph, documents)
+        except (OSError, ValueError) as err:
+            _fail(f"{documents}: {str(err).splitlines()[0]}")
+        for line in problems:
+            typer.echo(line)
+        typer.echo(f"spans: {len(problems)} problem(s)" if problems else "spans: every exact span matches its text")
+    if not conforms or problems:
         raise typer.Exit(1)
 
 

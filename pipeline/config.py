@@ -7,7 +7,7 @@ key and the reason; requirements between stages are checked all at once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -32,6 +32,9 @@ class PipelineConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     language: str = "kk"
     stages: list[StageEntry] = Field(min_length=1)
+    # language code -> the config of its own stage list (pipeline/multilingual.py)
+    languages: dict[str, str] = {}
+    detector: Literal["letters", "lingua"] = "letters"  # how a document's language is found
 
 
 def _loc(loc: tuple) -> str:
@@ -74,6 +77,10 @@ def load_config(source: str | Path | dict | None = None) -> tuple[PipelineConfig
     if cfg.language not in known_languages():
         raise ConfigError(f"{path or '<config>'}: language: unknown language {cfg.language!r} "
                           f"(known: {', '.join(known_languages())})")
+    for code in cfg.languages:
+        if code not in known_languages():
+            raise ConfigError(f"{path or '<config>'}: languages.{code}: unknown language {code!r} "
+                              f"(known: {', '.join(known_languages())})")
     return cfg, path, raw
 
 

@@ -11,6 +11,16 @@ from .records import AnnotatedDocument, Document
 from .stage import Stage
 
 
+class StageError(Exception):
+    """A stage failed on a document: ``stage`` is its factory name, ``__cause__``
+    the original exception."""
+
+    def __init__(self, stage: str, cause: BaseException):
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.cause = cause
+
+
 class DocumentError(Exception):
     """A document could not be processed; the run records it and goes on."""
 
@@ -31,16 +41,28 @@ class Pipeline:
         self.stages = stages
         self.config = config
         self.config_path = config_path
+        self.language = config.get("language") or "kk"  # of documents that come without one
 
     @classmethod
     def from_config(cls, source: str | Path | dict | None = None) -> "Pipeline":
         cfg, path, _ = load_config(source)
-        return cls(build_stages(cfg, path), dump_resolved(cfg), path)
+        nlp = cls(build_stages(cfg, path), dump_resolved(cfg), path)
+        if cfg.languages:  # a document per language to its own stages
+            from .multilingual import MultilingualPipeline
+
+            return MultilingualPipeline.wrap(nlp, cfg.languages, cfg.detector, path)
+        return nlp
+
+    def _with_language(self, document: Document) -> Document:
+        return document if document.language else document.model_copy(update={"language": self.language})
 
     def __call__(self, document: Document) -> AnnotatedDocument:
-        doc = AnnotatedDocument(document=document)
+        doc = AnnotatedDocument(document=self._with_language(document))
         for stage in self.stages:
-            doc = stage(doc)
+            try:
+                doc = stage(doc)
+            except Exception as err:  # noqa: BLE001 - name the stage that failed
+                raise StageError(stage.factory or type(stage).__name__, err) from err
         return doc
 
     def process(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
@@ -70,7 +92,7 @@ class Pipeline:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Document]) -> list[AnnotatedDocument]:
-        docs = [AnnotatedDocument(document=d) for d in batch]
+        docs = [AnnotatedDocument(document=self._with_language(d)) for d in batch]
         for stage in self.stages:
             docs = stage.pipe(docs)
         return docs
@@ -85,7 +107,7 @@ class Pipeline:
         >>> nlp.run(["corpora/sample"], out).documents
         2
         """
-        from .run import run
+        from .run import run  # run.py never imports this module: no import circle
 
         return run(inputs if isinstance(inputs, (list, tuple)) else [inputs], outdir, self, **options)
 

@@ -93,13 +93,17 @@ def claim_node(claim: Claim, doc_id: str) -> dict:
     ev = claim.evidence
     out["prov:wasDerivedFrom"] = {"oa:start": ev.start, "oa:end": ev.end, "oa:exact": ev.exact}
     out["cg:confidence"] = round(float(claim.confidence), 3)
+    if claim.cameo:  # the event in CAMEO, its GDELT quad class and Goldstein weight
+        out.update({"cg:cameo": claim.cameo, "cg:quadClass": claim.quad_class, "cg:goldstein": claim.goldstein})
     return out
 
 
 def merge_entity_nodes(old: dict, new: dict) -> dict:
     """The same entity seen again: union of surface forms; first title wins."""
     merged = dict(old)
-    alt = sorted(set(old.get("alternateName", [])) | set(new.get("alternateName", [])))
+    # another spelling of the name (Тоқаев in Kazakh, Токаев in Russian) is an alternate name
+    other = {new["name"]} if new.get("name") and new.get("name") != old.get("name") else set()
+    alt = sorted(set(old.get("alternateName", [])) | set(new.get("alternateName", [])) | other)
     if alt:
         merged["alternateName"] = alt
     for key in ("jobTitle", "affiliation"):

@@ -43,20 +43,26 @@ def slugify(text: str, max_len: int = 80) -> str:
     return out[:max_len].rstrip("-")
 
 
-def entity_id(entity_type: str, name: str) -> str:
-    return f"{PREFIX_BY_TYPE.get(entity_type, 'place')}:{slugify(name)}"
-
-
 @lru_cache(maxsize=None)
-def _fold_table() -> dict[int, str]:
-    pairs = package_data("cyrillic_fold.yaml")
-    return str.maketrans({**pairs, **{k.upper(): v.upper() for k, v in pairs.items()}})
+def _fold() -> dict[int, str]:
+    return str.maketrans({k: v for k, v in package_data("cyrillic_fold.yaml").items()})
+
+
+def entity_id(entity_type: str, name: str) -> str:
+    """The id of a named entity; Kazakh letters are folded to the Russian ones
+    first, so that both spellings of a name give one id.
+
+    >>> entity_id("Person", "Қасым-Жомарт Тоқаев") == entity_id("Person", "Касым-Жомарт Токаев")
+    True
+    """
+    return f"{PREFIX_BY_TYPE.get(entity_type, 'place')}:{name_key(name)}"
 
 
 def name_key(text: str) -> str:
-    """A spelling-independent key of a name across the Kazakh and Russian alphabets.
+    """A spelling-independent key of a name across the Kazakh and Russian alphabets
+    (the key entity ids are made from).
 
     >>> name_key("Тоқаев") == name_key("Токаев") == "tokaev"
     True
     """
-    return slugify(text.translate(_fold_table()))
+    return slugify(text.lower().translate(_fold()))

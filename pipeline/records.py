@@ -28,8 +28,9 @@ class Document(Record):
     source: str
     text: str
     date: Optional[dt.date] = None
-    language: str = "kk"
+    language: Optional[str] = None  # BCP 47; None: the pipeline sets it (detected or its config's)
     url: Optional[str] = None
+    text_offset: Optional[int] = None  # where ``text`` starts in the decoded source (None: extracted text)
 
 
 class Sentence(Record):
@@ -96,6 +97,11 @@ class Claim(Record):
     content: Optional[Evidence] = None  # for `say`: where the reported words stand
     construction: Optional[str] = None  # for `say`: quote, according_to or reported_clause
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    # the event in CAMEO (https://parusanalytics.com/eventdata/cameo.dir/): code, GDELT quad class
+    # (1 verbal / 2 material cooperation, 3 verbal / 4 material conflict) and Goldstein weight
+    cameo: Optional[str] = None
+    quad_class: Optional[int] = Field(default=None, ge=1, le=4)
+    goldstein: Optional[float] = Field(default=None, ge=-10.0, le=10.0)
 
     @field_validator("id")
     @classmethod

@@ -33,6 +33,12 @@ BUILTIN_STAGES = {
     "roles.v1": "pipeline.stages.roles:RoleExtractor",
     "speech.v1": "pipeline.stages.speech:SpeechAttributor",
     "case_frames.v1": "pipeline.stages.case_frames:CaseFrameExtractor",
+    # Russian (pipeline/lang/ru; the ru extra)
+    "ru_sentences.v1": "pipeline.lang.ru.stages:RussianSentences",
+    "ru_gazetteer.v1": "pipeline.lang.ru.stages:RussianGazetteer",
+    "ru_ner.v1": "pipeline.lang.ru.stages:RussianNER",
+    "ru_linker.v1": "pipeline.lang.ru.stages:RussianLinker",
+    "ru_relations.v1": "pipeline.lang.ru.stages:RussianRelations",
 }
 
 _USER_STAGES: dict[str, type["Stage"]] = {}

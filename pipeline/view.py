@@ -1,6 +1,8 @@
 """A self-contained HTML view of a claims graph: entities as nodes coloured by
 type, claims as labelled edges (dashed when negated); clicking an edge or a node
-shows the evidence sentences. The vis-network library is inlined from the pyvis
+shows the evidence sentences. The most connected N entities are drawn first; filters by
+entity type, predicate and date and a search box choose others (also from the address:
+``graph.html?search=...&top=...&type=...``). The vis-network library is inlined from the pyvis
 package, so the page needs no network."""
 from __future__ import annotations
 
@@ -25,7 +27,41 @@ def _vis_assets() -> tuple[str, str]:
             (folder / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def render_html(graph: ClaimsGraph, title: str = "claims graph") -> str:
+DEFAULT_TOP = 50  # the most connected entities drawn at first
+
+# The filter, kept free of the drawing library so that it can be tested on its own: which nodes
+# and edges a state (types, predicates, date range, search words, top N) shows.
+FILTER_JS = r"""
+function visibleGraph(data, state) {
+  const types = state.types, preds = state.predicates;
+  const q = (state.search || "").trim().toLowerCase();
+  const edges = data.edges.filter(e => (!preds || preds.includes(e.label))
+    && (!state.from || (e.date && e.date >= state.from)) && (!state.to || (e.date && e.date.slice(0, state.to.length) <= state.to)));
+  const byId = new Map(data.nodes.map(n => [n.id, n]));
+  const typeOk = id => { const n = byId.get(id); return n && (!types || types.includes(n.group)); };
+  const kept = edges.filter(e => typeOk(e.from) && typeOk(e.to));
+  const degree = new Map();
+  for (const e of kept) { for (const id of new Set([e.from, e.to])) degree.set(id, (degree.get(id) || 0) + 1); }
+  let ids, found = new Set();
+  if (q) {
+    const hits = data.nodes.filter(n => typeOk(n.id) && n.label.toLowerCase().includes(q)).map(n => n.id);
+    found = new Set(hits); const set = new Set(hits);
+    for (const e of kept) { if (found.has(e.from) || found.has(e.to)) { set.add(e.from); set.add(e.to); } }
+    ids = [...set];
+  } else {
+    const filtered = !!(types || preds || state.from || state.to);
+    ids = data.nodes.filter(n => typeOk(n.id) && (!filtered || degree.get(n.id))).map(n => n.id);
+  }
+  ids.sort((a, b) => (degree.get(b) || 0) - (degree.get(a) || 0) || byId.get(a).label.localeCompare(byId.get(b).label));
+  ids = ids.slice(0, state.top || ids.length);
+  const shown = new Set(ids);
+  const joins = e => !q || found.has(e.from) || found.has(e.to);
+  return {nodes: ids, edges: kept.filter(e => shown.has(e.from) && shown.has(e.to) && joins(e)).map(e => e.id)};
+}
+"""
+
+
+def render_html(graph: ClaimsGraph, title: str = "claims graph", top: int = DEFAULT_TOP) -> str:
     js, css = _vis_assets()
     nodes, edges = [], []
     for nid, node in graph.nodes("entity"):
@@ -40,34 +76,72 @@ def render_html(graph: ClaimsGraph, title: str = "claims graph") -> str:
         if not (isinstance(target, str) and target in known):
             target = c["agent"]  # a claim with no second entity: a loop on the agent
         edges.append({"id": c["id"], "from": c["agent"], "to": target, "label": c["predicate"],
-                      "arrows": "to", "dashes": c["polarity"] == "negated",
+                      "arrows": "to", "dashes": c["polarity"] == "negated", "date": c.get("date") or "",
                       "evidence": c["evidence"]["oa:exact"], "text": c.get("text") or "",
                       "polarity": c["polarity"], "modality": c["modality"], "document": c["document"]})
+    documents = {nid: node.get("datePublished") for nid, node in graph.nodes("document")}
+    for e in edges:
+        e["date"] = e["date"] or documents.get(e["document"]) or ""
     data = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False).replace("</", "<\\/")
+    types = sorted({n["group"] for n in nodes})
+    predicates = sorted({e["label"] for e in edges})
+    type_boxes = "".join(f'<label><input type="checkbox" class="type" value="{html.escape(t)}" checked> '
+                         f'{html.escape(t)}</label> ' for t in types)
+    pred_boxes = "".join(f'<label><input type="checkbox" class="pred" value="{html.escape(p)}" checked> '
+                         f'{html.escape(p)}</label> ' for p in predicates)
     return f"""<!DOCTYPE html>
 <html lang="kk"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>{css}
 body {{ margin: 0; font-family: sans-serif; display: flex; height: 100vh; }}
 #graph {{ flex: 3; border-right: 1px solid #ccc; }}
 #side {{ flex: 1; padding: 1em; overflow: auto; font-size: 14px; }}
+#side fieldset {{ margin: .4em 0; font-size: 12px; }}
 .evidence {{ margin: .5em 0; padding: .5em; background: #f4f4f4; border-left: 3px solid #4e79a7; }}
 </style></head>
 <body><div id="graph"></div>
-<div id="side"><h3>{html.escape(title)}</h3><p id="stats"></p><div id="details">Click a claim (edge) or an entity.</div></div>
+<div id="side"><h3>{html.escape(title)}</h3><p id="stats"></p>
+<input id="search" type="search" placeholder="search an entity" style="width: 95%">
+<fieldset><legend>most connected</legend><input id="top" type="number" min="1" value="{top}"> entities</fieldset>
+<fieldset><legend>entity types</legend>{type_boxes}</fieldset>
+<fieldset><legend>predicates</legend>{pred_boxes}</fieldset>
+<fieldset><legend>dates</legend><input id="from" type="text" placeholder="from 2024-01" size="9">
+<input id="to" type="text" placeholder="to 2024-12" size="9"></fieldset>
+<div id="details">Click a claim (edge) or an entity.</div></div>
 <script>{js}</script>
+<script id="filter">{FILTER_JS}</script>
 <script>
 const data = {data};
-const nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
+const nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
 const network = new vis.Network(document.getElementById("graph"), {{nodes, edges}},
   {{physics: {{stabilization: {{iterations: 150}}}}, edges: {{font: {{align: "middle"}}}}}});
 const stats = document.getElementById("stats");
-stats.textContent = data.nodes.length + " entities, " + data.edges.length + " claims";
-stats.dataset.nodes = data.nodes.length; stats.dataset.edges = data.edges.length;
+const checked = cls => {{
+  const boxes = [...document.querySelectorAll("input." + cls)];
+  return boxes.every(b => b.checked) ? null : boxes.filter(b => b.checked).map(b => b.value);
+}};
+function state() {{
+  return {{types: checked("type"), predicates: checked("pred"), search: document.getElementById("search").value,
+          from: document.getElementById("from").value.trim(), to: document.getElementById("to").value.trim(),
+          top: parseInt(document.getElementById("top").value, 10) || {top}}};
+}}
+function redraw() {{
+  const v = visibleGraph(data, state());
+  const nodeIds = new Set(v.nodes), edgeIds = new Set(v.edges);
+  nodes.clear(); edges.clear();
+  nodes.add(data.nodes.filter(n => nodeIds.has(n.id)));
+  edges.add(data.edges.filter(e => edgeIds.has(e.id)));
+  stats.textContent = v.nodes.length + " of " + data.nodes.length + " entities, " + v.edges.length + " of "
+    + data.edges.length + " claims";
+  stats.dataset.nodes = data.nodes.length; stats.dataset.edges = data.edges.length;
+  document.body.dataset.visibleNodes = v.nodes.length; document.body.dataset.visibleEdges = v.edges.length;
+  network.once("afterDrawing", () => {{ document.body.dataset.rendered = network.body.nodeIndices.length; }});
+}}
+for (const el of document.querySelectorAll("#side input")) el.addEventListener("input", redraw);
 function show(items) {{
   const box = document.getElementById("details"); box.innerHTML = "";
   for (const e of items) {{
     const div = document.createElement("div"); div.className = "evidence";
-    div.textContent = e.label + " (" + e.polarity + ", " + e.modality + "): " + e.evidence;
+    div.textContent = e.label + " (" + e.polarity + ", " + e.modality + (e.date ? ", " + e.date : "") + "): " + e.evidence;
     box.appendChild(div);
   }}
 }}
@@ -75,12 +149,17 @@ network.on("click", p => {{
   if (p.edges.length && !p.nodes.length) show(p.edges.map(id => edges.get(id)));
   else if (p.nodes.length) show(edges.get({{filter: e => e.from === p.nodes[0] || e.to === p.nodes[0]}}));
 }});
-network.once("afterDrawing", () => {{ document.body.dataset.rendered = network.body.nodeIndices.length; }});
+const params = new URLSearchParams(location.search);
+if (params.get("search")) document.getElementById("search").value = params.get("search");
+if (params.get("top")) document.getElementById("top").value = params.get("top");
+if (params.get("type")) for (const b of document.querySelectorAll("input.type")) b.checked = b.value === params.get("type");
+redraw();
 </script></body></html>
 """
 
 
-def write_html(graph_path: Path, out: Path) -> Path:
+def write_html(graph_path: Path, out: Path, top: int = DEFAULT_TOP) -> Path:
     graph = ClaimsGraph.from_jsonld(graph_path)
-    Path(out).write_text(render_html(graph, title=f"claims graph: {Path(graph_path).name}"), encoding="utf-8")
+    Path(out).write_text(render_html(graph, title=f"claims graph: {Path(graph_path).name}", top=top),
+                         encoding="utf-8")
     return Path(out)

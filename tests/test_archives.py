@@ -112,3 +112,80 @@ def test_archives_warc_html_pages(tmp_path):
     docs, errors = read(path)
     assert errors == []
     assert len(docs) == 1 and docs[0][1] == "2025-09-05" and "Ресей Қытайға алғыс айтты." in docs[0][2]
+
+
+def test_archives_tar_gz_member_over_the_compression_ratio_is_refused(tmp_path):
+    path = tmp_path / "news.tar.gz"
+    members = [("a.txt", TEXT.encode()), ("bomb.txt", ("а" * 1_000_000).encode())]  # gzip packs it ~1000:1
+    members += [(f"small{i}.txt", (TEXT + f" {i}").encode()) for i in range(30)]  # many small, alike members
+    with tarfile.open(path, "w:gz") as tf:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    docs, errors = read(path, max_compression_ratio=100)
+    assert [d[0] for d in docs] == ["a"] + [f"small{i}" for i in range(30)]
+    assert len(errors) == 1 and errors[0][0] == "news.tar.gz!bomb.txt" and "compression ratio" in errors[0][1]
+    docs, errors = read(path, max_compression_ratio=10_000)
+    assert len(docs) == 32 and errors == []
+
+
+def test_archives_an_unreadable_subfolder_is_an_error_row(tmp_path, monkeypatch):
+    import os
+
+    corpus = tmp_path / "corpus"
+    (corpus / "open").mkdir(parents=True)
+    (corpus / "locked").mkdir()
+    (corpus / "open" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "locked" / "b.txt").write_text(TEXT, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # as chmod 000 would (it does not stop root)
+        if str(path) == str(corpus / "locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = list(iter_documents([corpus]))
+    errors = [e for e in out if isinstance(e, ReadError)]
+    assert [(e.source, e.reason) for e in errors] == [(str(corpus / "locked"), "cannot read folder: Permission denied")]
+
+
+def test_archives_an_unreadable_folder_given_as_input_is_one_error_row(tmp_path, monkeypatch):
+    import os
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path) == str(corpus):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    errors = list(iter_documents([corpus]))
+    assert [(e.source, e.reason) for e in errors] == [(str(corpus), "cannot read folder: Permission denied")]
+
+
+def test_archives_warc_without_its_libraries_names_the_missing_module(tmp_path, monkeypatch):
+    import sys
+
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"")
+    for name in [m for m in sys.modules if m == "trafilatura" or m.startswith("trafilatura.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if not installed
+    docs, errors = read(path)
+    assert docs == [] and "'trafilatura'" in errors[0][1] and "not installed" in errors[0][1]
+
+
+def test_archives_warc_reader_works_with_the_declared_extra():
+    # trafilatura needs lxml's HTML cleaner, a separate package with current lxml: the warc extra declares it
+    tomllib = pytest.importorskip("tomllib", reason="Python 3.10 has no tomllib")
+    from conftest import REPO
+
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert any(req.startswith("lxml_html_clean") or "html_clean" in req for req in extras["warc"])
+    pytest.importorskip("trafilatura", reason="the warc extra is not installed")
+    import lxml_html_clean  # noqa: F401

@@ -54,3 +54,61 @@ def test_cli_missing_input_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["run", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert f"{tmp_path / 'nope.txt'}: no such file or folder" in result.output
+
+
+def test_cli_output_naming_a_file_is_one_line_with_exit_code_2(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Франция Германияға алғыс айтты.", encoding="utf-8")
+    a_file = tmp_path / "taken.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for out in (a_file, a_file / "sub"):  # a file, and a folder under a file
+        result = runner.invoke(app, ["run", str(src), "-o", str(out), "-q"])
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        [line] = [x for x in result.output.splitlines() if x.strip()]
+        assert line.startswith(f"claimgraph: error: {out}: ")
+
+
+def test_cli_output_in_an_unwritable_folder_is_one_line_with_exit_code_2(tmp_path, monkeypatch):
+    src = tmp_path / "a.txt"
+    src.write_text("Франция Германияға алғыс айтты.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    import builtins
+
+    real_open = builtins.open
+
+    def refuse_under_locked(file, *args, **kwargs):  # as chmod 0o500 would (it does not stop root)
+        if str(file).startswith(str(locked)) and any(m in (args[0] if args else kwargs.get("mode", "r")) for m in "wa"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse_under_locked)
+    result = runner.invoke(app, ["run", str(src), "-o", str(locked), "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == f"claimgraph: error: {locked}: cannot write the output folder: Permission denied"
+
+
+def test_cli_a_run_where_every_input_failed_exits_1(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty.txt").write_text("  \n", encoding="utf-8")
+    (src / "junk.txt").write_bytes(bytes(range(128, 256)) * 3)
+    result = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1, result.output
+    assert "no document could be processed" in result.output
+    assert len((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_cli_strict_exits_1_on_any_error_and_0_on_a_clean_run(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Франция Германияға алғыс айтты.", encoding="utf-8")
+    clean = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "o1"), "-q", "--strict"])
+    assert clean.exit_code == 0, clean.output
+    (src / "empty.txt").write_text("\n", encoding="utf-8")
+    lenient = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "o2"), "-q"])
+    assert lenient.exit_code == 0, lenient.output
+    strict = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "o3"), "-q", "--strict"])
+    assert strict.exit_code == 1 and "--strict" in strict.output
+    assert "1 documents" in strict.output  # the good document is still written

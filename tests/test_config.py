@@ -140,7 +140,7 @@ def test_config_case_frames_before_speech_fails_at_load(tmp_path):
 
 def test_config_unknown_language_is_one_line(tmp_path):
     path = write(tmp_path, "language: xx\nstages:\n  - factory: kazakh_sentences.v1\n")
-    assert error_of(path) == f"{path}: language: unknown language 'xx' (known: kk)"
+    assert error_of(path) == f"{path}: language: unknown language 'xx' (known: kk, ru)"
 
 
 def test_config_stages_get_their_language_from_the_load_context():

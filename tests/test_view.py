@@ -59,3 +59,89 @@ def test_view_screenshot(page, tmp_path):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 15_000  # a drawn graph, not a blank page
+
+
+# -- the most connected N, filters and search (issue 12) ---------------------------------------
+NODE = shutil.which("node")
+
+
+def _filter(data, state):
+    """Run the page's own filter function in node."""
+    from pipeline.view import FILTER_JS
+
+    script = FILTER_JS + f"\nconsole.log(JSON.stringify(visibleGraph({json.dumps(data)}, {json.dumps(state)})));"
+    run = subprocess.run([NODE, "-e", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def _star_data():
+    nodes = [{"id": f"n{i}", "label": f"Entity {i}", "group": "Person" if i % 2 else "Country"} for i in range(30)]
+    edges = [{"id": f"e{i}", "from": "n0", "to": f"n{i}", "label": "meet" if i < 10 else "say",
+              "date": "2024-01-05" if i < 20 else "2024-06-01"} for i in range(1, 30)]
+    edges += [{"id": "x1", "from": "n1", "to": "n2", "label": "call", "date": "2024-06-02"}]
+    return {"nodes": nodes, "edges": edges}
+
+
+@pytest.mark.skipif(NODE is None, reason="no node to run the page's filter")
+def test_view_filter_top_n_types_predicates_dates_and_search():
+    data = _star_data()
+    top = _filter(data, {"top": 3})
+    assert top["nodes"][:3] == ["n0", "n1", "n2"] and len(top["nodes"]) == 3  # the most connected first
+    assert set(top["edges"]) == {"e1", "e2", "x1"}
+    meets = _filter(data, {"top": 50, "predicates": ["meet"]})
+    assert set(meets["edges"]) == {f"e{i}" for i in range(1, 10)} and len(meets["nodes"]) == 10
+    countries = _filter(data, {"top": 50, "types": ["Country"]})
+    assert countries["edges"] == [f"e{i}" for i in range(2, 30, 2)]
+    june = _filter(data, {"top": 50, "from": "2024-06"})
+    assert set(june["edges"]) == {f"e{i}" for i in range(20, 30)} | {"x1"}
+    spring = _filter(data, {"top": 50, "to": "2024-03"})
+    assert len(spring["edges"]) == 19
+    found = _filter(data, {"top": 50, "search": "entity 25"})
+    assert set(found["nodes"]) == {"n0", "n25"} and found["edges"] == ["e25"]
+
+
+def test_view_page_has_the_controls(page):
+    text = page.read_text(encoding="utf-8")
+    for control in ('id="search"', 'id="top"', 'class="type"', 'class="pred"', 'id="from"', 'id="to"'):
+        assert control in text
+    assert 'value="50"' in text
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine (apt-get install chromium)")
+def test_view_of_a_large_run_shows_at_most_n_and_filters_change_it(tmp_path):
+    pytest.importorskip("pyvis", reason="the view extra is not installed")
+    from pipeline.graph import ClaimsGraph
+    from pipeline.view import render_html
+
+    nodes = [{"@id": f"country:X{i}", "@type": "Country", "name": f"Ел {i}", "identifier": "KZ"} for i in range(300)]
+    docs = [{"@id": f"doc:d{i}", "@type": "NewsArticle", "inLanguage": "kk", "datePublished": "2024-01-01"}
+            for i in range(1000)]
+    claims = [{"@id": f"claim:d{i}-1", "@type": "Claim", "cg:predicate": "meet" if i % 3 else "say",
+               "cg:agent": {"@id": f"country:X{i % 300}"}, "cg:recipient": {"@id": f"country:X{(i * 7) % 300}"},
+               "cg:polarity": "affirmed", "cg:modality": "asserted", "appearance": {"@id": f"doc:d{i}"},
+               "prov:wasDerivedFrom": {"oa:start": 0, "oa:end": 1, "oa:exact": "x"}} for i in range(1000)]
+    graph = ClaimsGraph.from_jsonld({"@graph": docs + nodes + claims})
+    html_path = tmp_path / "big.html"
+    html_path.write_text(render_html(graph, top=40), encoding="utf-8")
+
+    def visible(query):
+        run = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'p3'}", "--dump-dom",
+                              html_path.as_uri() + query], capture_output=True, text=True, timeout=120)
+        return int(re.search(r'data-visible-nodes="(\d+)"', run.stdout).group(1))
+
+    assert visible("") == 40
+    assert visible("?search=Ел 17") < 40
+
+
+@pytest.mark.skipif(NODE is None, reason="no node to check the page's scripts")
+def test_view_page_scripts_parse(page, tmp_path):
+    text = page.read_text(encoding="utf-8")
+    scripts = re.findall(r"<script(?: id=\"filter\")?>(.*?)</script>", text, flags=re.S)
+    own = [s for s in scripts if "visibleGraph" in s]  # the filter and the page's code (not the library)
+    assert len(own) == 2
+    for n, script in enumerate(own):
+        path = tmp_path / f"s{n}.js"
+        path.write_text(script, encoding="utf-8")
+        run = subprocess.run([NODE, "--check", str(path)], capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr

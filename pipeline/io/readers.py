@@ -19,6 +19,7 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import tarfile
 import zipfile
@@ -31,11 +32,12 @@ from pydantic import BaseModel, ConfigDict
 from ..ids import slugify
 from ..records import Document
 
-_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*\n?")
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*\r?\n?")
 TEXT_SUFFIXES = (".txt",)
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+RUN_OUTPUT_FILES = ("documents.jsonl", "errors.jsonl")  # what a run writes that a reader could read
 ALL_SUFFIXES = TEXT_SUFFIXES + ARCHIVE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 
 
@@ -47,10 +49,12 @@ class ReaderOptions(BaseModel):
     jsonl_text_field: str = "text"
     jsonl_date_field: str = "date"
     jsonl_id_field: str = "id"
+    jsonl_language_field: str = "language"  # a document's language (BCP 47), where the line has one
+    language: str | None = None  # every document's language (claimgraph run --language); else detected
     max_member_bytes: int = 50_000_000  # one archive member, uncompressed
     max_archive_bytes: int = 20_000_000_000  # all members of one archive, uncompressed
     max_members: int = 10_000_000
-    max_compression_ratio: float = 200.0  # uncompressed / compressed, per zip member
+    max_compression_ratio: float = 200.0  # uncompressed / compressed, per archive member (zip and tar)
 
 
 @dataclass
@@ -103,8 +107,17 @@ def _looks_like_text(text: str, cyrillic: bool = False) -> bool:
 
 
 def parse_text(text: str, source: str, doc_id: str, url: str | None = None) -> Document:
-    """A document from file contents: an optional ``date YYYY-MM-DD`` head, then the text."""
+    """A document from file contents: an optional ``date YYYY-MM-DD`` head, then the text.
+
+    ``text_offset`` is where the text starts in the decoded contents (after the head);
+    CR LF and CR line ends are read as one LF.
+
+    >>> d = parse_text("date 2024-03-01\\nҚытай келді.", "a.txt", "a")
+    >>> d.date.isoformat(), d.text, d.text_offset
+    ('2024-03-01', 'Қытай келді.', 16)
+    """
     date = None
+    offset = 0
     m = _DATE_LINE.match(text)
     if m:
         try:
@@ -112,10 +125,11 @@ def parse_text(text: str, source: str, doc_id: str, url: str | None = None) -> D
         except ValueError:
             raise ValueError(f"bad date {m.group(1)!r} in the first line") from None
         text = text[m.end():]
+        offset = m.end()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ValueError("empty document")
-    return Document(id=doc_id, source=source, text=text, date=date, url=url)
+    return Document(id=doc_id, source=source, text=text, date=date, url=url, text_offset=offset)
 
 
 def _from_bytes(raw: bytes, source: str, doc_id: str) -> Union[Document, ReadError]:
@@ -195,15 +209,44 @@ def read_zip(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadEr
             yield from _member(raw, info.filename, source, opts)
 
 
+class _CountingReader:
+    """A binary file that counts the (compressed) bytes read from it."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.fh.read(size)
+        self.count += len(data)
+        return data
+
+    def close(self) -> None:
+        self.fh.close()
+
+
 def read_tar(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    """Members of a tar archive, streamed. A compressed tar has no per-member
+    compressed size, so the compression ratio of a member is measured while it is
+    read: its size over the compressed bytes read meanwhile (at least one read
+    block of ``tarfile.RECORDSIZE``, so that small members are never judged on
+    buffering noise)."""
     try:
-        tf = tarfile.open(path, mode="r|*")  # streaming: no random access, flat memory
+        raw_fh = open(path, "rb")
+    except OSError as err:
+        yield ReadError(str(path), f"not a readable tar file: {err.strerror or err}")
+        return
+    counter = _CountingReader(raw_fh)
+    try:
+        tf = tarfile.open(fileobj=counter, mode="r|*")  # streaming: no random access, flat memory
     except (tarfile.TarError, OSError) as err:
+        raw_fh.close()
         yield ReadError(str(path), f"not a readable tar file: {err}")
         return
     count = total = 0
+    mark = counter.count
     try:
-        with tf:
+        with raw_fh, tf:
             for member in tf:
                 count += 1
                 if count > opts.max_members:
@@ -228,8 +271,13 @@ def read_tar(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadEr
                     continue
                 if _suffix(Path(member.name)) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
                     continue
+                mark = counter.count
                 fh = tf.extractfile(member)
                 raw = fh.read() if fh else b""
+                compressed = max(counter.count - mark, tarfile.RECORDSIZE)
+                if len(raw) / compressed > opts.max_compression_ratio:
+                    yield ReadError(source, f"compression ratio {len(raw) / compressed:.0f}:1, over the limit")
+                    continue
                 yield from _member(raw, member.name, source, opts)
     except (tarfile.TarError, OSError, EOFError) as err:
         yield ReadError(str(path), f"archive broken off: {err}")
@@ -279,7 +327,10 @@ def _jsonl_lines(fh, source: str, opts: ReaderOptions):
             date = dt.date.fromisoformat(str(date_value)[:10]) if date_value else None
             if not text.strip():
                 raise ValueError("empty document")
-            yield Document(id=doc_id, source=where, text=text.replace("\r\n", "\n"), date=date, url=obj.get("url"))
+            language = obj.get(opts.jsonl_language_field)
+            yield Document(id=doc_id, source=where, text=text.replace("\r\n", "\n"), date=date, url=obj.get("url"),
+                           text_offset=0,
+                           language=language.strip().lower() or None if isinstance(language, str) else None)
         except ValueError as err:
             yield ReadError(where, str(err))
 
@@ -288,8 +339,10 @@ def read_warc(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadE
     try:
         from warcio.archiveiterator import ArchiveIterator
         import trafilatura
-    except ImportError:
-        yield ReadError(str(path), "reading WARC needs: pip install 'claimgraph[warc]'")
+    except ImportError as err:  # name the module that is really missing (warcio, trafilatura or one of theirs)
+        missing = f"module {err.name!r}" if err.name else str(err).splitlines()[0]
+        yield ReadError(str(path), f"reading WARC needs {missing}, which is not installed "
+                                   f"(pip install 'claimgraph[warc]' brings it)")
         return
     try:
         with open(path, "rb") as fh:
@@ -340,14 +393,54 @@ def read_path(path: Path, opts: ReaderOptions, doc_id: str | None = None) -> Ite
         yield read_file(path, doc_id)  # an explicitly named file of another name: plain text
 
 
-def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = None) -> Iterator[Union[Document, ReadError]]:
-    """Documents from files, folders and archives, in a stable (sorted) order."""
+def _unreadable_folders(folder: Path, recursive: bool, skip: list[tuple[str, ...]]) -> list[ReadError]:
+    """Folders under ``folder`` that cannot be listed (a glob passes over them in silence)."""
+    problems: list[ReadError] = []
+
+    def note(err: OSError) -> None:
+        problems.append(ReadError(str(err.filename or folder), f"cannot read folder: {err.strerror or err}"))
+
+    if not recursive:
+        try:
+            with os.scandir(folder):
+                pass
+        except OSError as err:
+            note(err)
+        return problems
+    for top, dirs, _files in os.walk(folder, onerror=note):
+        rel = Path(top).relative_to(folder).parts
+        dirs[:] = sorted(d for d in dirs if rel + (d,) not in skip)
+    return problems
+
+
+def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = None,
+                   exclude: Iterable[Path | str] = ()) -> Iterator[Union[Document, ReadError]]:
+    """Documents from files, folders and archives, in a stable (sorted) order.
+
+    A folder that cannot be listed is a :class:`ReadError`; files under a folder in
+    ``exclude`` (a run's output folder) are never read from a folder input."""
     opts = opts or ReaderOptions()
+    excluded = [Path(e).resolve() for e in exclude]
+    if opts.language:
+        for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude):
+            yield doc if isinstance(doc, ReadError) else doc.model_copy(update={"language": opts.language})
+        return
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.glob(opts.glob) if p.is_file() and _suffix(p))
-            if not files:
+            skip = []  # excluded folders inside this one, as relative parts
+            for e in excluded:
+                try:
+                    rel = e.relative_to(path.resolve()).parts
+                except ValueError:
+                    continue
+                # the output folder is the input folder itself: leave out only a run's own files
+                skip.extend([(name,) for name in RUN_OUTPUT_FILES] if rel == () else [rel])
+            problems = _unreadable_folders(path, "**" in opts.glob or "/" in opts.glob, skip)
+            yield from problems
+            files = sorted(p for p in path.glob(opts.glob)
+                           if p.is_file() and _suffix(p) and not _under(p.relative_to(path).parts, skip))
+            if not files and not any(e.source == str(path) for e in problems):
                 yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
             for f in files:
                 rel = f.relative_to(path)
@@ -356,3 +449,7 @@ def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = No
             yield from read_path(path, opts)
         else:
             yield ReadError(str(path), "no such file or folder")
+
+
+def _under(parts: tuple[str, ...], folders: list[tuple[str, ...]]) -> bool:
+    return any(f == parts[:len(f)] for f in folders)

@@ -16,6 +16,7 @@ from .base import LanguagePack
 # ``claimgraph.languages`` entry point group.
 BUILTIN_LANGUAGES = {
     "kk": "pipeline.lang.kk:KazakhLanguage",
+    "ru": "pipeline.lang.ru:RussianLanguage",
 }
 
 

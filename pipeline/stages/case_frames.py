@@ -18,14 +18,13 @@ from itertools import product
 from pathlib import Path
 from typing import Optional
 
-from ..lexicon import load_lexicon
+from ..lexicon import TriggerRule, load_lexicon
 from ..layers import ENTITIES, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..spans import keep_longest
 from ..stage import Stage, StageSettings
 from ..textview import Argument, SentenceView, sentence_views
 
-RECEIVE = ":receive"  # suffix of a receive trigger's predicate inside this stage
 ARGUMENT_LABELS = {"PERSON", "ORG", "COUNTRY", "NORP", "GPE", "LOC", "FAC", "GROUP"}
 MAX_CLAIMS_PER_TRIGGER = 8
 
@@ -45,10 +44,14 @@ class CaseFrameExtractor(Stage):
         self.lex = load_lexicon(context.lexicon(settings.lexicon))
         self.reader = context.language_pack.frame_reader(self.lex)
         self.dates = context.language_pack.dates
-        # receive triggers go by "<predicate>:receive" inside this stage
-        self.triggers = self.lex.trigger_patterns() + [
-            (f"{name}{RECEIVE}", pattern) for name, pattern in self.lex.receive_patterns()]
-        self._first_stems = tuple(s for _, p in self.triggers for s in p[0])
+        self.rules: list[TriggerRule] = self.lex.trigger_rules()
+        self._first_stems = tuple(s for r in self.rules for s in r.pattern[0])
+        conf = {key: self.lex.confidence_of("case_frames", key)
+                for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
+        self.confidence = conf
+        self._pair_coordinators = set(self.lex.pair_coordinators)
+        self._currency = tuple(self.lex.currency_words)
+        self._verbal_noun_endings = tuple(self.lex.verbal_noun_endings)
         self.coordinators = set(self.lex.coordinators)
         self._postposition_words = {w for words in self.lex.postpositions.values() for w in words}
         self._event_nouns = frozenset(self.lex.event_nouns)
@@ -60,26 +63,44 @@ class CaseFrameExtractor(Stage):
         new: list[Claim] = []
         for view in sentence_views(doc):
             new += self._sentence(doc, view, speech)
-        return doc.with_layers(claims=claims + new)
+        return doc.with_layers(claims=claims + self._headline_agents(new))
+
+    @staticmethod
+    def _headline_agents(claims: list[Claim]) -> list[Claim]:
+        """A claim with no agent (a headline: X-пен кездесу) takes the agent that the document
+        gives the same event with the same partner (... X-пен кездесті); else it keeps none."""
+        out = []
+        for c in claims:
+            if c.agent is None:
+                key = (c.predicate, c.recipient, c.location, c.theme)
+                known = next((o.agent for o in claims if o.agent and o.agent not in (c.recipient, c.location)
+                              and (o.predicate, o.recipient, o.location, o.theme) == key), None)
+                if known:
+                    c = c.model_copy(update={"agent": known})
+            out.append(c)
+        return out
 
     def _sentence(self, doc: AnnotatedDocument, view: SentenceView, speech) -> list[Claim]:
         hits = self._find_triggers(view)
         if not hits:
             return []
         trigger_tokens = {k for _, (a, b), _ in hits for k in range(a, b + 1)}
-        args = self._group_inflection(view, [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
-                                             if m.entity_id and m.label in ARGUMENT_LABELS])
+        args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
+                if m.entity_id and m.label in ARGUMENT_LABELS]
+        # "АҚШ долларына": a country naming a currency is no argument
+        args = self._group_inflection(view, [a for a in args if not (
+            a.head is not None and view.tokens[a.head].lower.startswith(self._currency))])
         subject = next((a for a in args if a.case == "nom"), None)
         per_hit: list[list[Claim]] = []
         pending: list[tuple] = []  # complements still looking for a subject
         clause_start = 0
-        for n, (predicate, (first, last), stems) in enumerate(hits):
+        for n, (rule, (first, last), stems) in enumerate(hits):
             said = next((c for c in speech if c.content.start <= view.tokens[first].start < c.content.end), None)
             window = [a for a in args if clause_start <= a.first and a.last < first]
             if said is not None:  # reported words: the arguments are inside them
                 window = [a for a in window if a.mention.start >= said.content.start]
             nested = n + 1 < len(hits) and hits[n + 1][1][0] == last + 1
-            hit = (doc, view, predicate, (first, last), stems, window, None if said else subject, said, nested)
+            hit = (doc, view, rule, (first, last), stems, window, None if said else subject, said, nested)
             claims = self._claims(*hit)
             per_hit.append(claims)
             if not claims and view.tokens[last].lower.endswith(tuple(self.lex.complement_endings)):
@@ -104,6 +125,9 @@ class CaseFrameExtractor(Stage):
         nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
         if any(a.case in ("acc", "gen") for a in analyses):
             return not nxt.startswith(self._event_verbs)  # келіссөздерді жүргізді: the subject's
+        if nxt and any(a.case == "nom" for a in analyses) and any(
+                self.reader.analyser.is_possessed(nxt, case) for case in ("acc", "gen")):
+            return True  # келіссөздер қорытындысын: the event possesses the next noun
         return bool(analyses) and nxt in self._postposition_words
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
@@ -111,11 +135,32 @@ class CaseFrameExtractor(Stage):
         "Қазақстан мен Қытайға" both are datives."""
         args = sorted(args, key=lambda a: a.first)
         out = list(args)
+        for k, a in enumerate(out):
+            # "Дмитрий Родин мен сарбазды", "ЕО мен халықаралық қауымдастықта": the last member,
+            # a common noun, carries the case
+            if not (a.case == "nom" and a.head is None and a.last + 2 < len(view)
+                    and view.tokens[a.last + 1].lower in self._pair_coordinators):
+                continue
+            for nxt in range(a.last + 2, min(len(view), a.last + 5)):
+                if view.mention_at(nxt) or view.tokens[nxt].is_punct:
+                    break
+                case = self.reader.case_of(view.tokens[nxt].text, possessive=False)
+                if case in ("acc", "dat", "abl", "loc", "ins"):
+                    out[k] = Argument(a.mention, case, a.first, a.last, nxt)
+                    break
+                if case != "nom":
+                    break
         for k in range(len(out) - 2, -1, -1):
             a, b = out[k], out[k + 1]
             between = [t.lower for t in view.tokens[a.last + 1:b.first]]
+            if between and set(between) & self.coordinators:  # X және Президент Y-пен: a title between
+                between = [w for w in between if w in self.coordinators or not self.reader.is_title(w)]
             if (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
                     and b.case not in ("nom", "title", "embedded", "post")):
+                out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
+            elif (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
+                    and b.case == "embedded"):
+                # "Ресей мен Түркия көшбасшыларының": both possess the possessor
                 out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
         # "X мен Y арасындағы": X acts, Y is the partner
         for k in range(len(out) - 1):
@@ -129,12 +174,16 @@ class CaseFrameExtractor(Stage):
 
     def _find_triggers(self, view: SentenceView):
         found = []
-        starts = [t.i for t in view.tokens if t.lower.startswith(self._first_stems)]
-        for predicate, pattern in self.triggers:
+        # a word inside a name is no trigger (a person called Сапар)
+        starts = [t.i for t in view.tokens if t.lower.startswith(self._first_stems) and not view.mention_at(t.i)]
+        for rule in self.rules:
             for i in starts:
-                last = view.match(pattern, i)
+                last = view.match(rule.pattern, i)
+                if last is not None and rule.exclude and any(
+                        view.tokens[k].lower.startswith(rule.exclude) for k in range(i, last + 1)):
+                    continue
                 if last is not None:
-                    found.append((predicate, (i, last), pattern[-1]))
+                    found.append((rule, (i, last), rule.pattern[-1]))
         return keep_longest(found, span=lambda h: h[1])
 
     def _clause_final(self, view: SentenceView, last: int) -> bool:
@@ -146,16 +195,31 @@ class CaseFrameExtractor(Stage):
         nxt = view.tokens[end + 1]
         return nxt.is_punct or nxt.lower in self.lex.clause_conjunctions
 
-    def _claims(self, doc, view, predicate, trigger, stems, window: list[Argument], subject, said, nested,
+    def _fits(self, doc, rule: TriggerRule, role: str, a: Argument) -> bool:
+        allowed = rule.allowed_types(role)
+        if allowed is None:
+            return True
+        ent = doc.entity(a.mention.entity_id)
+        return ent is not None and ent.type in allowed
+
+    def _claims(self, doc, view, rule: TriggerRule, trigger, stems, window: list[Argument], subject, said, nested,
                 agents: list[str] | None = None):
-        receive = predicate.endswith(RECEIVE)
-        predicate = predicate.removesuffix(RECEIVE)
-        frame = self.lex.receive_frame if receive else self.lex.frame(predicate)
+        receive = rule.receive
+        predicate = rule.predicate
+        frame = rule.frame
         roles: dict[str, list[Argument]] = {}
+        post_roles = dict(rule.postposition_roles)
         for a in window:
             role = frame.get(a.case)
-            if role:
+            if a.case == "post" and post_roles:
+                end = a.head if a.head is not None else a.last
+                role = post_roles.get(view.tokens[end + 1].lower) if end + 1 < len(view) else None
+            if role and self._fits(doc, rule, role, a):
                 roles.setdefault(role, []).append(a)
+        if not rule.inherit_agent:
+            subject, agents = None, None
+        if self._directed(view, trigger):
+            return []  # "X-ті инвестиция салуға шақырды": someone else is to do it
         if receive:
             # the giver: an ablative close before the trigger (АҚШ-тан кепілдік); the subject receives
             givers = [a for a in roles.get("agent", []) if trigger[0] - a.last <= self.lex.receive_reach]
@@ -175,18 +239,30 @@ class CaseFrameExtractor(Stage):
         if pair:  # "Түркия Ресей мен Украина арасында келіссөз ...": the pair negotiates
             roles["agent"] = pair
         roles = {role: self._pick(view, role, fillers) for role, fillers in roles.items()}
-        confidence = 0.7
-        if "agent" not in roles and self.settings.inherit_agent:
-            if subject is not None and subject.last < trigger[0] and subject not in window:
+        if rule.symmetric and "recipient" not in roles and len(roles.get("agent", [])) == 2:
+            a, b = roles["agent"]  # "A мен B кездесті": A the agent, B the recipient
+            if {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]} <= self._pair_coordinators:
+                roles["agent"], roles["recipient"] = [a], [b]
+        confidence = self.confidence["own_agent"]
+        if "agent" not in roles and self.settings.inherit_agent and rule.inherit_agent:
+            if subject is not None and subject.last < trigger[0] and subject not in window and self._fits(
+                    doc, rule, "agent", subject):
                 roles["agent"] = [subject]
-                confidence = 0.55
+                confidence = self.confidence["inherited_agent"]
         # in a reported clause (Песков ... көмектесетінін айтты) the speaker is the
         # subject when no other is named; in a quotation or "according to" it is not
         speaker_is_subject = said is not None and said.construction == "reported_clause"
         own = [a.mention.entity_id for a in roles.pop("agent", [])]
-        agents = own or agents or ([said.agent] if speaker_is_subject and self.settings.inherit_agent else [])
+        inherit = self.settings.inherit_agent and rule.inherit_agent
+        agents = own or agents or ([said.agent] if speaker_is_subject and inherit else [])
+        if any(r not in roles for r in rule.requires if r != "agent") or ("agent" in rule.requires and not agents):
+            return []
         if not agents:
-            return []  # who did it is the point of a claim
+            # a headline without a finite verb (X-пен кездесу): the partner only, never an invented agent;
+            # the document may name the agent elsewhere (filled in by _headline_agents)
+            if not (roles and self._headline(view, trigger)):
+                return []  # who did it is the point of a claim
+            confidence = self.confidence["no_agent"]
         polarity = self.reader.polarity(view, trigger, stems)
         modality = self.reader.modality(view, trigger, stems) or ("intended" if nested else None)
         if said is not None:
@@ -206,6 +282,11 @@ class CaseFrameExtractor(Stage):
                                                 view.tokens[clause_start].start)
                      if d.start == view.tokens[0].start]
         role_names = sorted(roles)
+        theme_text = self._theme_text(view, rule, trigger, used) if "theme" not in roles else None
+        if theme_text is None and rule.theme_before and "theme" not in roles and trigger[0] > 0:
+            theme_text = self._word_in_case(view, trigger[0] - 1, rule.theme_before)
+        cameo = rule.cameo
+        event = dict(cameo=cameo.code, quad_class=cameo.quad_class, goldstein=cameo.goldstein) if cameo else {}
         claims = []
         for agent, fillers in product(agents or [None], product(*[roles[r] for r in role_names])):
             negated_arg = any(self._negated(view, a) for a in fillers)
@@ -217,12 +298,50 @@ class CaseFrameExtractor(Stage):
                 id=f"{doc.document.id}-{predicate}-{view.tokens[trigger[0]].start}-{len(claims)}",
                 predicate=predicate, agent=agent, polarity=claim_polarity, modality=modality or "asserted",
                 author=said.agent if said else None, text=text, date=dates[0].value if dates else None,
-                evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
-                confidence=min(0.95, confidence + 0.05 * len(filled)), **filled,
+                evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]), theme_text=theme_text,
+                confidence=min(self.confidence["max"], confidence + self.confidence["per_role"] * len(filled)),
+                **event, **filled,
             ))
             if len(claims) >= MAX_CLAIMS_PER_TRIGGER:
                 break
         return claims
+
+    def _directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""
+        last = view.tokens[trigger[1]].lower
+        if not self.lex.directive_verbs or not last.endswith(tuple(self.lex.complement_endings)):
+            return False
+        nxt = trigger[1] + 1
+        return nxt < len(view) and view.tokens[nxt].lower.startswith(tuple(self.lex.directive_verbs))
+
+    def _headline(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """A heading, or a verbal noun closing the sentence (... X-пен кездесу): no finite verb."""
+        if view.sentence.kind == "heading":
+            return True
+        rest = [t for t in view.tokens[trigger[1] + 1:] if not t.is_punct]
+        return not rest and view.tokens[trigger[1]].lower.endswith(self._verbal_noun_endings)
+
+    def _theme_text(self, view: SentenceView, rule: TriggerRule, trigger: tuple[int, int], used) -> str | None:
+        """The words naming the theme before a marker (X Сенат депутаты болып тағайындалды -> Сенат депутаты)."""
+        if not rule.theme_markers:
+            return None
+        marker = next((k for k in range(trigger[0] - 1, max(-1, trigger[0] - 4), -1)
+                       if view.tokens[k].lower in rule.theme_markers), None)
+        if marker is None:
+            return None
+        start = max([a.last + 1 for a in used if a.last < marker and a.case != "title"] + [0])
+        start = max(start, marker - self.lex.roles.max_title_words)
+        words = [t for t in view.tokens[start:marker] if not t.is_punct]
+        return view.span_text(words[0].i, words[-1].i) if words else None
+
+    def _word_in_case(self, view: SentenceView, k: int, case: str) -> str | None:
+        """The stem of word ``k`` when it stands in ``case`` (Жарлыққа -> Жарлық), not a name's."""
+        tok = view.tokens[k]
+        if tok.is_punct or view.mention_at(k):
+            return None
+        found = [a for a in self.reader.analyser.analyses(tok.lower) if a.case == case and len(a.stem) > 2]
+        stems = [a.stem for a in sorted(found, key=lambda a: a.possessive is not None)]
+        return tok.text[:len(stems[0])] if stems else None
 
     def _coordinated_before(self, view: SentenceView, fillers: list[Argument], last: Argument) -> list[Argument]:
         """``last`` and the fillers joined to it by coordinators before it (АҚШ, Ресей және Франциядан)."""

@@ -36,6 +36,9 @@ class FrameReader:
             # an adjective: the noun after it carries the case (солтүстіккореялық әскерлердің)
             if last + 1 < len(view) and not view.mention_at(last + 1) and not view.tokens[last + 1].is_punct:
                 return Argument(m, self.case_of(view.tokens[last + 1].text, possessive=False), first, last, last + 1)
+            nxt = last + 1 + (last + 1 < len(view) and view.tokens[last + 1].text in ("«", '"', "“"))
+            if nxt < len(view) and view.mention_at(nxt) and view.mention_at(nxt) is not m:
+                return Argument(m, "embedded", first, last, nxt)  # ресейлік «КПРФ»: it modifies a name
             return Argument(m, case, first, last, None)
         if case not in ("nom", "gen"):
             return self._postposition(view, Argument(m, case, first, last, None))
@@ -55,6 +58,11 @@ class FrameReader:
             tok = view.tokens[k]
             if tok.is_punct or (view.mention_at(k) and view.mention_at(k) is not m) or tok.text[:1].isdigit():
                 break
+            if tok.lower in self.lex.postpositions.get(case, ()):
+                return Argument(m, "post", first, last, None)  # Омбы үшін: a postposition, not a head (үш-ін)
+            if tok.lower in self.lex.not_heads:
+                k += 1
+                continue  # бүгін, басты: words that look possessed and head no name
             if k in triggers:
                 return Argument(m, "gen" if case == "gen" else case, first, last, k)
             if self.is_title(tok.text):
@@ -119,7 +127,7 @@ class FrameReader:
         pol = self.lex.polarity
         last_tok = view.tokens[trigger[1]].lower
         endings = tuple(pol.negative_endings)
-        if self._negative_after(last_tok, stems):
+        if self._negative_after(last_tok, stems) and not last_tok.endswith(tuple(pol.not_negative)):
             return "negated"
         for k in self.verb_group(view, trigger[1]):
             word = view.tokens[k].lower

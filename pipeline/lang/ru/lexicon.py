@@ -1,0 +1,125 @@
+"""The Russian relation lexicon (``configs/relations_ru.yaml``), validated with pydantic.
+
+Russian marks roles with word order, case and prepositions, and slovnet gives the
+dependency tree, so a frame maps *slots* to roles: a dependency relation
+(``nsubj``, ``obj``), a bare case (``dat``, ``ins``) or a preposition with its
+case (``с+ins``, ``в+loc``, ``по+dat``). Triggers are lemmas: one word (a verb or
+an event noun) or a light verb and its object (``оказать помощь``). Predicate keys
+are those of the Kazakh lexicon.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ...resources import read_yaml
+
+ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
+CASES = {"nom", "gen", "dat", "acc", "ins", "loc"}
+RELATIONS = {"nsubj", "obj", "iobj"}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check_slot(slot: str) -> str:
+    if slot in RELATIONS or slot in CASES:
+        return slot
+    prep, plus, case = slot.partition("+")
+    if plus and prep and case in CASES:
+        return slot
+    raise ValueError(f"unknown slot {slot!r} (a relation {sorted(RELATIONS)}, a case {sorted(CASES)} "
+                     "or preposition+case such as с+ins)")
+
+
+def _check_frame(frame: dict) -> dict:
+    for slot, role in frame.items():
+        check_slot(slot)
+        if role is not None and role not in ROLES:
+            raise ValueError(f"unknown role {role!r} (use {', '.join(sorted(ROLES))})")
+    return frame
+
+
+class Predicate(Strict):
+    triggers: list[str] = Field(min_length=1)  # lemma, or "light-verb noun"
+    frame: dict[str, Optional[str]] = {}  # null removes a default slot
+    _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
+
+
+class Speech(Strict):
+    predicate: str = "say"
+    verbs: list[str]
+    according_to_prepositions: list[str] = ["по"]
+    according_to: list[str]  # по словам / мнению / данным X
+    pronouns: list[str] = []  # он, она: the last person who spoke or was a subject
+    possessive_pronouns: list[str] = []  # по его словам
+    passive_verbs: list[str] = []  # в заявлении X говорится: the speaker is the statement's genitive
+    statement_nouns: list[str] = []
+
+
+class Roles(Strict):
+    predicate: str = "has_role"
+    title_heads: list[str]
+    max_title_words: int = 6
+
+
+class Polarity(Strict):
+    negators: list[str]
+
+
+class Modality(Strict):
+    possible: list[str] = []
+    obligation: list[str] = []
+    intended: list[str] = []
+
+
+class RussianLexicon(Strict):
+    default_frame: dict[str, str]
+    predicates: dict[str, Predicate]
+    speech: Speech
+    roles: Roles
+    polarity: Polarity
+    modality: Modality
+    # verbs that carry out an event noun (провести переговоры, начать атаку): their
+    # subject does it; under any other verb (осудила удары Ирана) the noun's genitive does
+    light_verbs: list[str] = []
+    # words after which an argument is not the verb's (несмотря на X, вместо X)
+    blocking_prepositions: list[str] = []
+
+    _check = field_validator("default_frame")(classmethod(lambda cls, v: _check_frame(v)))
+
+    def frame(self, predicate: str) -> dict[str, str]:
+        merged = {**self.default_frame, **self.predicates[predicate].frame}
+        return {slot: role for slot, role in merged.items() if role}
+
+    def triggers(self) -> dict[str, list[tuple[str, str | None]]]:
+        """head lemma -> [(predicate, object lemma or None)]."""
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for name, p in self.predicates.items():
+            for t in p.triggers:
+                words = t.lower().replace("ё", "е").split()
+                out.setdefault(words[0], []).append((name, words[1] if len(words) > 1 else None))
+        return out
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=8)
+def load_russian_lexicon(path: Path) -> RussianLexicon:
+    try:
+        raw = read_yaml(path)
+    except ValueError as err:
+        raise LexiconError(str(err)) from None
+    try:
+        return RussianLexicon.model_validate(raw)
+    except ValidationError as err:
+        e = err.errors()[0]
+        where = ".".join(str(p) for p in e["loc"])
+        msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+        raise LexiconError(f"{path}: {where}: {msg}") from None

@@ -1,0 +1,82 @@
+"""The Russian models, loaded once per process: razdel (sentences, tokens),
+natasha / slovnet (morphology, syntax, NER; the weights ship inside the
+``natasha`` wheel, nothing is downloaded) and pymorphy3 (lemmas, inflection).
+
+A missing package is one clear line (``pip install 'claimgraph[ru]'``), raised as
+:class:`MissingRussianModels` (a ValueError: a config load reports it as one line).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+INSTALL_HINT = "Russian needs the packages of the ru extra: pip install 'claimgraph[ru]'"
+
+
+class MissingRussianModels(ValueError):
+    pass
+
+
+def require() -> None:
+    """Raise MissingRussianModels unless razdel, natasha and pymorphy3 import."""
+    try:
+        import natasha  # noqa: F401
+        import pymorphy3  # noqa: F401
+        import razdel  # noqa: F401
+    except ImportError as err:
+        raise MissingRussianModels(f"{INSTALL_HINT} ({err.name} is missing)") from None
+
+
+@lru_cache(maxsize=None)
+def natasha_models():
+    """(embedding, morph tagger, syntax parser, NER tagger, morph vocab), shared."""
+    require()
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+    emb = NewsEmbedding()
+    return emb, NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb), MorphVocab()
+
+
+@lru_cache(maxsize=None)
+def morph():
+    """pymorphy3's analyser (dictionaries ship in pymorphy3-dicts-ru)."""
+    require()
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+# Universal POS -> pymorphy3 (OpenCorpora) POS tags
+_UD_POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+           "AUX": {"VERB", "INFN"}, "ADJ": {"ADJF", "ADJS", "COMP", "PRTF"}, "ADV": {"ADVB", "COMP"},
+           "DET": {"ADJF", "NPRO"}, "PRON": {"NPRO"}, "NUM": {"NUMR", "ADJF"}}
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, pos: str | None = None) -> str:
+    """The dictionary form of a word (lower case, ё as е): of the first analysis
+    with the tagger's part of speech, else the most likely one."""
+    parses = morph().parse(word)
+    want = _UD_POS.get(pos or "")
+    if want:
+        for p in parses:
+            if p.tag.POS in want:
+                return p.normal_form.replace("ё", "е")
+    return parses[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form pymorphy3 allows for a word (ambiguous forms: several)."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in morph().parse(word))
+
+
+def versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for pkg in ("natasha", "slovnet", "razdel", "pymorphy3"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            pass
+    return out
