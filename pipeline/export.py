@@ -16,7 +16,8 @@ SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".pa
           "turtle": ".ttl", "events": ".events.csv", "events-parquet": ".events.parquet"}
 
 # The event table (``--format events``): one row per claim between actors, in the spirit of a
-# GDELT event record (actor 1 = the agent, actor 2 = the recipient, else the partner).
+# GDELT event record (actor 1 = the agent, actor 2 = the recipient, else the partner, else a
+# country that is the claim's location, as in a visit).
 EVENT_COLUMNS = (
     "event_id", "date", "date_published",
     "actor1_id", "actor1_name", "actor1_type", "actor1_country",
@@ -96,12 +97,14 @@ def event_rows(graph: ClaimsGraph) -> list[dict]:
     rows = []
     for nid, c in graph.nodes("claim"):
         a1 = _id(c.get("cg:agent"))
+        loc = _id(c.get("cg:location"))
         a2 = _id(c.get("cg:recipient")) or _id(c.get("cg:partner"))
+        if not a2 and c.get("cg:cameo") and entities.get(loc or "", {}).get("@type") == "Country":
+            a2 = loc  # X visited a country: the country is the other actor (CAMEO 042 / GDELT Actor2)
         if not (a1 or a2) or not (c.get("cg:cameo") or (a1 and a2)):
             continue
         doc_id = _id(c.get("appearance"))
         doc = documents.get(doc_id, {})
-        loc = _id(c.get("cg:location"))
         theme = c.get("cg:theme")
         author = _id(c.get("author"))
         ev = c.get("prov:wasDerivedFrom", {})

@@ -12,10 +12,9 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .records import ENTITY_TYPES, ROLES
+from .records import CASES, ENTITY_TYPES, ROLES
 from .resources import read_yaml
 
-CASES = {"nom", "gen", "dat", "acc", "loc", "abl", "ins"}
 
 # A trigger word: one stem or a list of alternative stems.
 TriggerWord = Union[str, list[str]]
@@ -222,7 +221,7 @@ class Modality(Strict):
 
 
 class Lexicon(Strict):
-    # confidence of a claim per stage and construction: {case_frames: {own_agent: 0.7, ...}, speech: {...}}
+    # cg:confidence of a claim, one table: {case_frames: {own_agent: 0.7, ...}, say: {quote: 0.8, ...}, has_role: {...}}
     confidence: dict[str, dict[str, float]] = {}
     # CAMEO coding of predicates made by other stages (say, has_role); null: no event
     cameo: dict[str, Optional[Cameo]] = {}
@@ -236,6 +235,7 @@ class Lexicon(Strict):
     between_words: list[str] = []
     not_heads: list[str] = []  # words that look possessed but head no name (бүгін, кеше)
     currency_words: list[str] = []  # "АҚШ доллары": a name before these is a currency, no argument
+    personal_endings: list[str] = []  # first / second person verb endings: the subject is no name
     pair_coordinators: list[str] = []  # "A мен B" of a symmetric predicate: agent A, recipient B
     verbal_noun_endings: list[str] = []  # a headline closing on a verbal noun (... кездесу) has no finite verb
     complement_endings: list[str] = []
@@ -248,8 +248,6 @@ class Lexicon(Strict):
     groups: Groups
     polarity: Polarity
     modality: Modality
-    # predicate -> reading -> cg:confidence
-    confidence: dict[str, dict[str, float]] = {}
 
     _check = field_validator("default_frame")(classmethod(lambda cls, v: _check_frame(v)))
 

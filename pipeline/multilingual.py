@@ -32,6 +32,12 @@ class MultilingualPipeline(Pipeline):
         self._loaded: dict[str, Pipeline] = {}
 
     @classmethod
+    def from_config(cls, source=None) -> Pipeline:
+        """What :meth:`Pipeline.from_config` builds (workers rebuild a run's pipeline
+        through its class): routing again when the config routes."""
+        return Pipeline.from_config(source)
+
+    @classmethod
     def wrap(cls, base: Pipeline, routes: dict[str, str], detector: str, config_path: Path | None):
         """Check each route's config now (file, keys, stage names, language) and
         load its stages later."""
@@ -48,6 +54,10 @@ class MultilingualPipeline(Pipeline):
             if cfg.language != code:
                 raise ConfigError(f"{where}: languages.{code}: {path} is a pipeline for {cfg.language!r}")
             resolved[code] = path
+        try:
+            get_detector(detector)
+        except ValueError as err:
+            raise ConfigError(f"{where}: detector: {err}") from None
         return cls(base, resolved, detector)
 
     # -- routing ----------------------------------------------------------------

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 # entity types of the contract: defined here once, read by the lexicon, the graph and ids.
 ROLES = ("agent", "recipient", "theme", "location", "partner", "source")
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place", "City", "AdministrativeArea", "Event", "Group")
+# The grammatical cases a mention may carry (Mention.case) and a lexicon's frame maps onto roles.
+CASES = ("nom", "gen", "dat", "acc", "loc", "abl", "ins")
 CLAIM_PREFIX = "claim:"  # a claim's id is its IRI in graph.jsonld and its key in documents.jsonl
 
 
@@ -49,7 +51,7 @@ class Mention(Record):
     label: str  # PERSON, COUNTRY, ORG, PLACE, NORP, GROUP, ...
     entity_id: Optional[str] = None
     lemma: Optional[str] = None  # the surface with inflection removed (Украина)
-    case: Optional[str] = None  # nom, gen, dat, acc, loc, abl, ins
+    case: Optional[str] = None  # one of CASES
     source: str = ""  # the stage that found it
     # how the linker derived it from a model span: a piece of a longer span ("split"), the
     # organisation inside a position ("position"), or a name the model missed ("repair")

@@ -34,11 +34,11 @@ BUILTIN_STAGES = {
     "speech.v1": "pipeline.stages.speech:SpeechAttributor",
     "case_frames.v1": "pipeline.stages.case_frames:CaseFrameExtractor",
     # Russian (pipeline/lang/ru; the ru extra)
-    "ru_sentences.v1": "pipeline.lang.ru.stages:RussianSentences",
-    "ru_gazetteer.v1": "pipeline.lang.ru.stages:RussianGazetteer",
-    "ru_ner.v1": "pipeline.lang.ru.stages:RussianNER",
-    "ru_linker.v1": "pipeline.lang.ru.stages:RussianLinker",
-    "ru_relations.v1": "pipeline.lang.ru.stages:RussianRelations",
+    "ru_sentences.v1": "pipeline.lang.ru.stages.sentences:RussianSentences",
+    "ru_gazetteer.v1": "pipeline.lang.ru.stages.gazetteer:RussianGazetteer",
+    "ru_ner.v1": "pipeline.lang.ru.stages.ner:RussianNER",
+    "ru_linker.v1": "pipeline.lang.ru.stages.linker:RussianLinker",
+    "ru_relations.v1": "pipeline.lang.ru.stages.relations:RussianRelations",
 }
 
 _USER_STAGES: dict[str, type["Stage"]] = {}

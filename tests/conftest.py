@@ -13,6 +13,23 @@ def needs_shared(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent (../shared beside the checkout)")
 
 
+def has_module(module: str) -> bool:
+    """Whether an optional module imports."""
+    import importlib
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
+def needs_extra(module: str, extra: str):
+    """An optional extra's module, or skip the test saying which extra is missing."""
+    return pytest.importorskip(module, reason=f"the {extra} extra is not installed (no module {module!r}): "
+                                              f"pip install 'claimgraph[{extra}]'")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     import pipeline

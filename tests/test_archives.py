@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from conftest import needs_extra
 from pipeline.io.readers import ReaderOptions, ReadError, decode, iter_documents
 
 TEXT = "date 2024-03-01 Франция Германияға алғыс айтты."
@@ -96,8 +97,8 @@ def test_archives_undecodable_input_is_an_error_record(tmp_path):
 
 
 def test_archives_warc_html_pages(tmp_path):
-    pytest.importorskip("warcio")
-    pytest.importorskip("trafilatura")
+    needs_extra("warcio", "warc")
+    needs_extra("trafilatura", "warc")
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -171,6 +172,7 @@ def test_archives_an_unreadable_folder_given_as_input_is_one_error_row(tmp_path,
 def test_archives_warc_without_its_libraries_names_the_missing_module(tmp_path, monkeypatch):
     import sys
 
+    needs_extra("warcio", "warc")  # present: so the message must name the other, missing, module
     path = tmp_path / "crawl.warc"
     path.write_bytes(b"")
     for name in [m for m in sys.modules if m == "trafilatura" or m.startswith("trafilatura.")]:
@@ -187,5 +189,5 @@ def test_archives_warc_reader_works_with_the_declared_extra():
 
     extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     assert any(req.startswith("lxml_html_clean") or "html_clean" in req for req in extras["warc"])
-    pytest.importorskip("trafilatura", reason="the warc extra is not installed")
+    needs_extra("trafilatura", "warc")
     import lxml_html_clean  # noqa: F401

@@ -2,6 +2,7 @@ import json
 
 from typer.testing import CliRunner
 
+from conftest import needs_extra
 from pipeline.cli import app
 
 runner = CliRunner()
@@ -28,6 +29,7 @@ def test_cli_run_writes_the_four_files_and_records_bad_documents(tmp_path):
     assert manifest["counts"]["documents"] == 2 and manifest["counts"]["errors"] == 2
     assert manifest["contract_version"] == "1.0"
     assert "2 documents" in result.output and "2 errors" in result.output
+    needs_extra("pyshacl", "export")
     from pipeline.export import validate
 
     assert validate(out / "graph.jsonld")[0]

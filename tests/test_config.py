@@ -155,3 +155,14 @@ def test_config_stages_get_their_language_from_the_load_context():
     assert kk.normaliser.lemma("Песковтың").name == "Песков"
     assert kk.default_lexicon.name == "relations_kk.yaml"
     assert context.lexicon(None) == kk.default_lexicon
+
+
+def test_config_a_repeated_key_in_a_yaml_file_is_an_error_not_a_silent_override(tmp_path):
+    from pipeline.resources import DataFileError, read_yaml
+
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("confidence:\n  say: {quote: 0.8}\nroles: {}\nconfidence:\n  has_role: {title: 0.9}\n",
+                    encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        read_yaml(path)
+    assert str(err.value) == f"{path} (line 4): not valid YAML: key 'confidence' is repeated in one mapping"

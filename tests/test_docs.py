@@ -6,7 +6,7 @@ import importlib
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, needs_extra
 from pipeline.cli import app
 from pipeline.stage import BUILTIN_STAGES
 
@@ -15,6 +15,8 @@ MODULES = ["pipeline", "pipeline.core", "pipeline.graph", "pipeline.ids", "pipel
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docs_doctests_run(name, monkeypatch):
+    if name == "pipeline.graph":
+        needs_extra("pandas", "export")  # ClaimsGraph.to_pandas's example
     monkeypatch.chdir(REPO)
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

@@ -21,6 +21,8 @@ def test_meet_partner_in_the_instrumental_is_the_recipient():
             persons=["Серік Ахметов", "Бауыржан Сейітов", "Айгүл Нұрланова", "Дархан Омаров"])
     assert got(r, "meet", "recipient") == {("Серік Ахметов", "Бауыржан Сейітов"),
                                            ("Айгүл Нұрланова", "Дархан Омаров")}
+    r = run("Серік Ахметов алдымен Бауыржан Сейітовпен кездесті.", persons=["Серік Ахметов", "Бауыржан Сейітов"])
+    assert got(r, "meet", "recipient") == {("Серік Ахметов", "Бауыржан Сейітов")}  # алдымен: an adverb
 
 
 def test_meet_received_a_person_but_not_a_law():
@@ -37,6 +39,9 @@ def test_meet_a_pair_is_agent_and_recipient_and_a_verbal_noun_needs_no_recipient
             "Ахметов бүгін студенттермен кездесуде сөйледі.", persons=["Ахметов", "Омаров"])
     assert ("Ахметов", "Омаров") in got(r, "meet", "recipient")
     assert ("Ахметов", None) in got(r, "meet", "recipient")
+    assert not [c for c in claims_of(r) if c["agent"] == "Қазақстан"]  # the leaders met, by title only
+    r = run("Тоқаев пен Жапаров арасында келісімге қол қойылды.", persons=["Тоқаев", "Жапаров"])
+    assert got(r, "sign", "recipient") == {("Тоқаев", "Жапаров")}
 
 
 def test_meet_dative_partner_of_jolyq():
@@ -48,6 +53,11 @@ def test_meet_dative_partner_of_jolyq():
 def test_headline_without_agent_gives_the_partner_only():
     r = run("Мемлекет басшысының Ғалым Сейітовпен кездесу", persons=["Ғалым Сейітов"])
     assert got(r, "meet", "recipient") == {(None, "Ғалым Сейітов")}
+
+
+def test_a_verbal_noun_closing_a_body_sentence_is_no_headline():
+    r = run("Біздің басты мақсатымыз — Қытаймен ынтымақтасу.")
+    assert not [c for c in r.claims if c.predicate == "cooperate"]
 
 
 def test_headline_takes_the_agent_the_document_gives():
@@ -109,7 +119,8 @@ def test_sign_the_object_of_a_relative_clause_is_no_signer():
 # -- support, condemn ------------------------------------------------------------------------
 def test_support_with_and_without_recipient():
     r = run("Германия Украинаның ұстанымын қолдады. Моңғолия бейбітшілікті қолдайды. "
-            "Жапония Қытайға қолдау білдірді. Ресей бұл технологияны қолданды.")
+            "Жапония Қытайға қолдау білдірді. Ресей бұл технологияны қолданды. "
+            "Франция өкілдері қолдарындағы құжатты көрсетті.")
     assert got(r, "support", "recipient") == {("Германия", "Украина"), ("Моңғолия", None), ("Жапония", "Қытай")}
 
 
@@ -141,9 +152,10 @@ def test_appoint_passive_and_active():
 
 def test_cooperate_partner_of_a_genitive_a_pair_and_with():
     r = run("Түркия — Әзербайжанның басты сауда серіктесі. Қазақстан мен Түркия бұрыннан серіктес. "
-            "Моңғолия Жапониямен ынтымақтасады. Бұл компания — сенімді серіктес.")
+            "Моңғолия Жапониямен ынтымақтасады. Бұл компания — сенімді серіктес. "
+            "Ресей мен Қытай әскери ынтымақтастықты арттырады.")
     assert got(r, "cooperate", "recipient") == {("Түркия", "Әзірбайжан"), ("Қазақстан", "Түркия"),
-                                                ("Моңғолия", "Жапония")}
+                                                ("Моңғолия", "Жапония"), ("Ресей", "Қытай")}
 
 
 def test_cooperate_together_needs_a_partner():
@@ -216,3 +228,29 @@ def test_coordinated_partners_across_a_title_and_a_partner_for_whom():
             "Алматы үшін Қытай — маңызды серіктес.", persons=["Асан Бекұлы", "Дәурен Сейітов"], places=["Алматы"])
     assert ("Асан Бекұлы", "Дәурен Сейітов") not in got(r, "meet", "recipient")
     assert got(r, "cooperate", "recipient") == {("Қытай", "Алматы")}
+
+
+def test_two_speakers_of_a_reported_clause_are_both_agents():
+    r = run("Асан Бекұлы және Дәурен Сейітов Жапониямен бірге кітап шығаратынын хабарлады.",
+            persons=["Асан Бекұлы", "Дәурен Сейітов"])
+    assert {(c["agent"], c.get("recipient"), c.get("author")) for c in claims_of(r) if c["predicate"] == "cooperate"} == {
+        ("Асан Бекұлы", "Жапония", "Асан Бекұлы"), ("Дәурен Сейітов", "Жапония", "Дәурен Сейітов")}
+
+
+def test_first_person_verbs_attributive_places_and_plural_investments():
+    r = run("Біз Жапонияның ұсынысын қолдаймыз. Асан Бекұлы Қытаймен келісімге қол қойдық деді. "
+            "Асан Бекұлы Қытайдың Моңғолиядағы елшісімен кездесті. "
+            "Асан Бекұлы Инвестициялар министрі болды.", persons=["Асан Бекұлы"])
+    assert got(r, "support", "recipient") == set()  # "we" support: no agent is named
+    # "X ... қол қойдық деді": the speaker's "we" signed; the speaker is the agent and the author
+    assert got(r, "sign", "recipient", "author") == {("Асан Бекұлы", "Қытай", "Асан Бекұлы")}
+    assert got(r, "meet", "location") == {("Асан Бекұлы", None)}
+    assert got(r, "invest") == set()
+
+
+def test_a_relative_participle_takes_arguments_from_its_own_stretch_and_no_self_partner():
+    r = run("Ол Моңғолияны, Қытайды жеңді, бірақ Жапония қолдаған Кореяға қарсы тұра алмады. "
+            "Асан Асанның ұсынысын қабылдады.", persons=["Асан"])
+    assert got(r, "support", "recipient") == {("Жапония", None)}
+    assert got(r, "meet", "recipient") == set()
+

@@ -64,4 +64,4 @@ def test_event_table_loads_with_pandas_and_has_the_known_rows(graph, tmp_path, f
     assert (condemn.actor1_country, condemn.actor2_country, int(condemn.quad_class)) == ("JP", "RU", 3)
     visit = df[df.predicate == "visit"].iloc[0]
     assert (visit.actor1_country, visit.location_id) == ("MN", "country:TR")
-    assert pd.isna(visit.actor2_id)
+    assert (visit.actor2_id, visit.actor2_country) == ("country:TR", "TR")  # the visited country

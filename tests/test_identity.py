@@ -40,3 +40,20 @@ def test_identity_a_graph_of_two_articles_has_one_node_per_person(nlp):
     assert [p["name"] for p in persons] == ["Владимир Путин"]
     assert {c["agent"] for c in graph.claims(predicate="thank")} == {persons[0]["@id"]}
     assert "Путин" in persons[0]["alternateName"]
+
+
+def test_identity_a_run_merges_a_surname_across_articles(nlp, tmp_path):
+    import json
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2024-03-01\nРесей президенті Владимир Путин Қытайға алғыс айтты.\n", "utf-8")
+    (src / "b.txt").write_text("date 2024-03-02\nПутин Жапонияға алғыс айтты.\n", "utf-8")
+    nlp.run([src], tmp_path / "out")
+    graph = json.loads((tmp_path / "out" / "graph.jsonld").read_text("utf-8"))["@graph"]
+    putins = [n for n in graph if n["@type"] == "Person" and "Путин" in n["name"]]
+    assert [p["name"] for p in putins] == ["Владимир Путин"]
+    thank_agents = {n["cg:agent"]["@id"] for n in graph if n.get("cg:predicate") == "thank"}
+    assert putins[0]["@id"] in thank_agents and "person:putin" not in thank_agents
+    identity = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))["identity"]
+    assert identity["merged"]["person:putin"] == putins[0]["@id"]

@@ -1,8 +1,9 @@
 """Any text, any script: no stage crashes and every offset stays inside the text."""
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from conftest import hand_pipeline, needs_extra
 
-from conftest import hand_pipeline
+needs_extra("hypothesis", "test")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 KAZAKH_WORDS = ["Украинаға", "Ресейдің", "АҚШ-тың", "алғыс", "айтты", "«", "»", "деді", ".", ",", "26", "ел",
                 "Песков", "мен", "емес", "сәрсенбі", "күні", "\n", "—", "уәде", "етті", "Кимге:", "?!"]

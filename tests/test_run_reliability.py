@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import pipeline
-from conftest import REPO
+from conftest import REPO, needs_extra
 from pipeline.run import run
 
 TEXTS = ["date 2024-03-01\nФранция Германияға алғыс айтты.\n", "Қытай Ресейге көмек жіберді.\n",
@@ -92,7 +92,7 @@ def test_files_of_one_name_from_two_folders_get_distinct_stable_ids(tmp_path, li
 
 
 def test_colliding_ids_give_a_graph_that_validates(tmp_path, light):
-    pytest.importorskip("pyshacl", reason="the export extra (pyshacl) is not installed")
+    needs_extra("pyshacl", "export")
     from pipeline.export import validate
 
     run(_colliding_inputs(tmp_path), tmp_path / "out", light)
@@ -101,7 +101,7 @@ def test_colliding_ids_give_a_graph_that_validates(tmp_path, light):
 
 
 def test_colliding_ids_are_the_same_on_dask(tmp_path, light):
-    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    distributed = needs_extra("distributed", "dask")
     inputs = _colliding_inputs(tmp_path)
     run(inputs, tmp_path / "local", light)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cl:

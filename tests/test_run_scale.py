@@ -10,7 +10,7 @@ import time
 import pytest
 
 import pipeline
-from conftest import REPO
+from conftest import REPO, needs_extra
 from pipeline.run import run
 
 SENTENCES = [
@@ -48,7 +48,7 @@ def test_run_two_workers_give_the_same_output_as_one(tmp_path, nlp):
 
 
 def test_run_dask_local_cluster_gives_the_same_output(tmp_path, nlp):
-    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    distributed = needs_extra("distributed", "dask")
     corpus = make_corpus(tmp_path / "c", 12)
     run([corpus], tmp_path / "local", nlp)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cl:
@@ -84,6 +84,7 @@ def test_run_resume_after_a_kill_has_every_document_exactly_once(tmp_path):
                    check=True, capture_output=True)
     key = lambda g: sorted(json.dumps(n, sort_keys=True, ensure_ascii=False) for n in g["@graph"])  # noqa: E731
     assert key(graph(out)) == key(graph(clean))
+    needs_extra("pyshacl", "export")
     from pipeline.export import validate
 
     assert validate(out / "graph.jsonld")[0]

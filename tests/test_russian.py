@@ -1,98 +1,20 @@
-"""Russian: language detection, routing, the ru pack and its stages (needs the ru extra)."""
+"""The Russian pipeline (configs/russian.yaml): names, countries, relation families,
+say, modality, CAMEO, offsets, routing in a run (needs the ru extra)."""
 import json
 
 import pytest
 
-from pipeline.ids import entity_id
-from pipeline.langid import detect_language
+from conftest import REPO, needs_extra
 
-
-# -- detection and ids (no Russian models needed) ----------------------------------
-@pytest.mark.parametrize("text,lang", [
-    ("Ресей Қытайға алғыс айтты.", "kk"),
-    ("Жапония мен Корея келісім жасады.", "kk"),  # no Kazakh letter: function words
-    ("Өзбекстан президенті Астанаға келді.", "kk"),
-    ("Россия поблагодарила Китай за помощь.", "ru"),
-    ("Президент Казахстана Касым-Жомарт Токаев посетил Ақорду и встретился с министром.", "ru"),
-    ("Токаев и Путин провели переговоры в Астане.", "ru"),
-    ("Japan pledged aid to Kazakhstan.", "en"),
-])
-def test_letters_detector(text, lang):
-    assert detect_language(text) == lang
-
-
-def test_detector_without_letters():
-    assert detect_language("2024 — 15 %") is None
-
-
-def test_kazakh_and_russian_spellings_share_an_id():
-    assert entity_id("Person", "Қасым-Жомарт Тоқаев") == entity_id("Person", "Касым-Жомарт Токаев")
-    assert entity_id("Person", "Ильхам Әлиев") == entity_id("Person", "Ильхам Алиев")
-    assert entity_id("Person", "Ильхам Әлиев") != entity_id("Person", "Ильхам Иванов")
-
-
-def test_merged_node_keeps_both_spellings():
-    from pipeline.graph import merge_entity_nodes
-
-    kk = {"@id": "person:x", "@type": "Person", "name": "Қасым-Жомарт Тоқаев", "alternateName": ["Тоқаевтың"]}
-    ru = {"@id": "person:x", "@type": "Person", "name": "Касым-Жомарт Токаев", "alternateName": ["Токаева"]}
-    merged = merge_entity_nodes(kk, ru)
-    assert merged["name"] == "Қасым-Жомарт Тоқаев"
-    assert {"Касым-Жомарт Токаев", "Токаева", "Тоқаевтың"} <= set(merged["alternateName"])
-
-
-def test_unknown_route_language_is_one_line(tmp_path):
-    from pipeline.config import ConfigError, load_config
-
-    path = tmp_path / "c.yaml"
-    path.write_text("stages:\n  - factory: kazakh_sentences.v1\nlanguages: {xx: other.yaml}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"languages.xx: unknown language 'xx'"):
-        load_config(path)
-
-
-def test_route_to_a_pipeline_of_another_language_is_refused(tmp_path):
-    import pipeline
-    from pipeline.config import ConfigError
-
-    (tmp_path / "ru.yaml").write_text("language: kk\nstages:\n  - factory: kazakh_sentences.v1\n", encoding="utf-8")
-    path = tmp_path / "c.yaml"
-    path.write_text("stages:\n  - factory: kazakh_sentences.v1\nlanguages: {ru: ru.yaml}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"languages.ru: .* is a pipeline for 'kk'"):
-        pipeline.load(path)
-
-
-def test_missing_russian_packages_fail_the_russian_documents_only(tmp_path, monkeypatch):
-    """Without the ru extra a mixed run goes on: Russian documents are errors with the hint."""
-    import pipeline
-    from pipeline.lang.ru import models
-
-    def missing():
-        raise models.MissingRussianModels(models.INSTALL_HINT)
-
-    monkeypatch.setattr(models, "require", missing)
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("Жапония Қазақстанға көмектесті.", encoding="utf-8")
-    (src / "b.txt").write_text("Япония помогла Казахстану и поблагодарила Китай.", encoding="utf-8")
-    summary = pipeline.load({"stages": [{"factory": "kazakh_sentences.v1"}, {"factory": "country_gazetteer.v1"},
-                                        {"factory": "entity_linker.v1"}],
-                             "languages": {"ru": str(pipeline.resources.CONFIGS_DIR / "russian.yaml")}}
-                            ).run([src], tmp_path / "out")
-    assert summary.documents == 1 and summary.errors == 1
-    err = json.loads((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8"))
-    assert "claimgraph[ru]" in err["reason"] and err["source"].endswith("b.txt")
-
-
-# -- the Russian pipeline ----------------------------------------------------------------
-pytest.importorskip("natasha", reason="the Russian pipeline needs the ru extra: pip install 'claimgraph[ru]'")
-pytest.importorskip("pymorphy3", reason="the Russian pipeline needs the ru extra: pip install 'claimgraph[ru]'")
+needs_extra("natasha", "ru")
+needs_extra("pymorphy3", "ru")
 
 
 @pytest.fixture(scope="module")
 def ru():
     import pipeline
 
-    return pipeline.load("configs/russian.yaml")
+    return pipeline.load(REPO / "configs" / "russian.yaml")
 
 
 def claims(nlp, text):
@@ -133,13 +55,14 @@ def test_partial_names_link_to_the_full_name(ru):
     ("Китай пообещал Казахстану кредит.", ("pledge", "Китай", "affirmed", ("recipient", "Казахстан"))),
     ("Израиль атаковал Ливан.", ("attack", "Израиль", "affirmed", ("recipient", "Ливан"))),
     ("Россия нанесла удар по Украине.", ("attack", "Россия", "affirmed", ("recipient", "Украина"))),
-    ("Германия провела переговоры с Францией.", ("negotiate", "Германия", "affirmed", ("partner", "Франция"))),
-    ("Франция не будет вести переговоры с Ираном.", ("negotiate", "Франция", "negated", ("partner", "Иран"))),
+    ("Германия провела переговоры с Францией.", ("negotiate", "Германия", "affirmed", ("recipient", "Франция"))),
+    ("Франция не будет вести переговоры с Ираном.", ("negotiate", "Франция", "negated", ("recipient", "Иран"))),
     ("Узбекистан подписал соглашение с Казахстаном.", ("sign", "Узбекистан", "affirmed", ("partner", "Казахстан"))),
+    ("Армения и Азербайджан провели переговоры.", ("negotiate", "Армения", "affirmed", ("recipient", "Азербайджан"))),
     ("Канада осудила Иран.", ("condemn", "Канада", "affirmed", ("theme", "Иран"))),
     ("Польша поддержала Украину.", ("support", "Польша", "affirmed", ("theme", "Украина"))),
     ("Индия посетила Японию.", ("visit", "Индия", "affirmed", ("location", "Япония"))),
-    ("Турция встретилась с Грецией в Египте.", ("meet", "Турция", "affirmed", ("location", "Египет"), ("partner", "Греция"))),
+    ("Турция встретилась с Грецией в Египте.", ("meet", "Турция", "affirmed", ("location", "Египет"), ("recipient", "Греция"))),
 ])
 def test_relation_families(ru, text, expected):
     assert expected in claims(ru, text)[1]
@@ -172,6 +95,13 @@ def test_negated_argument_only(ru):
 def test_modality(ru):
     r = ru.process("Китай может помочь Казахстану. Япония должна помочь Монголии. Индия готова помочь Непалу.")
     assert [c.modality for c in r.claims if c.predicate == "help"] == ["possible", "obligation", "intended"]
+
+
+def test_claims_carry_cameo_codes(ru):
+    r = ru.process("Израиль атаковал Ливан. Канада осудила Иран. Министр Хакан Фидан заявил, что Турция поможет Сирии.")
+    codes = {c.predicate: (c.cameo, c.quad_class) for c in r.claims}
+    assert codes["attack"] == ("190", 4) and codes["condemn"] == ("111", 3)
+    assert codes["say"] == ("010", 1) and codes["help"] == ("070", 2)
 
 
 def test_offsets_and_records(ru):
@@ -220,3 +150,30 @@ def test_cli_language_option(tmp_path):
     assert doc["language"] == "kk"
     res = CliRunner().invoke(app, ["run", str(src), "-o", str(tmp_path / "o2"), "--language", "xx"])
     assert res.exit_code == 2 and "unknown language 'xx'" in res.output
+
+
+def test_offsets_hold_for_any_mix_of_sentences(ru):
+    """Property: whatever Russian sentences a text joins (and however), every mention,
+    evidence and quoted content span reads back its own text."""
+    needs_extra("hypothesis", "test")
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = ["Пресс-секретарь Кремля Дмитрий Песков заявил, что Москва не будет помогать Киеву.",
+              "«Мы поддержим Казахстан», — сказал Дональд Трамп.", "По словам Марии Захаровой, Китай помог Ирану.",
+              "Соединенные Штаты атаковали Йемен", "26 стран пообещали Украине помощь.", "Заголовок"]
+
+    @settings(max_examples=15, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=4), st.sampled_from([" ", "\n", "\n\n", "  "]))
+    def check(parts, glue):
+        r = ru.process(glue.join(parts))
+        for m in r.mentions:
+            assert r.text[m.start:m.end] == m.text
+        for c in r.claims:
+            assert r.text[c.evidence.start:c.evidence.end] == c.evidence.exact
+            if c.content:
+                assert r.text[c.content.start:c.content.end] == c.content.exact
+        for s in r.sentences:
+            assert 0 <= s.start < s.end <= len(r.text)
+
+    check()

@@ -4,7 +4,7 @@ import json
 import rdflib
 from typer.testing import CliRunner
 
-from conftest import SAMPLE_ARTICLE, needs_shared
+from conftest import SAMPLE_ARTICLE, needs_extra, needs_shared
 from pipeline.cli import app
 
 pytestmark = needs_shared(SAMPLE_ARTICLE)
@@ -35,6 +35,7 @@ def test_sample_article_end_to_end(tmp_path):
     for m in doc["mentions"]:
         assert doc["text"][m["start"]:m["end"]] == m["text"]
     assert len(rdflib.Graph().parse(out / "graph.jsonld", format="json-ld")) > 0
+    needs_extra("pyshacl", "export")
     from pipeline.export import validate
 
     assert validate(out / "graph.jsonld")[0]

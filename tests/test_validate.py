@@ -5,11 +5,11 @@ import pytest
 from typer.testing import CliRunner
 
 import pipeline
-from conftest import REPO
+from conftest import REPO, needs_extra
 from pipeline.cli import app
 from pipeline.run import run
 
-pytest.importorskip("pyshacl", reason="the export extra (pyshacl) is not installed")
+needs_extra("pyshacl", "export")
 runner = CliRunner()
 
 

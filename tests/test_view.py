@@ -7,6 +7,7 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
+from conftest import needs_extra
 from pipeline.cli import app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -17,7 +18,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 @pytest.fixture
 def page(tmp_path):
-    pytest.importorskip("pyvis", reason="the view extra is not installed")
+    needs_extra("pyvis", "view")
     src = tmp_path / "a.txt"
     src.write_text("Франция Германияға алғыс айтты. Жапония Қазақстанға көмектесті. "
                    "Ресей Украинада орналаспаған.", encoding="utf-8")

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from ..graph import jsonld_context, merge_entity_nodes, record_nodes, run_node
+from ..identity import merged_entity, plan_person_merges, redirect_refs
 
 DOCS = "documents.jsonl"
 ERRORS = "errors.jsonl"
@@ -101,6 +102,10 @@ class RunWriter:
     def finish(self, manifest: dict) -> None:
         for fh in (self._docs, self._errors, self._doc_part, self._claim_part):
             fh.close()
+        # one identity per person across the run: a surname alone joins the one full name
+        plan = plan_person_merges(self.entities.values())
+        for old, new in plan.redirect.items():
+            self.entities[new] = merged_entity(self.entities[new], self.entities.pop(old))
         tmp = self.outdir / (GRAPH + ".tmp")
         with open(tmp, "w", encoding="utf-8") as out:
             out.write('{"@context": ' + json.dumps(jsonld_context(), ensure_ascii=False) + ',\n "@graph": [\n')
@@ -108,14 +113,18 @@ class RunWriter:
             for part in (".graph-documents.part", None, ".graph-claims.part"):
                 if part is None:
                     for eid in sorted(self.entities):
-                        out.write(",\n" + json.dumps(self.entities[eid], ensure_ascii=False))
+                        node = redirect_refs(self.entities[eid], plan)
+                        out.write(",\n" + json.dumps(node, ensure_ascii=False))
                     continue
                 with open(self.outdir / part, encoding="utf-8") as fh:
                     for line in fh:
+                        if plan.redirect and part == ".graph-claims.part":
+                            line = json.dumps(redirect_refs(json.loads(line), plan), ensure_ascii=False)
                         out.write(",\n" + line.rstrip("\n"))
             out.write("\n]}\n")
         os.replace(tmp, self.outdir / GRAPH)
         for part in (".graph-documents.part", ".graph-claims.part"):
             (self.outdir / part).unlink(missing_ok=True)
-        manifest = {**manifest, "counts": {**self.counts, "entities": len(self.entities)}}
+        manifest = {**manifest, "counts": {**self.counts, "entities": len(self.entities)},
+                    "identity": plan.summary()}
         (self.outdir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -11,6 +11,12 @@ reported speech, the speaker. Inside reported speech the speaker is the claim's
 author. ``X емес`` on an argument gives a negated claim for it; negative verb
 forms and ``емес``/``жоқ`` negate the whole claim; ``тиіс``, ``мүмкін``, ``-мақ``
 set the modality.
+
+Each trigger is a typed :class:`~pipeline.lexicon.TriggerRule` (its frame, CAMEO coding, the
+roles it requires and the entity types that may fill them, whether it names the event from the
+recipient's side); claims carry the CAMEO code, quad class and Goldstein weight. Symmetric
+predicates read "A мен B" as agent A, recipient B; a heading with no agent (X-пен кездесу) gives
+a partner-only claim unless the document gives the same event an agent.
 """
 from __future__ import annotations
 
@@ -46,9 +52,8 @@ class CaseFrameExtractor(Stage):
         self.dates = context.language_pack.dates
         self.rules: list[TriggerRule] = self.lex.trigger_rules()
         self._first_stems = tuple(s for r in self.rules for s in r.pattern[0])
-        conf = {key: self.lex.confidence_of("case_frames", key)
-                for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
-        self.confidence = conf
+        self.confidence = {key: self.lex.confidence_of("case_frames", key)
+                           for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
         self._pair_coordinators = set(self.lex.pair_coordinators)
         self._currency = tuple(self.lex.currency_words)
         self._verbal_noun_endings = tuple(self.lex.verbal_noun_endings)
@@ -87,6 +92,9 @@ class CaseFrameExtractor(Stage):
         trigger_tokens = {k for _, (a, b), _ in hits for k in range(a, b + 1)}
         args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
                 if m.entity_id and m.label in ARGUMENT_LABELS]
+        # "Қытайдың Қазақстандағы елшісі": an attributive locative modifies a noun, not the verb
+        args = [a for a in args if not (a.case == "loc" and a.head is None and any(
+            x.attributive for x in self.reader.analyser.analyses(view.tokens[a.last].lower)))]
         # "АҚШ долларына": a country naming a currency is no argument
         args = self._group_inflection(view, [a for a in args if not (
             a.head is not None and view.tokens[a.head].lower.startswith(self._currency))])
@@ -99,6 +107,12 @@ class CaseFrameExtractor(Stage):
             window = [a for a in args if clause_start <= a.first and a.last < first]
             if said is not None:  # reported words: the arguments are inside them
                 window = [a for a in window if a.mention.start >= said.content.start]
+            if self._relative(view, last):
+                # "..., Қытай қолдаған үйсіндерге": a participle before its noun takes its
+                # arguments from its own stretch, after the last comma
+                commas = [k for k in range(clause_start, first) if view.tokens[k].text in (",", ";")]
+                if commas:
+                    window = [a for a in window if a.first > commas[-1]]
             nested = n + 1 < len(hits) and hits[n + 1][1][0] == last + 1
             hit = (doc, view, rule, (first, last), stems, window, None if said else subject, said, nested)
             claims = self._claims(*hit)
@@ -159,8 +173,8 @@ class CaseFrameExtractor(Stage):
                     and b.case not in ("nom", "title", "embedded", "post")):
                 out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
             elif (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
-                    and b.case == "embedded"):
-                # "Ресей мен Түркия көшбасшыларының": both possess the possessor
+                    and b.case in ("embedded", "title")):
+                # "Ресей мен Түркия көшбасшыларының", "Қазақстан мен Қытай басшылары": both possess the head
                 out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
         # "X мен Y арасындағы": X acts, Y is the partner
         for k in range(len(out) - 1):
@@ -220,6 +234,12 @@ class CaseFrameExtractor(Stage):
             subject, agents = None, None
         if self._directed(view, trigger):
             return []  # "X-ті инвестиция салуға шақырды": someone else is to do it
+        if self._first_or_second_person(view, trigger):
+            # "X-тің ұсынысын қолдаймыз": "we" support it; a nominative name is no agent
+            roles["agent"] = [a for a in roles.get("agent", []) if a.case != "nom"]
+            if not roles["agent"]:
+                del roles["agent"]
+            subject, agents = None, None
         if receive:
             # the giver: an ablative close before the trigger (АҚШ-тан кепілдік); the subject receives
             givers = [a for a in roles.get("agent", []) if trigger[0] - a.last <= self.lex.receive_reach]
@@ -254,7 +274,10 @@ class CaseFrameExtractor(Stage):
         speaker_is_subject = said is not None and said.construction == "reported_clause"
         own = [a.mention.entity_id for a in roles.pop("agent", [])]
         inherit = self.settings.inherit_agent and rule.inherit_agent
-        agents = own or agents or ([said.agent] if speaker_is_subject and inherit else [])
+        # "X және Y ... хабарлады": each speaker of the same words is an agent
+        speakers = [c.agent for c in doc.claims if c.predicate == said.predicate and c.content == said.content
+                    and c.agent] if said is not None else []
+        agents = own or agents or (speakers if speaker_is_subject and inherit else [])
         if any(r not in roles for r in rule.requires if r != "agent") or ("agent" in rule.requires and not agents):
             return []
         if not agents:
@@ -294,10 +317,12 @@ class CaseFrameExtractor(Stage):
             if negated_arg and polarity == "negated":
                 claim_polarity = "affirmed"  # "not X ... not" is rare; keep the plain reading
             filled = {r: a.mention.entity_id for r, a in zip(role_names, fillers) if a.mention.entity_id != agent}
+            if any(r not in filled for r in rule.requires if r != "agent"):
+                continue  # the required partner was the agent itself
             claims.append(Claim(
                 id=f"{doc.document.id}-{predicate}-{view.tokens[trigger[0]].start}-{len(claims)}",
                 predicate=predicate, agent=agent, polarity=claim_polarity, modality=modality or "asserted",
-                author=said.agent if said else None, text=text, date=dates[0].value if dates else None,
+                author=(agent if agent in speakers and not own else said.agent) if said else None, text=text, date=dates[0].value if dates else None,
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]), theme_text=theme_text,
                 confidence=min(self.confidence["max"], confidence + self.confidence["per_role"] * len(filled)),
                 **event, **filled,
@@ -305,6 +330,22 @@ class CaseFrameExtractor(Stage):
             if len(claims) >= MAX_CLAIMS_PER_TRIGGER:
                 break
         return claims
+
+    def _first_or_second_person(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """The finite verb (the trigger's last word or the last of its verb group) is in the 1st/2nd person."""
+        endings = tuple(self.lex.personal_endings)
+        if not endings:
+            return False
+        group = self.reader.verb_group(view, trigger[1])
+        words = {view.tokens[trigger[1]].lower, view.tokens[group[-1]].lower if group else ""}
+        return any(len(w) > 4 and w.endswith(endings) for w in words)
+
+    def _relative(self, view: SentenceView, last: int) -> bool:
+        """A participle trigger before a word of its own: a relative clause (... қолдаған елдер)."""
+        word = view.tokens[last].lower
+        nxt = last + 1
+        return (word.endswith(tuple(self.lex.roles.participle_endings)) and nxt < len(view)
+                and not view.tokens[nxt].is_punct and not view.mention_at(nxt))
 
     def _directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
         """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""
@@ -315,9 +356,9 @@ class CaseFrameExtractor(Stage):
         return nxt < len(view) and view.tokens[nxt].lower.startswith(tuple(self.lex.directive_verbs))
 
     def _headline(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
-        """A heading, or a verbal noun closing the sentence (... X-пен кездесу): no finite verb."""
-        if view.sentence.kind == "heading":
-            return True
+        """A heading that closes on a verbal noun (... X-пен кездесу): no finite verb."""
+        if view.sentence.kind != "heading":
+            return False
         rest = [t for t in view.tokens[trigger[1] + 1:] if not t.is_punct]
         return not rest and view.tokens[trigger[1]].lower.endswith(self._verbal_noun_endings)
 

@@ -33,6 +33,7 @@ class Settings(StageSettings):
     model_dir: Path
     labels: dict[str, str] = DEFAULT_LABELS  # model label -> mention label; others are dropped
     use_gpu: bool = False
+    piece_chars: int = 100_000  # a longer document goes through the spaCy model in pieces of whole sentences
 
 
 class EntityRecognizer(Stage):
@@ -46,7 +47,8 @@ class EntityRecognizer(Stage):
         if not self.model_dir.exists():
             raise ValueError(f"model_dir: {self.model_dir} does not exist")
         if settings.backend == "spacy":
-            self.backend = SpacyBackend(self.model_dir, context.language_pack.tokenizer().vocab)
+            self.backend = SpacyBackend(self.model_dir, context.language_pack.tokenizer().vocab,
+                                        piece_chars=settings.piece_chars)
         else:
             from ..stanza_backend import StanzaBackend
 
@@ -76,30 +78,48 @@ class EntityRecognizer(Stage):
 
 
 class SpacyBackend:
-    def __init__(self, model_dir: Path, vocab=None):
+    def __init__(self, model_dir: Path, vocab=None, piece_chars: int = 100_000):
         import spacy
 
         # Share the splitter's vocab, so the model runs on the Doc already tokenised.
         self.nlp = spacy.load(model_dir, vocab=vocab if vocab is not None else True)
         self.model_dir = model_dir
+        self.piece_chars = piece_chars
 
-    def _spacy_doc(self, doc: AnnotatedDocument):
+    def _pieces(self, doc: AnnotatedDocument) -> list[tuple[object, int]]:
+        """(spaCy Doc, char offset) pieces for the model: the whole document, or for a
+        long one runs of whole sentences of at most ``piece_chars`` (a longer sentence
+        is a piece of its own). Copies of the splitter's tokens: its Doc stays untouched."""
+        from bisect import bisect_right
+
         from spacy.tokens import Doc
 
         tokens = doc.cache().get("spacy_doc")
         if tokens is None:
-            return self.nlp.make_doc(doc.text)
-        # a copy of the splitter's tokens: its Doc stays untouched
-        return Doc(self.nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+            tokens = self.nlp.make_doc(doc.text)
+        cuts = [0]
+        if len(doc.text) > self.piece_chars:
+            for sent in doc.sentences:
+                if sent.start > cuts[-1] and sent.end - cuts[-1] > self.piece_chars:
+                    cuts.append(sent.start)
+        groups: list[list] = [[] for _ in cuts]
+        for t in tokens:
+            groups[bisect_right(cuts, t.idx) - 1].append(t)
+        return [(Doc(self.nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g]), g[0].idx)
+                for g in groups if g]
 
     def entities(self, doc: AnnotatedDocument) -> list[tuple[int, int, str]]:
         return self.entities_batch([doc])[0]
 
     def entities_batch(self, docs: list[AnnotatedDocument]) -> list[list[tuple[int, int, str]]]:
-        out = [self._spacy_doc(d) for d in docs]
+        pieces = [(i, piece, offset) for i, d in enumerate(docs) for piece, offset in self._pieces(d)]
+        out = [p for _, p, _ in pieces]
         for _, proc in self.nlp.pipeline:
             out = list(proc.pipe(out, batch_size=len(out) or 1))
-        return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in out]
+        found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        for (i, _, offset), d in zip(pieces, out):
+            found[i].extend((e.start_char + offset, e.end_char + offset, e.label_) for e in d.ents)
+        return found
 
     def describe(self) -> dict:
         meta = self.nlp.meta

@@ -54,7 +54,7 @@ class RoleExtractor(Stage):
                     claims.append(Claim(
                         id=f"{doc.document.id}-role-{m.start}", predicate=self.lex.roles.predicate,
                         agent=m.entity_id, theme=org.entity_id, text=title,
-                        evidence=Evidence(start=start, end=end, exact=doc.text[start:end]), confidence=self.lex.confidence_of("roles", "title"),
+                        evidence=Evidence(start=start, end=end, exact=doc.text[start:end]), confidence=self.lex.confidence_of(self.lex.roles.predicate, "title"),
                     ))
                 entities[m.entity_id] = person.model_copy(update=update)
         return doc.with_layers(claims=claims, entities=list(entities.values()))

@@ -21,6 +21,9 @@ from ..stage import Stage, StageSettings
 class Settings(StageSettings):
     headings: bool = True  # treat unpunctuated lines as headings
     max_quote_sentences: int = 12  # an opening quote not closed within this many sentences is ignored
+    # a longer text is tokenised in pieces cut at paragraph (else sentence, else word) ends;
+    # past max_chars a document is refused (an error row names this setting)
+    max_chars: int = 20_000_000
 
 
 def _is_upper_start(text: str) -> bool:
@@ -51,7 +54,10 @@ class KazakhSentenceSplitter(Stage):
         self.dashes = set(data["dashes"])
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        spacy_doc = self.nlp.make_doc(doc.text)
+        if len(doc.text) > self.settings.max_chars:
+            raise ValueError(f"document of {len(doc.text):,} characters, over the limit of "
+                             f"{self.settings.max_chars:,} ({self.factory} setting max_chars)")
+        spacy_doc = self._tokenise(doc.text)
         words = [t for t in spacy_doc if not t.is_space]
         starts = [t.idx for t in words]
         spans = []
@@ -67,6 +73,27 @@ class KazakhSentenceSplitter(Stage):
         new = doc.with_layers(sentences=spans)
         new.cache()["spacy_doc"] = spacy_doc
         return new
+
+    def _tokenise(self, text: str):
+        """One spaCy Doc of the whole text, offsets intact; past spaCy's ``max_length``
+        made from pieces cut after a line break, else a sentence end, else a space."""
+        limit = self.nlp.max_length
+        if len(text) <= limit:
+            return self.nlp.make_doc(text)
+        from spacy.tokens import Doc
+
+        pieces, start = [], 0
+        while len(text) - start > limit:
+            window = text[start:start + limit]
+            cut = window.rfind("\n") + 1  # just after a line break
+            if not cut:
+                ends = [window.rfind(t + " ") for t in ".?!"]  # after a sentence end and its space
+                cut = max(ends) + 2 if max(ends) >= 0 else window.rfind(" ") + 1
+            cut = cut or limit  # a million characters with no space: cut anywhere
+            pieces.append(self.nlp.make_doc(text[start:start + cut]))
+            start += cut
+        pieces.append(self.nlp.make_doc(text[start:]))
+        return Doc.from_docs(pieces, ensure_whitespace=False)
 
     # -- find ---------------------------------------------------------------
     def _blocks(self, text: str):

@@ -109,7 +109,7 @@ class SpeechAttributor(Stage):
                 agent=speaker, recipient=r.recipient, text=doc.text[a:b], polarity=r.polarity,
                 evidence=Evidence(start=ev[0], end=ev[1], exact=doc.text[ev[0]:ev[1]]),
                 content=Evidence(start=a, end=b, exact=doc.text[a:b]),
-                confidence=self.lex.confidence_of("speech", r.reading), construction=r.construction,
+                confidence=self.lex.confidence_of(self.sp.predicate, r.reading), construction=r.construction,
                 date=outside[0].value if outside else None, **self.lex.cameo_fields(self.sp.predicate),
             ))
         return out

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...records import CASES
 from .morphology import HYPHENS, Analysis, SuffixAnalyser, default_analyser
 from .resources import kk_data
 
-CASES = ("gen", "dat", "acc", "loc", "abl", "ins")
+INFLECTED = tuple(c for c in CASES if c != "nom")  # a name read out of the nominative
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class NameNormaliser:
         for a in self.analyser.analyses(word):
             if a.possessive or a.plural:
                 continue
-            if a.ending and a.case not in CASES:
+            if a.ending and a.case not in INFLECTED:
                 continue
             if a.ending and a.stem[:1].isupper() != word[:1].isupper():
                 continue

@@ -15,10 +15,12 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ...lexicon import Cameo
+from ...records import CASES as ALL_CASES
 from ...resources import read_yaml
 
 ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
-CASES = {"nom", "gen", "dat", "acc", "ins", "loc"}
+CASES = set(ALL_CASES) - {"abl"}  # Russian has no ablative
 RELATIONS = {"nsubj", "obj", "iobj"}
 
 
@@ -47,6 +49,10 @@ def _check_frame(frame: dict) -> dict:
 class Predicate(Strict):
     triggers: list[str] = Field(min_length=1)  # lemma, or "light-verb noun"
     frame: dict[str, Optional[str]] = {}  # null removes a default slot
+    cameo: Optional[Cameo] = None  # the same coding as the Kazakh lexicon's predicate
+    # both sides do it (meet, negotiate): the other side is the recipient, as in Kazakh, and
+    # "A и B встретились" gives agent A, recipient B
+    symmetric: bool = False
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
 
 
@@ -80,6 +86,7 @@ class Modality(Strict):
 class RussianLexicon(Strict):
     default_frame: dict[str, str]
     predicates: dict[str, Predicate]
+    cameo: dict[str, Optional[Cameo]] = {}  # predicates of no trigger (say, has_role)
     speech: Speech
     roles: Roles
     polarity: Polarity
@@ -93,8 +100,17 @@ class RussianLexicon(Strict):
     _check = field_validator("default_frame")(classmethod(lambda cls, v: _check_frame(v)))
 
     def frame(self, predicate: str) -> dict[str, str]:
-        merged = {**self.default_frame, **self.predicates[predicate].frame}
+        p = self.predicates[predicate]
+        merged = {**self.default_frame, **p.frame}
+        if p.symmetric:
+            merged = {slot: ("recipient" if role == "partner" else role) for slot, role in merged.items()}
         return {slot: role for slot, role in merged.items() if role}
+
+    def cameo_fields(self, predicate: str) -> dict:
+        """Claim fields for a predicate's CAMEO coding (empty when it has none)."""
+        p = self.predicates.get(predicate)
+        c = p.cameo if p else self.cameo.get(predicate)
+        return dict(cameo=c.code, quad_class=c.quad_class, goldstein=c.goldstein) if c else {}
 
     def triggers(self) -> dict[str, list[tuple[str, str | None]]]:
         """head lemma -> [(predicate, object lemma or None)]."""

@@ -7,6 +7,7 @@ A missing package is one clear line (``pip install 'claimgraph[ru]'``), raised a
 """
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 
 INSTALL_HINT = "Russian needs the packages of the ru extra: pip install 'claimgraph[ru]'"
@@ -68,6 +69,19 @@ def lemma(word: str, pos: str | None = None) -> str:
 def lemmas(word: str) -> frozenset[str]:
     """Every dictionary form pymorphy3 allows for a word (ambiguous forms: several)."""
     return frozenset(p.normal_form.replace("ё", "е") for p in morph().parse(word))
+
+
+def blas_threads(n: int | None):
+    """A context in which numpy's BLAS uses at most ``n`` threads (slovnet's models
+    are many small matrix products: on a busy machine one thread each is ~10x faster
+    than contending threads). No limit when ``n`` is None or threadpoolctl is missing."""
+    if not n:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=n, user_api="blas")
 
 
 def versions() -> dict:

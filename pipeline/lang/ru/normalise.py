@@ -56,9 +56,9 @@ class RussianNameNormaliser:
         for t in tokens:
             feats = t.feats or {}
             words.append(self.word(t.text, feats.get("Case"), feats.get("Gender")))
-        out = ""
+        out, prev_end = "", None
         for t, w in zip(tokens, words):
-            if out and t.start > prev_end:
+            if prev_end is not None and t.start > prev_end:
                 out += " "
             out += w
             prev_end = t.stop

@@ -93,15 +93,22 @@ def _quote_end(sentence: str, orthography: dict) -> bool:
     return sentence.rstrip()[-1:] in orthography.get("quote_close", "»\"”")
 
 
-def parse(texts: list[str], orthography: dict, batch_size: int = 64) -> list[list[ParsedSentence]]:
+def parse(texts: list[str], orthography: dict, batch_size: int = 64,
+          threads: int | None = 1) -> list[list[ParsedSentence]]:
     """Split, tag and parse several documents at once (the models see all their
-    sentences as one batch)."""
+    sentences as one batch; numpy's BLAS limited to ``threads``)."""
     _, tagger, parser, _, _ = models.natasha_models()
     docs = [[ParsedSentence(s, e, kind, [Token(a, b, w, i) for i, (a, b, w) in enumerate(toks)])
              for s, e, kind, toks in split(text, orthography)] for text in texts]
     # sentences of similar length in one batch: the models pad to the longest
     sents = sorted((s for d in docs for s in d), key=lambda s: len(s.tokens))
     words = [[t.text for t in s.tokens] for s in sents]
+    with models.blas_threads(threads):
+        _tag(sents, words, tagger, parser, batch_size)
+    return docs
+
+
+def _tag(sents, words, tagger, parser, batch_size: int) -> None:
     for k in range(0, len(words), batch_size):
         chunk = words[k:k + batch_size]
         for sent, m, p in zip(sents[k:k + batch_size], tagger.map(chunk), parser.map(chunk)):
@@ -110,4 +117,3 @@ def parse(texts: list[str], orthography: dict, batch_size: int = 64) -> list[lis
                 tok.head = int(pt.head_id) - 1
                 tok.rel = pt.rel or ""
                 tok.lemma = models.lemma(tok.text, tok.pos) if tok.text[:1].isalpha() else tok.text
-    return docs
