@@ -122,3 +122,10 @@ def test_linking_lower_case_organisation_chains_and_clipped_first_words():
     assert ("Organization", "полиция департаментінің баспасөз қызметі") in got
     _, got = entities("Оны Энергетика министрлігі растады.", places=["Энергетика"])
     assert ("Organization", "Энергетика министрлігі") in got and ("Place", "Энергетика") not in got
+
+
+def test_linking_a_brand_before_a_company_head_is_the_organisation():
+    _, got = entities("Продюсерлер Zentra кинокомпаниясымен бірге фильм түсіреді.")
+    assert ("Organization", "Zentra") in got
+    _, got = entities("Оны Энергетика министрлігі растады.")
+    assert ("Organization", "Энергетика министрлігі") in got  # an institution's head is part of its name

@@ -172,3 +172,10 @@ def test_speech_so_said_points_back_like_about_this():
 def test_speech_quotation_opened_in_an_earlier_sentence():
     got = says("«Баға өседі! Жалақы да өседі», — деді Ерлан Тоқтаров.", persons=["Ерлан Тоқтаров"])
     assert got and got[-1][0] == "Ерлан Тоқтаров" and got[-1][1].endswith("Жалақы да өседі")
+
+
+def test_speech_a_statement_issued():
+    got = says("Сыртқы істер министрлігі шекарадағы жағдай туралы мәлімдеме таратты.", orgs=["Сыртқы істер министрлігі"])
+    assert got == [("Сыртқы істер министрлігі", "шекарадағы жағдай туралы")]
+    got = says("Жапония сайлау нәтижесі жөнінде хабарлама жариялады.")
+    assert got == [("Жапония", "сайлау нәтижесі жөнінде")]

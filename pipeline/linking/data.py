@@ -46,6 +46,8 @@ class NameRules:
         heads = [h.lower() for h in orthography.get("organisation_head_nouns", ())]
         self.org_heads = frozenset(heads) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in heads)
         self.org_inner = int(orthography.get("organisation_max_inner_words", 4))
+        brands = [h.lower() for h in orthography.get("brand_heads", ())]
+        self.brand_heads = frozenset(brands) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in brands)
         self.openers = frozenset(w.lower() for w in orthography.get("sentence_openers", ()))
         self.person_nouns = [tuple(n.lower().split()) for n in orthography.get("person_nouns", ())]
         self.person_joins = frozenset(orthography.get("person_coordinators", ()))

@@ -173,6 +173,9 @@ class MissedNames(NameRules):
             return None
         if not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in self.openers:
             return lower
+        if inner == 0 and any(a.possessive == "p3" and a.stem in self.brand_heads
+                              for a in self.analyser.analyses(toks[j][2].lower().rstrip(",.:;!?)"))):
+            return None, _new_org(text, toks[k][0], toks[k][1])  # "Moviq кинокомпаниясы": the brand
         return None, _new_org(text, toks[k][0], end)
 
     def _lower_chain(self, text, toks, chain, end):
