@@ -58,6 +58,8 @@ def run(
     Exit status: 0 done (failed documents are in errors.jsonl); 1 nothing could be
     processed, or with --strict any error; 2 a usage, config or output-folder problem.
 
+    With --layout partitioned: Parquet, N-Quads and JSON Lines part files and run.json (README: Large runs).
+
     Example: claimgraph run corpora/sample -o out/ --workers 2
     """
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
