@@ -10,7 +10,7 @@ from conftest import REPO, needs_extra
 from pipeline.cli import app
 from pipeline.stage import BUILTIN_STAGES
 
-MODULES = ["pipeline", "pipeline.core", "pipeline.graph", "pipeline.ids", "pipeline.identity"]
+MODULES = ["pipeline", "pipeline.core", "pipeline.graph", "pipeline.ids", "pipeline.identity", "pipeline.spans"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -133,6 +133,19 @@ def test_support_negated_and_condemn():
     assert (condemn.cameo, condemn.quad_class, condemn.goldstein) == ("111", 3, -2.0)
 
 
+def test_meet_an_attributive_locative_before_the_event_noun_is_its_place():
+    r = run("Тоқаев Астанадағы келіссөзде Ресеймен кездесті. Қытайдың Қазақстандағы елшісі Жапонияға алғыс айтты.",
+            persons=["Тоқаев"], places=["Астана"])
+    assert got(r, "meet", "recipient", "location") == {("Тоқаев", "Ресей", "Астана")}
+    assert got(r, "thank", "recipient", "location") == {("Қытай", "Жапония", None)}  # the embassy's place: no role
+
+
+def test_condemn_by_criticising_but_a_test_is_no_criticism():
+    r = run("Франция Израильдің Ливанға шабуылын сынға алды. Германия Ресейдің әрекетін сынады. "
+            "Бұл сынақ Қазақстанда өтті.")
+    assert got(r, "condemn", "recipient") == {("Франция", "Израиль"), ("Германия", "Ресей")}
+
+
 # -- invest, appoint, cooperate ---------------------------------------------------------------
 def test_invest_in_a_country_and_an_invitation_to_invest_is_none():
     r = run("Оңтүстік Корея Өзбекстанға 2 млрд доллар инвестиция салды. "

@@ -10,6 +10,7 @@ import re
 
 from ..ids import entity_id
 from ..records import Entity, Mention
+from ..spans import Coverage
 from .text import contains_run, leading_capitalised, piece, words
 
 
@@ -49,7 +50,7 @@ class PersonCoreference:
         if not parts:
             return mentions, entities
         out: list[Mention] = []
-        covered = [(m.start, m.end) for m in mentions]
+        covered = Coverage((m.start, m.end) for m in mentions)
         for m in mentions:
             if m.label == "PERSON" or (m.entity_id or "").startswith(("country:", "group:")):
                 out.append(m)
@@ -62,7 +63,7 @@ class PersonCoreference:
                 out.append(m)
         # capitalised words no mention covers
         for w in re.finditer(r"[^\W\d_][\w-]*", text):
-            if not w.group()[0].isupper() or any(a < w.end() and w.start() < b for a, b in covered):
+            if not w.group()[0].isupper() or covered.touches(w.start(), w.end()):
                 continue
             lemma = self.normaliser.lemma(w.group(), known=frozenset(parts), document_words=document_words)
             if lemma.evidence == "known" and lemma.name in parts:

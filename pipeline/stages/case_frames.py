@@ -92,8 +92,10 @@ class CaseFrameExtractor(Stage):
         trigger_tokens = {k for _, (a, b), _ in hits for k in range(a, b + 1)}
         args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
                 if m.entity_id and m.label in ARGUMENT_LABELS]
-        # "Қытайдың Қазақстандағы елшісі": an attributive locative modifies a noun, not the verb
-        args = [a for a in args if not (a.case == "loc" and a.head is None and any(
+        # "Қытайдың Қазақстандағы елшісі": an attributive locative modifies a noun, not the verb,
+        # unless that noun is the event itself ("Қытайдағы кездесу": the meeting's place)
+        trigger_starts = {a for _, (a, _), _ in hits}
+        args = [a for a in args if not (a.case == "loc" and a.head is None and a.last + 1 not in trigger_starts and any(
             x.attributive for x in self.reader.analyser.analyses(view.tokens[a.last].lower)))]
         # "АҚШ долларына": a country naming a currency is no argument
         args = self._group_inflection(view, [a for a in args if not (
