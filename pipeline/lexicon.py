@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -314,16 +314,25 @@ class LexiconError(ValueError):
     pass
 
 
-@lru_cache(maxsize=8)
-def load_lexicon(path: Path) -> Lexicon:
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_lexicon(schema: type[M], path: Path) -> M:
+    """A YAML lexicon validated against ``schema`` (any language's); every problem is
+    one line naming the file and the key."""
     try:
         raw = read_yaml(path)
     except ValueError as err:
         raise LexiconError(str(err)) from None
     try:
-        return Lexicon.model_validate(raw)
+        return schema.model_validate(raw)
     except ValidationError as err:
         e = err.errors()[0]
         where = ".".join(str(p) for p in e["loc"])
         msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
         raise LexiconError(f"{path}: {where}: {msg}") from None
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Path) -> Lexicon:
+    return read_lexicon(Lexicon, path)

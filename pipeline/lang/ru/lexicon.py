@@ -13,11 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ...lexicon import Cameo
+from ...lexicon import Cameo, read_lexicon
 from ...records import CASES as ALL_CASES
-from ...resources import read_yaml
 
 ROLES = {"agent", "recipient", "theme", "location", "source", "partner"}
 CASES = set(ALL_CASES) - {"abl"}  # Russian has no ablative
@@ -122,20 +121,6 @@ class RussianLexicon(Strict):
         return out
 
 
-class LexiconError(ValueError):
-    pass
-
-
 @lru_cache(maxsize=8)
 def load_russian_lexicon(path: Path) -> RussianLexicon:
-    try:
-        raw = read_yaml(path)
-    except ValueError as err:
-        raise LexiconError(str(err)) from None
-    try:
-        return RussianLexicon.model_validate(raw)
-    except ValidationError as err:
-        e = err.errors()[0]
-        where = ".".join(str(p) for p in e["loc"])
-        msg = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
-        raise LexiconError(f"{path}: {where}: {msg}") from None
+    return read_lexicon(RussianLexicon, path)
