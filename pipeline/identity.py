@@ -50,8 +50,7 @@ def _split_name(name: str) -> tuple[list[str], list[str]]:
 def plan_person_merges(entities: Iterable[dict]) -> MergePlan:
     """Which partial person names of a run mean exactly one full-name person."""
     persons = [e for e in entities if e.get("@type") == "Person" and e.get("name")]
-    full: dict[str, tuple[list[str], str]] = {}  # surname slug -> [(given-name slugs, id)]
-    by_surname: dict[str, list[tuple[list[str], str]]] = {}
+    by_surname: dict[str, list[tuple[list[str], str]]] = {}  # surname key -> [(given-name keys, id)]
     partial = []
     for e in persons:
         initials, words = _split_name(e["name"])

@@ -5,7 +5,7 @@ downloads)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal
 
 from ..layers import NER_MENTIONS, SENTENCES, TOKENS
 from ..records import AnnotatedDocument, Mention

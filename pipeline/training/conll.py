@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 _SENT_ID = re.compile(r"^[A-Z]{1,3}ID(\d+)$")
