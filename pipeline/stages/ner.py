@@ -78,6 +78,7 @@ class SpacyBackend:
     def __init__(self, model_dir: Path):
         import spacy
 
+        from .. import ner_features  # noqa: F401  (registers the model's feature components)
         from ..lang.kk import shared_nlp
 
         # Share the splitter's vocab, so the model runs on the Doc already tokenised.
