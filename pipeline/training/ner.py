@@ -105,6 +105,8 @@ def train_ner(
         sources=[{"name": "KazNERD", "url": "https://github.com/IS2AI/KazNERD", "license": "CC BY 4.0",
                   "author": "Yeshpanov, Khassanov, Varol (2022)"}],
     )
+    if "kk_gazetteer" in meta.get("pipeline", []):
+        meta["sources"] += gazetteer_sources()
     meta["claimgraph"] = {
         "train_sentences": len(train),
         "dev_sentences": len(dev),
@@ -116,6 +118,21 @@ def train_ner(
         meta["claimgraph"]["stopped"] = stopped
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     return meta.get("performance", {})
+
+
+def gazetteer_sources() -> list[dict]:
+    """The sources of the gazetteer lists a ``kk_gazetteer`` model was built with."""
+    from ..ner_features import GAZETTEER_DIR
+    from ..resources import read_yaml
+
+    out: list[dict] = []
+    for path in sorted(GAZETTEER_DIR.glob("*.yaml")):
+        for src in read_yaml(path).get("sources", []):
+            entry = {"name": src["name"], "license": src.get("licence", ""), "used_for": f"gazetteer {path.stem}"}
+            if src.get("url"):
+                entry["url"] = src["url"]
+            out.append(entry)
+    return out
 
 
 def _drop_vocab_strings(model_dir: Path) -> None:
