@@ -84,3 +84,23 @@ def test_train_ner_bad_set_option_is_one_line(tmp_path):
     result = CliRunner().invoke(app, ["train-ner", str(path), "--out", str(tmp_path / "m"), "--set", "width32"])
     assert result.exit_code == 2
     assert "--set 'width32': expected SECTION.KEY=VALUE" in result.output
+
+
+def test_train_ner_with_feature_components_saves_a_self_contained_model(tmp_path):
+    import spacy
+
+    from pipeline.resources import CONFIGS_DIR
+
+    path = tmp_path / "tiny.txt"
+    path.write_text(TINY, encoding="utf-8")
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, ["train-ner", str(path), "--out", str(out), "--max-steps", "2",
+                                      "-c", str(CONFIGS_DIR / "ner_kk_features.cfg"),
+                                      "--set", "components.tok2vec.model.encode.width=32",
+                                      "--set", "corpora.train.augmenter=null"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "kk_gazetteer" / "gazetteers.json").read_text(encoding="utf-8"))["COUNTRY"]
+    nlp = spacy.load(out)
+    assert nlp.pipe_names[:2] == ["kk_stem_norm", "kk_gazetteer"]
+    doc = nlp("Ол Кенияға барды")
+    assert doc[1].norm_ == "кения" and doc[1].tag_ == "COUNTRY"

@@ -19,6 +19,33 @@ from .conll import ConllSentence, read_conll, split_by_sentence_number, to_spacy
 DEFAULT_TRAIN_CONFIG = CONFIGS_DIR / "ner_kk.cfg"
 
 
+class TrainingTimeUp(Exception):
+    """Raised inside spaCy's loop when a run reaches its time limit; the best
+    checkpoint saved so far is the result."""
+
+
+def stop_after_minutes(minutes: float):
+    """A ``[training.before_update]`` callback that ends training after ``minutes``
+    of updates (spaCy has no wall-clock limit of its own): the best checkpoint so
+    far is kept, as when ``max_steps`` is reached."""
+    started: list[float] = []
+
+    def before_update(nlp, info: dict) -> None:
+        if not started:
+            started.append(time.monotonic())
+        elif time.monotonic() - started[0] > minutes * 60:
+            raise TrainingTimeUp(f"time limit of {minutes:g} minutes reached at step {info.get('step')}")
+
+    return before_update
+
+
+def _register_callbacks() -> None:
+    from spacy.util import registry
+
+    if "claimgraph.stop_after_minutes.v1" not in registry.callbacks.get_all():
+        registry.callbacks.register("claimgraph.stop_after_minutes.v1", func=stop_after_minutes)
+
+
 def _docbin(nlp, sentences: list[ConllSentence], path: Path) -> None:
     from spacy.tokens import DocBin
 
@@ -39,6 +66,11 @@ def train_ner(
     import spacy
     from spacy.cli.train import train as spacy_train
 
+    from ..lang.kk import ner_features  # noqa: F401  (registers the feature components)
+    from . import augment  # noqa: F401  (registers the entity-swap augmenter)
+
+    _register_callbacks()
+
     sentences = [s for f in conll_files for s in read_conll(f)]
     if not sentences:
         raise ValueError(f"{', '.join(map(str, conll_files))}: no sentences found")
@@ -53,7 +85,11 @@ def train_ner(
         all_overrides = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")}
         all_overrides.update(overrides or {})
         started = time.time()
-        spacy_train(config, tmp / "output", overrides=all_overrides)
+        stopped = None
+        try:
+            spacy_train(config, tmp / "output", overrides=all_overrides)
+        except TrainingTimeUp as err:
+            stopped = str(err)
         best = tmp / "output" / "model-best"
         if not best.exists():
             best = tmp / "output" / "model-last"
@@ -69,6 +105,8 @@ def train_ner(
         sources=[{"name": "KazNERD", "url": "https://github.com/IS2AI/KazNERD", "license": "CC BY 4.0",
                   "author": "Yeshpanov, Khassanov, Varol (2022)"}],
     )
+    if "kk_gazetteer" in meta.get("pipeline", []):
+        meta["sources"] += gazetteer_sources()
     meta["claimgraph"] = {
         "train_sentences": len(train),
         "dev_sentences": len(dev),
@@ -76,8 +114,25 @@ def train_ner(
         "training_files": [str(f) for f in conll_files],
         "train_seconds": round(time.time() - started, 1),
     }
+    if stopped:
+        meta["claimgraph"]["stopped"] = stopped
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     return meta.get("performance", {})
+
+
+def gazetteer_sources() -> list[dict]:
+    """The sources of the gazetteer lists a ``kk_gazetteer`` model was built with."""
+    from ..lang.kk.ner_features import GAZETTEER_DIR
+    from ..resources import read_yaml
+
+    out: list[dict] = []
+    for path in sorted(GAZETTEER_DIR.glob("*.yaml")):
+        for src in read_yaml(path).get("sources", []):
+            entry = {"name": src["name"], "license": src.get("licence", ""), "used_for": f"gazetteer {path.stem}"}
+            if src.get("url"):
+                entry["url"] = src["url"]
+            out.append(entry)
+    return out
 
 
 def _drop_vocab_strings(model_dir: Path) -> None:
@@ -93,6 +148,8 @@ def evaluate_ner(conll_file: Path, model_dir: Path, batch_size: int = 256) -> di
     """Exact-span P/R/F1 per label and overall (micro), and words per second."""
     import spacy
     from spacy.tokens import Doc
+
+    from ..lang.kk import ner_features  # noqa: F401  (registers the feature components)
 
     nlp = spacy.load(model_dir)
     sentences = read_conll(conll_file)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...resources import CONFIGS_DIR
 from ..base import LanguagePack
+from . import ner_features  # noqa: F401 - registers the NER models' feature components (kk_stem_norm, kk_gazetteer)
 from .spacy_lang import Kazakh, register, shared_nlp
 
 
