@@ -9,12 +9,12 @@ from typing import List, Optional
 import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Kazakh news text -> claims graph (JSON-LD). Example: claimgraph run corpora/ -o out/")
+                  help="Kazakh (and Russian) news text -> claims graph (JSON-LD). Example: claimgraph run corpora/ -o out/")
 
 
 @app.callback()
 def _root() -> None:
-    """Kazakh news text -> claims graph (JSON-LD)."""
+    """Kazakh (and Russian) news text -> claims graph (JSON-LD)."""
 
 
 def _fail(message: str, code: int = 2) -> None:
