@@ -33,8 +33,12 @@ def natasha_models():
     require()
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 
+    try:
+        vocab = MorphVocab()
+    except ModuleNotFoundError as err:  # natasha's pymorphy2 imports pkg_resources (setuptools < 81)
+        raise MissingRussianModels(f"{INSTALL_HINT} ({err.name} is missing: pip install 'setuptools<81')") from None
     emb = NewsEmbedding()
-    return emb, NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb), MorphVocab()
+    return emb, NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb), vocab
 
 
 @lru_cache(maxsize=None)
