@@ -22,6 +22,18 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _write_from_graph(graph: Path, target: Path, write) -> None:
+    """Run ``write()`` (reads ``graph``, writes ``target``); a missing or unreadable
+    graph is one line, exit 2."""
+    if not graph.exists():
+        _fail(f"{graph}: file not found")
+    try:
+        write()
+    except (ValueError, json.JSONDecodeError) as err:
+        _fail(f"{graph}: {str(err).splitlines()[0]}")
+    typer.echo(f"wrote {target}")
+
+
 def _load(config: Optional[Path]):
     import pipeline
     from pipeline.config import ConfigError
@@ -140,11 +152,7 @@ def export(
     if fmt not in FORMATS:
         _fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     target = out or graph.with_suffix(SUFFIX[fmt])
-    try:
-        do_export(graph, fmt, target)
-    except (ValueError, json.JSONDecodeError) as err:
-        _fail(f"{graph}: {str(err).splitlines()[0]}")
-    typer.echo(f"wrote {target}")
+    _write_from_graph(graph, target, lambda: do_export(graph, fmt, target))
 
 
 @app.command()
@@ -189,13 +197,7 @@ def view(
     """
     from pipeline.view import write_html
 
-    if not graph.exists():
-        _fail(f"{graph}: file not found")
-    try:
-        write_html(graph, out, top=top)
-    except (ValueError, json.JSONDecodeError) as err:
-        _fail(f"{graph}: {str(err).splitlines()[0]}")
-    typer.echo(f"wrote {out}")
+    _write_from_graph(graph, out, lambda: write_html(graph, out, top=top))
 
 
 @app.command()
@@ -209,13 +211,7 @@ def report(
     """
     from pipeline.report import write_report
 
-    if not graph.exists():
-        _fail(f"{graph}: file not found")
-    try:
-        write_report(graph, out)
-    except (ValueError, json.JSONDecodeError) as err:
-        _fail(f"{graph}: {str(err).splitlines()[0]}")
-    typer.echo(f"wrote {out}")
+    _write_from_graph(graph, out, lambda: write_report(graph, out))
 
 
 @app.command()
