@@ -176,15 +176,13 @@ class ClaimsGraph:
         >>> [n["alternateName"] for _, n in g.nodes("entity")]
         [['Песков']]
         """
-        from .identity import merged_entity, plan_person_merges, redirect_refs
+        from .identity import merge_persons, redirect_refs
 
-        plan = plan_person_merges(node for _, node in self.nodes("entity"))
-        if not plan.redirect:
-            return plan
         nodes = {kind: [node for _, node in self.nodes(kind)] for kind in ("document", "entity", "claim")}
         entities = {n["@id"]: n for n in nodes["entity"]}
-        for old, new in plan.redirect.items():
-            entities[new] = merged_entity(entities[new], entities.pop(old))
+        plan = merge_persons(entities)
+        if not plan.redirect:
+            return plan
         self.g = nx.MultiDiGraph()
         for node in nodes["document"]:
             self._add("document", node)

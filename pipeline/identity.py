@@ -90,6 +90,15 @@ def merged_entity(target: dict, partial: dict) -> dict:
     return out
 
 
+def merge_persons(entities: dict[str, dict]) -> MergePlan:
+    """Plan the merges over ``entities`` (id -> JSON-LD node) and fold each partial
+    person into its full-name person, in place; the plan says what moved."""
+    plan = plan_person_merges(entities.values())
+    for old, new in plan.redirect.items():
+        entities[new] = merged_entity(entities[new], entities.pop(old))
+    return plan
+
+
 def redirect_refs(node: dict, plan: MergePlan) -> dict:
     """A node (claim, entity) with every ``{"@id": partial}`` reference moved to its person."""
     if not plan.redirect:

@@ -52,19 +52,17 @@ def _pair_svg(months: dict[str, Counter]) -> str:
              f'<line x1="30" y1="{half + 10}" x2="{width}" y2="{half + 10}" stroke="#888"/>']
     for i, month in enumerate(keys):
         x = 34 + i * (bar + gap)
-        up = down = 0.0
-        for q in (1, 2):
+        up = down = 0.0  # cooperation stacks up from the axis, conflict down
+        for q in (1, 2, 3, 4):
             h = months[month][q] / peak * half
-            if h:
-                parts.append(f'<rect class="q{q}" x="{x}" y="{half + 10 - up - h:.1f}" width="{bar}" height="{h:.1f}" '
-                             f'fill="{QUAD_COLOURS[q]}"><title>{month} {QUAD_CLASS_NAMES[q]}: {months[month][q]}</title></rect>')
-                up += h
-        for q in (3, 4):
-            h = months[month][q] / peak * half
-            if h:
-                parts.append(f'<rect class="q{q}" x="{x}" y="{half + 10 + down:.1f}" width="{bar}" height="{h:.1f}" '
-                             f'fill="{QUAD_COLOURS[q]}"><title>{month} {QUAD_CLASS_NAMES[q]}: {months[month][q]}</title></rect>')
-                down += h
+            if not h:
+                continue
+            if q in COOPERATION:
+                y, up = half + 10 - up - h, up + h
+            else:
+                y, down = half + 10 + down, down + h
+            parts.append(f'<rect class="q{q}" x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" '
+                         f'fill="{QUAD_COLOURS[q]}"><title>{month} {QUAD_CLASS_NAMES[q]}: {months[month][q]}</title></rect>')
         parts.append(f'<text x="{x}" y="{2 * half + 34}" font-size="9">{html.escape(month)}</text>')
     parts.append(f'<text x="0" y="14" font-size="9">{peak}</text></svg>')
     return "".join(parts)

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from ..graph import jsonld_context, merge_entity_nodes, record_nodes, run_node
-from ..identity import merged_entity, plan_person_merges, redirect_refs
+from ..identity import merge_persons, redirect_refs
 
 DOCS = "documents.jsonl"
 ERRORS = "errors.jsonl"
@@ -103,9 +103,7 @@ class RunWriter:
         for fh in (self._docs, self._errors, self._doc_part, self._claim_part):
             fh.close()
         # one identity per person across the run: a surname alone joins the one full name
-        plan = plan_person_merges(self.entities.values())
-        for old, new in plan.redirect.items():
-            self.entities[new] = merged_entity(self.entities[new], self.entities.pop(old))
+        plan = merge_persons(self.entities)
         tmp = self.outdir / (GRAPH + ".tmp")
         with open(tmp, "w", encoding="utf-8") as out:
             out.write('{"@context": ' + json.dumps(jsonld_context(), ensure_ascii=False) + ',\n "@graph": [\n')
