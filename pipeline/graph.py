@@ -10,6 +10,7 @@ projection agent -> recipient/theme/location labelled by predicate.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -300,8 +301,6 @@ class ClaimsGraph:
 
 def _claim_sort_key(node: str) -> tuple:
     """Natural order: claim:d-say-9 before claim:d-say-10."""
-    import re
-
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", node) if p)
 
 
