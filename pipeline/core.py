@@ -56,7 +56,9 @@ class Pipeline:
     def _with_language(self, document: Document) -> Document:
         return document if document.language else document.model_copy(update={"language": self.language})
 
-    def __call__(self, document: Document) -> AnnotatedDocument:
+    def __call__(self, document: Document | str) -> AnnotatedDocument:
+        if isinstance(document, str):  # nlp("text"), as in spaCy: same as nlp.process(text)
+            return self.process(document)
         doc = AnnotatedDocument(document=self._with_language(document))
         for stage in self.stages:
             try:
@@ -80,10 +82,12 @@ class Pipeline:
         document = Document(id=doc_id or content_id(text), source=source, text=text, date=date)
         return self(document)
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[AnnotatedDocument]:
-        """Documents in batches, stage by stage (a model stage sees the whole batch)."""
+    def pipe(self, documents: Iterable[Document | str], batch_size: int = 32) -> Iterator[AnnotatedDocument]:
+        """Documents (or plain texts) in batches, stage by stage (a model stage sees the whole batch)."""
         batch: list[Document] = []
         for document in documents:
+            if isinstance(document, str):
+                document = Document(id=content_id(document), source="<text>", text=document)
             batch.append(document)
             if len(batch) >= batch_size:
                 yield from self._batch(batch)

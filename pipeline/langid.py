@@ -4,8 +4,9 @@ Two detectors, chosen by a config's ``detector:`` key:
 
 - ``letters`` (default): the script and the Kazakh letters (ә ғ қ ң ө ұ ү һ і):
   Latin -> en; Cyrillic with Kazakh letters at or above a share -> kk, else ru;
-  a text too short to tell by share is decided by function words
-  (``pipeline/data/languages.yaml``). No model, microseconds per document.
+  a text too short to tell by share is decided by function words, then by word
+  endings (``pipeline/data/languages.yaml``); still undecided: None, and the
+  config's own language is used. No model, microseconds per document.
 - ``lingua``: lingua-language-detector restricted to Kazakh, Russian and English
   (its models ship in the wheel).
 
@@ -30,6 +31,8 @@ class LettersDetector:
         self.kk_letters = frozenset(data["kazakh_letters"])
         self.min_share = float(data["kazakh_min_share"])
         self.words = {lang: frozenset(ws) for lang, ws in data["function_words"].items()}
+        endings = data.get("word_endings", {})
+        self.endings = {lang: sorted(endings.get(lang, []), key=len, reverse=True) for lang in ("kk", "ru")}
 
     def detect(self, text: str, sample: int = 5000) -> str | None:
         text = text[:sample]
@@ -52,7 +55,28 @@ class LettersDetector:
         ru, kz = (sum(w in self.words[lang] for w in words) for lang in ("ru", "kk"))
         if ru != kz:
             return "ru" if ru > kz else "kk"
-        return "kk" if kk else "ru"
+        if kk:
+            return "kk"
+        ru, kz = self._endings_vote(words)
+        if ru != kz:
+            return "ru" if ru > kz else "kk"
+        return None  # undecided: the config's own language
+
+    def _endings_vote(self, words: list[str]) -> tuple[int, int]:
+        votes = {"kk": 0, "ru": 0}
+        for w in words:
+            if len(w) < 4:  # short words end in anything
+                continue
+            best = None
+            for lang in votes:
+                e = next((e for e in self.endings[lang] if w.endswith(e)), "")
+                if e and (best is None or len(e) > best[0]):
+                    best = (len(e), lang)
+                elif e and best is not None and len(e) == best[0]:
+                    best = (len(e), None)  # as long in both: no vote
+            if best and best[1]:
+                votes[best[1]] += 1
+        return votes["ru"], votes["kk"]
 
 
 class LinguaDetector:

@@ -77,7 +77,9 @@ class MultilingualPipeline(Pipeline):
         language = self.language_of(document)
         return document if document.language == language else document.model_copy(update={"language": language})
 
-    def __call__(self, document: Document) -> AnnotatedDocument:
+    def __call__(self, document: Document | str) -> AnnotatedDocument:
+        if isinstance(document, str):
+            return self.process(document)
         document = self._tagged(document)
         return self.pipeline_for(document.language)(document)
 

@@ -16,6 +16,9 @@ from pipeline.langid import detect_language
     ("Президент Казахстана Касым-Жомарт Токаев посетил Ақорду и встретился с министром.", "ru"),
     ("Токаев и Путин провели переговоры в Астане.", "ru"),
     ("Japan pledged aid to Kazakhstan.", "en"),
+    # neither Kazakh letters nor function words: word endings vote
+    ("Пак Мин Су кеше Алматыда болды.", "kk"),
+    ("Токаев посетил Москву.", "ru"),
 ])
 def test_letters_detector(text, lang):
     assert detect_language(text) == lang
@@ -42,6 +45,15 @@ def test_unknown_detector_is_a_config_error(tmp_path):
 
 def test_detector_without_letters():
     assert detect_language("2024 — 15 %") is None
+
+
+def test_undecided_cyrillic_text_takes_the_configs_language():
+    import pipeline
+
+    assert detect_language("Лондон, Вена") is None
+    result = pipeline.load()("Лондон, Вена")  # nlp(text) as in spaCy
+    assert result.document.language == "kk"
+    assert [r.document.language for r in pipeline.load().pipe(["Лондон, Вена", "Токаев посетил Москву."])] == ["kk", "ru"]
 
 
 def test_kazakh_and_russian_spellings_share_an_id():
