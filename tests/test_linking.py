@@ -129,3 +129,32 @@ def test_linking_a_brand_before_a_company_head_is_the_organisation():
     assert ("Organization", "Zentra") in got
     _, got = entities("Оны Энергетика министрлігі растады.")
     assert ("Organization", "Энергетика министрлігі") in got  # an institution's head is part of its name
+
+
+@pytest.mark.parametrize("text, names, person", [
+    # the model saw nothing: an East Asian family name opens a run of capitalised words
+    ("Ван Ли 2010 жылы Астанаға келді.", {}, "Ван Ли"),
+    ("Кеше Нгуен Фу Чонг мәлімдеме жасады.", {}, "Нгуен Фу Чонг"),
+    # the model clipped the family name (and a short syllable) off the front
+    ("Ким Чен Ынның айтуынша, сынақ сәтті өтті.", {"persons": ["Ынның"]}, "Ким Чен Ын"),
+    ("Ли Цзюнь кеше айтты.", {"persons": ["Цзюнь"]}, "Ли Цзюнь"),
+])
+def test_linking_east_asian_names_start_with_the_family_name(text, names, person):
+    _, got = entities(text, **names)
+    assert ("Person", person) in got
+
+
+def test_linking_family_name_takes_one_long_given_name_only():
+    _, got = entities("Ма Юнь Алибаба компаниясын құрды.")
+    assert ("Person", "Ма Юнь") in got and not any("Алибаба" in n for t, n in got if t == "Person")
+    _, got = entities("Хан Тәңірі шыңы биік.")  # a Kazakh word (хан) is no family name
+    assert not any(t == "Person" for t, n in got)
+
+
+@pytest.mark.parametrize("text, names, person, place", [
+    ("Чан Сеулде тұрады.", {"persons": ["Чан Сеулде"]}, "Чан", "Сеул"),
+    ("Мұхтар Әуезов Семейде туған.", {"persons": ["Мұхтар"], "places": ["Әуезов Семейде"]}, "Мұхтар Әуезов", "Семей"),
+])
+def test_linking_a_city_in_a_spatial_case_ends_a_two_word_name(text, names, person, place):
+    _, got = entities(text, **names)
+    assert ("Person", person) in got and ("Place", place) in got

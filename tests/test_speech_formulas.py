@@ -179,3 +179,16 @@ def test_speech_a_statement_issued():
     assert got == [("Сыртқы істер министрлігі", "шекарадағы жағдай туралы")]
     got = says("Жапония сайлау нәтижесі жөнінде хабарлама жариялады.")
     assert got == [("Жапония", "сайлау нәтижесі жөнінде")]
+
+
+@pytest.mark.parametrize("text, position, person", [
+    ("Бұл туралы Бас прокурордың орынбасары Марат Оспанов айтты.", "Бас прокурордың орынбасары", "Марат Оспанов"),
+    ("Бұл жөнінде Премьер-министрдің кеңесшісі Айгүл Серікова мәлімдеді.", "Премьер-министрдің кеңесшісі",
+     "Айгүл Серікова"),
+])
+def test_speech_speaker_under_a_title_of_a_title_is_the_person(text, position, person):
+    """The model's position span holds another title in the genitive (the deputy of the
+    Prosecutor General): no organisation comes of it, and the person speaks."""
+    r = hand_pipeline(persons=[person], positions=[position]).process(text, date="2024-05-02", doc_id="t")
+    assert [(c["agent"]) for c in claims_of(r, keep=("predicate", "agent")) if c["predicate"] == "say"] == [person]
+    assert not any(e.type == "Organization" for e in r.entities)

@@ -43,6 +43,7 @@ class NameRules:
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
         endings = ("",) + tuple(suffixes["possessive"]["p3"])
         self.titles = frozenset(h.lower() + end for h in title_heads for end in endings)
+        self.title_heads = tuple(h.lower() for h in title_heads)
         heads = [h.lower() for h in orthography.get("organisation_head_nouns", ())]
         self.org_heads = frozenset(heads) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in heads)
         self.org_inner = int(orthography.get("organisation_max_inner_words", 4))
@@ -51,6 +52,7 @@ class NameRules:
         self.openers = frozenset(w.lower() for w in orthography.get("sentence_openers", ()))
         self.person_nouns = [tuple(n.lower().split()) for n in orthography.get("person_nouns", ())]
         self.person_joins = frozenset(orthography.get("person_coordinators", ()))
+        self.family_first = frozenset(w for w in orthography.get("family_names_first", ()) if len(w) >= 2)
         self.p3_endings = ("",) + tuple(suffixes["possessive"]["p3"])
         self.patronymic_endings = tuple(orthography.get("patronymic_endings", ()))
         states = [h.lower() for h in orthography.get("state_nouns", ())]

@@ -18,15 +18,18 @@ class MissedNames(NameRules):
         """A person span in Latin letters alone (Twitter) is no person; a capitalised
         name after a noun for people (ғалым Архимедтің) or after initials (Г. Марченко) is
         one, and so are two capitalised words joined to a person (Кери Гранат және Эд
-        Джонс), whatever the model said."""
+        Джонс) or opening with an East Asian family name (Ван Ли), whatever the model said."""
         out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
                for m in mentions if not self._common_noun_at_start(text, m)]
         toks = []
         for w in re.finditer(r"\S+", text):
             word = w.group().rstrip(",.:;!?)»")
             toks.append((w.start(), w.start() + len(word), word, word != w.group()))
+        out = self._family_name_before(text, toks, out)
         for j in range(len(toks)):
             run = self._capitalised_run(text, toks, j, out)
+            if run and toks[j][2] in self.family_first:
+                run = self._family_name_run(toks, j, run)
             if not run:
                 continue
             a, b = toks[j][0], toks[run - 1][1]
@@ -37,12 +40,41 @@ class MissedNames(NameRules):
             if initials and (initials.start() == 0 or not text[initials.start() - 1].isalnum()):
                 a = initials.start()  # "Г. Марченко": initials make a person
                 inside = [m for m in out if m.start < b and a < m.end]
-            elif not (self._after_person_noun(toks, j) or (run - j >= 2 and self._joined_to_person(text, toks, j, out))):
+            elif not (self._after_person_noun(toks, j) or (run - j >= 2 and (
+                    toks[j][2] in self.family_first or self._joined_to_person(text, toks, j, out)))):
                 continue
             out = [m for m in out if m not in inside] + [Mention(
                 id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
                 origin="repair")]
         return sorted(out, key=lambda m: m.start)
+
+    def _family_name_run(self, toks, j, run) -> int:
+        """An East Asian name is the family name and one given name, or two short
+        syllables (Ким Чен Ын, Пак Мин Су); a longer word after those is the next name
+        ("Ма Юнь Алибаба")."""
+        if run - j == 3 and not all(len(toks[k][2]) <= 4 for k in (j + 1, j + 2)):
+            return j + 2
+        return run
+
+    def _family_name_before(self, text, toks, mentions) -> list[Mention]:
+        """"Ким Чен |Ынның", "Ли |Цян": the model's person span misses the family name
+        (and a short syllable) right before it: the name starts there."""
+        starts = {t[0]: k for k, t in enumerate(toks)}
+        out = []
+        for m in mentions:
+            k = starts.get(m.start)
+            if m.label == "PERSON" and k is not None:
+                for back in (2, 1):
+                    i = k - back
+                    if i < 0 or toks[i][2] not in self.family_first:
+                        continue
+                    between = toks[i:k]
+                    if all(w[:1].isupper() and w.isalpha() and not punct and len(w) <= 5 for _, _, w, punct in between) \
+                            and not any(o.start < m.start and toks[i][0] < o.end for o in mentions if o is not m):
+                        m = respan(text, m, toks[i][0], m.end)
+                        break
+            out.append(m)
+        return out
 
     def _common_noun_at_start(self, text: str, m: Mention) -> bool:
         """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a

@@ -36,7 +36,7 @@ class MentionRepair(NameRules):
                  for m in model]
         model = [p for m in model for p in self.split_inflected_name(text, m)]
         model = [p for m in model for p in self.split_trailing_city(text, m)]
-        model = [self.without_title(text, m) for m in join_split_names(text, model)]
+        model = [self.without_title(text, m) for m in join_split_names(text, model, self.surname)]
         model = [p for m in model for p in self.place_by_head_noun(text, self.city_not_person(m))]
         return self.missed(text, gazetteer + model)
 
@@ -84,6 +84,8 @@ class MentionRepair(NameRules):
                 last_gen = k
         if last_gen is None:
             return None
+        if self.normaliser.lemma(ws[last_gen].group()).name.lower().endswith(self.title_heads):
+            return None  # "Бас прокурордың орынбасары": a title's title, no organisation
         start, end = m.start + ws[0].start(), m.start + ws[last_gen].end()
         return respan(text, m, start, end, label="ORG", origin="position")
 
@@ -131,17 +133,24 @@ class MentionRepair(NameRules):
         return out_g, [m for m in model if m.id not in drop]
 
     def split_trailing_city(self, text: str, m: Mention) -> list[Mention]:
-        """"Башар әл-Асад Мәскеуге барды": a person span of three or more words (an
-        organisation span of two or more) whose inflected last word is a city (CLDR) is a
-        person (organisation) and a place; a lone city left in front is a place too."""
-        if m.label not in ("PERSON", "ORG"):
+        """"Башар әл-Асад Мәскеуге барды": a person or organisation span of two or more
+        words whose inflected last word is a city (CLDR) is a person (organisation) and a
+        place (two-word persons only where the city is in the locative, dative or
+        ablative); a lone city left in front is a place too."""
+        if m.label not in ("PERSON", "ORG", "GPE", "LOC"):
             return [m]
         ws = list(words(text[m.start:m.end]))
-        if len(ws) < (3 if m.label == "PERSON" else 2):
+        if len(ws) < 2:
             return [m]
         lemma = self.normaliser.lemma(ws[-1].group())
         if lemma.case == "nom" or lemma.name not in self.cities:
             return [m]
+        if m.label in ("GPE", "LOC"):  # "Мұхтар Әуезов Семейде": a surname is no part of a place
+            if not self.surname(ws[-2].group()):
+                return [m]
+            m = m.model_copy(update={"label": "PERSON"})
+        if m.label == "PERSON" and len(ws) == 2 and lemma.case not in SPATIAL_CASES - {"ins"}:
+            return [m]  # two words: only "Чан Сеулде", "Асан Астанаға" (a surname may be a city's genitive)
         person = piece(text, m, m.start, m.start + ws[-2].end())
         if len(ws) == 2 and self.normaliser.lemma(ws[0].group()).name in self.cities:
             person = person.model_copy(update={"label": "GPE"})  # "Мәскеу Вашингтонмен"
@@ -225,13 +234,19 @@ def clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     return respan(text, m, start, end)
 
 
-def join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def join_split_names(text: str, mentions: list[Mention], surname=None) -> list[Mention]:
     """A one-word bare name right before a person (Хироси | Танака) is the
-    person's first name, whatever label the model gave it."""
+    person's first name, whatever label the model gave it; so is a one-word person
+    right before a surname cut from a place span (Мұхтар | Әуезов Семейде)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[Mention] = []
     for m in ordered:
         prev = out[-1] if out else None
+        if (surname is not None and prev is not None and prev.label == "PERSON" and m.label == "PERSON"
+                and m.origin == "split" and " " not in prev.text and " " not in m.text and surname(m.text)
+                and text[prev.end:m.start] == " " and prev.text.isalpha() and not surname(prev.text)):
+            out[-1] = respan(text, prev, prev.start, m.end)
+            continue
         if (prev is not None and m.label == "PERSON" and prev.label != "PERSON" and " " not in prev.text
                 and m.origin != "split"
                 and text[prev.end:m.start] == " " and prev.text[:1].isupper() and prev.text.isalpha()):
