@@ -158,3 +158,19 @@ def test_linking_family_name_takes_one_long_given_name_only():
 def test_linking_a_city_in_a_spatial_case_ends_a_two_word_name(text, names, person, place):
     _, got = entities(text, **names)
     assert ("Person", person) in got and ("Place", place) in got
+
+
+def test_linking_a_bare_country_before_a_ministry_opens_its_name():
+    # two countries' ministries are two organisations, never one "Сыртқы істер министрлігі"
+    _, got = entities("Мұны Жапония Сыртқы істер министрлігі растады. Оны Польша Сыртқы істер министрлігі жоққа шығарды.",
+                      orgs=["Сыртқы істер министрлігі"])
+    orgs = {n for t, n in got if t == "Organization"}
+    assert orgs == {"Жапония Сыртқы істер министрлігі", "Польша Сыртқы істер министрлігі"}
+    _, got = entities("Қазақстан Франция компаниясымен келісім жасады.")
+    assert ("Country", "Қазақстан") in got and not any(t == "Organization" for t, n in got)
+
+
+def test_speech_about_this_with_an_accusative_pronoun():
+    r = hand_pipeline(orgs=["Қаржы министрлігі"]).process("Жоспар орындалды. Мұны Қаржы министрлігі мәлімдеді.", doc_id="t")
+    assert [(c["agent"], c["text"]) for c in claims_of(r, keep=("predicate", "agent", "text"))
+            if c["predicate"] == "say"] == [("Қаржы министрлігі", "Жоспар орындалды")]

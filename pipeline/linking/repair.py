@@ -29,6 +29,10 @@ class MentionRepair(NameRules):
             o for m in raw if m.label == "POSITION" for o in [self.org_in_position(text, m)] if o]
         # "Ресей Қорғаныс министрлігі": a country that opens an organisation's name is part of it
         absorbed = {g.id for m in raw for g in gazetteer if self.opens_org_name(text, m, g)}
+        # "Жапония | Сыртқы істер министрлігі": a bare country right before such a span, too
+        before = {m.id: g for m in raw for g in gazetteer if self.precedes_org_name(text, m, g)}
+        raw = [respan(text, m, before[m.id].start, m.end) if m.id in before else m for m in raw]
+        absorbed |= {g.id for g in before.values()}
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
         model = [c for m in raw for c in [clean(m, text, gazetteer)] if c]
         gazetteer, model = self.country_full_names(text, gazetteer, model)
@@ -165,6 +169,15 @@ class MentionRepair(NameRules):
         if (g.case or "nom") != "nom" or not text[g.end:m.end].strip()[:1].isupper():
             return False
         return self.analyser.is_possessed(text[m.start:m.end].split()[-1], min_stem=3)
+
+    def precedes_org_name(self, text: str, m: Mention, g: Mention) -> bool:
+        """A bare country, one space, then an organisation span that ends in a possessed
+        noun (Жапония | Сыртқы істер министрлігі): the country opens the name."""
+        if m.label != "ORG" or g.label != "COUNTRY" or (g.case or "nom") != "nom" or text[g.end:m.start] != " ":
+            return False
+        if not (m.text[:1].isupper() and g.text[:1].isupper()):
+            return False
+        return self.analyser.is_possessed(m.text.split()[-1], min_stem=3)
 
     def without_title(self, text: str, m: Mention) -> Mention:
         """"Президенті Қасым-Жомарт Тоқаев": the title is not part of the name (the
