@@ -192,3 +192,27 @@ def test_speech_speaker_under_a_title_of_a_title_is_the_person(text, position, p
     r = hand_pipeline(persons=[person], positions=[position]).process(text, date="2024-05-02", doc_id="t")
     assert [(c["agent"]) for c in claims_of(r, keep=("predicate", "agent")) if c["predicate"] == "say"] == [person]
     assert not any(e.type == "Organization" for e in r.entities)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ердоғанның айтуынша, екі ел келісімге келген.", "Ердоған"),
+    ("Гутерриштің сөзінше, соғыс тоқтауы керек.", "Гутерриш"),
+    ("Ал биыл, Мақсұтовтың пікірінше, баға өседі.", "Мақсұтов"),
+])
+def test_speech_a_lone_genitive_name_before_according_to_is_a_person(text, speaker):
+    """No model span there at all (a bare surname opening a sentence): the formula makes it a person."""
+    r = hand_pipeline().process(text, date="2024-05-02", doc_id="t")
+    assert [c["agent"] for c in claims_of(r, keep=("predicate", "agent")) if c["predicate"] == "say"] == [speaker]
+    assert ("Person", speaker) in {(e.type, e.name) for e in r.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "Мамандардың айтуынша, баға өседі.",
+    "Зерттеушінің сөзінше, баға өседі.",
+    "Елбасының айтуынша, баға өседі.",
+    "Президенттің айтуынша, баға өседі.",
+    "Министрдің пікірінше, баға өседі.",
+])
+def test_speech_a_common_noun_or_title_before_according_to_is_no_person(text):
+    r = hand_pipeline().process(text, date="2024-05-02", doc_id="t")
+    assert not any(e.type == "Person" for e in r.entities)

@@ -26,8 +26,10 @@ INITIALS = Initials()
 class NameRules:
     """The language's name data (orthography and suffix tables) for the repair rules."""
 
-    def __init__(self, lang, title_heads):
+    def __init__(self, lang, title_heads, according_to=(), referring_titles=()):
         self.normaliser = lang.normaliser
+        self.according_to = frozenset(w.lower() for w in according_to)
+        self.referring_titles = frozenset(w.lower() for t in referring_titles for w in t.split())
         self.analyser = lang.analyser
         orthography = lang.orthography
         suffixes = lang.data("suffixes.yaml")
@@ -50,6 +52,7 @@ class NameRules:
         brands = [h.lower() for h in orthography.get("brand_heads", ())]
         self.brand_heads = frozenset(brands) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in brands)
         self.openers = frozenset(w.lower() for w in orthography.get("sentence_openers", ()))
+        self.common_noun_endings = tuple(orthography.get("common_noun_endings", ()))
         self.person_nouns = [tuple(n.lower().split()) for n in orthography.get("person_nouns", ())]
         self.person_joins = frozenset(orthography.get("person_coordinators", ()))
         self.family_first = frozenset(w for w in orthography.get("family_names_first", ()) if len(w) >= 2)

@@ -47,8 +47,10 @@ class EntityLinker(Stage):
         self.countries = lang.countries
         self.normaliser = lang.normaliser
         self.country_names = frozenset(self.countries.names.values())
-        heads = load_lexicon(context.lexicon(settings.lexicon)).roles.title_heads
-        self.repair = MentionRepair(lang, heads)
+        lexicon = load_lexicon(context.lexicon(settings.lexicon))
+        speech = getattr(lexicon, "speech", None)
+        self.repair = MentionRepair(lang, lexicon.roles.title_heads, speech.according_to if speech else (),
+                                    speech.referring_titles if speech else ())
         self.persons = PersonCoreference(lang.normaliser)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
