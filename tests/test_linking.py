@@ -174,3 +174,10 @@ def test_speech_about_this_with_an_accusative_pronoun():
     r = hand_pipeline(orgs=["Қаржы министрлігі"]).process("Жоспар орындалды. Мұны Қаржы министрлігі мәлімдеді.", doc_id="t")
     assert [(c["agent"], c["text"]) for c in claims_of(r, keep=("predicate", "agent", "text"))
             if c["predicate"] == "say"] == [("Қаржы министрлігі", "Жоспар орындалды")]
+
+
+def test_linking_an_inflected_surname_the_model_called_a_place_ends_the_name():
+    _, got = entities("Президент Мигель Анхель Моратиноспен кездесті.", persons=["Мигель Анхель"], places=["Моратиноспен"])
+    assert ("Person", "Мигель Анхель Моратинос") in got and not any(t == "Place" for t, n in got)
+    _, got = entities("Асхат Жұмабек Астанаға келді.", persons=["Асхат Жұмабек"], places=["Астанаға"])
+    assert {("Person", "Асхат Жұмабек"), ("Place", "Астана")} <= got

@@ -40,7 +40,8 @@ class MentionRepair(NameRules):
                  for m in model]
         model = [p for m in model for p in self.split_inflected_name(text, m)]
         model = [p for m in model for p in self.split_trailing_city(text, m)]
-        model = [self.without_title(text, m) for m in join_split_names(text, model, self.surname)]
+        model = [self.without_title(text, m) for m in self.surname_taken_for_place(
+            text, join_split_names(text, model, self.surname))]
         model = [p for m in model for p in self.place_by_head_noun(text, self.city_not_person(m))]
         return self.missed(text, gazetteer + model)
 
@@ -169,6 +170,25 @@ class MentionRepair(NameRules):
         if (g.case or "nom") != "nom" or not text[g.end:m.end].strip()[:1].isupper():
             return False
         return self.analyser.is_possessed(text[m.start:m.end].split()[-1], min_stem=3)
+
+    def surname_taken_for_place(self, text: str, model: list[Mention]) -> list[Mention]:
+        """"Мигель Анхель | Моратиноспен": only a name's last word inflects, so an uninflected
+        person span right before one capitalised inflected word the model called a place,
+        which no place list knows, is the person's full name."""
+        ordered = sorted(model, key=lambda m: m.start)
+        out: list[Mention] = []
+        for m in ordered:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.label == "PERSON" and m.label in ("GPE", "LOC") and not m.entity_id
+                    and " " not in m.text and text[prev.end:m.start] == " " and m.text[:1].isupper()):
+                last = self.normaliser.lemma(prev.text.split()[-1])
+                lemma = self.normaliser.lemma(m.text)
+                if (last.case == "nom" and lemma.case != "nom" and lemma.evidence == "phonology"
+                        and lemma.name not in self.cities):
+                    out[-1] = respan(text, prev, prev.start, m.end)
+                    continue
+            out.append(m)
+        return out
 
     def precedes_org_name(self, text: str, m: Mention, g: Mention) -> bool:
         """A bare country, one space, then an organisation span that ends in a possessed
