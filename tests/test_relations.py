@@ -327,3 +327,10 @@ def test_speech_according_to_with_nothing_after_it_is_no_claim_and_no_crash(nlp)
     assert [c for c in r.claims if c.predicate == "say"] == []
     r = nlp.process("Жиын болды. Ресейдің айтуынша.", date="2024-03-01")
     assert [c for c in r.claims if c.predicate == "say"] == []
+
+
+def test_a_genitive_owns_the_noun_that_names_the_next_person():
+    """"X-тың ұлы Y ...": Y is the subject; X only says whose son he is."""
+    got = claims_of(hand_pipeline(persons=["Асан Әлиев", "Марат Әлиев"]).process(
+        "Асан Әлиевтің ұлы Марат Әлиев Жапонияға алғыс айтты.", doc_id="t"), keep=("predicate", "agent", "recipient"))
+    assert got == [{"predicate": "thank", "agent": "Марат Әлиев", "recipient": "Жапония"}]

@@ -80,6 +80,10 @@ class FrameReader:
                 continue
             if heads:
                 head_case = heads[0].case
+                after = view.mention_at(k + 1) if k + 1 < len(view) else None
+                if after is not None and after.label == "PERSON":
+                    # "Тұрлыбайдың анасы Зухра ...": the head names the person after it
+                    return Argument(m, "embedded", first, last, k)
                 # a possessor of a possessor (Корея әскерлерінің ерлігі) fills no role itself
                 return self._postposition(view, Argument(m, "embedded" if head_case == "gen" else head_case,
                                                          first, last, k))
