@@ -181,3 +181,30 @@ def test_linking_an_inflected_surname_the_model_called_a_place_ends_the_name():
     assert ("Person", "Мигель Анхель Моратинос") in got and not any(t == "Place" for t, n in got)
     _, got = entities("Асхат Жұмабек Астанаға келді.", persons=["Асхат Жұмабек"], places=["Астанаға"])
     assert {("Person", "Асхат Жұмабек"), ("Place", "Астана")} <= got
+
+
+@pytest.mark.parametrize("text, names, person", [
+    ("Марат Серікұлы Оспанов депутат болып тіркелді.", {"persons": ["Марат Серікұлы"], "orgs": ["Оспанов"]},
+     "Марат Серікұлы Оспанов"),
+    ("Жарлықпен Асан Болатұлы Жұмабековке атақ берілді.", {"persons": ["Асан Болатұлы"]}, "Асан Болатұлы Жұмабеков"),
+])
+def test_linking_a_patronymic_takes_the_surname_after_it(text, names, person):
+    _, got = entities(text, **names)
+    assert [n for t, n in got if t == "Person"] == [person]
+
+
+def test_linking_a_patronymic_before_a_city_keeps_the_city_apart():
+    _, got = entities("Абай Құнанбайұлы Семейде болды.", persons=["Абай Құнанбайұлы"], places=["Семейде"])
+    assert {("Person", "Абай Құнанбайұлы"), ("Place", "Семей")} <= got
+
+
+def test_linking_no_person_from_a_latin_acronym_or_a_law():
+    _, got = entities("Боксшы Бейбіт Шүменов WBA чемпионы атанды.", persons=["Бейбіт Шүменов WBA"])
+    assert [n for t, n in got if t == "Person"] == ["Бейбіт Шүменов"]
+    _, got = entities("Үкімет Жер Кодексіне өзгеріс енгізді.", persons=["Жер Кодексіне"])
+    assert not any(t == "Person" for t, n in got)
+
+
+def test_linking_an_idiom_with_an_organisation_head_is_no_organisation():
+    _, got = entities("Әкімдіктің басшысы қызметін атқарған Марат Оспанов босатылды.", persons=["Марат Оспанов"])
+    assert not any(t == "Organization" and "қызмет" in n for t, n in got)

@@ -49,10 +49,15 @@ class NameRules:
         heads = [h.lower() for h in orthography.get("organisation_head_nouns", ())]
         self.org_heads = frozenset(heads) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in heads)
         self.org_inner = int(orthography.get("organisation_max_inner_words", 4))
+        self.org_head_idioms = {}
+        for head, verbs in orthography.get("organisation_head_idioms", {}).items():
+            for stem in {head, head[:-1] + self.voicing.get(head[-1], head[-1])}:
+                self.org_head_idioms[stem] = tuple(verbs)
         brands = [h.lower() for h in orthography.get("brand_heads", ())]
         self.brand_heads = frozenset(brands) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in brands)
         self.openers = frozenset(w.lower() for w in orthography.get("sentence_openers", ()))
         self.common_noun_endings = tuple(orthography.get("common_noun_endings", ()))
+        self.law_heads = frozenset(w.lower() for w in orthography.get("law_heads", ()))
         self.person_nouns = [tuple(n.lower().split()) for n in orthography.get("person_nouns", ())]
         self.person_joins = frozenset(orthography.get("person_coordinators", ()))
         self.family_first = frozenset(w for w in orthography.get("family_names_first", ()) if len(w) >= 2)

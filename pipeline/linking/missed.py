@@ -162,6 +162,9 @@ class MissedNames(NameRules):
         return any(m.label == "PERSON" and m.end == before for m in mentions)
 
     # -- organisations the model missed or cut short ----------------------------
+    def _head_stem(self, word: str) -> str:
+        return next((a.stem for a in self.analyser.analyses(word.lower()) if a.possessive == "p3" and a.stem in self.org_heads), "")
+
     def _org_head(self, word: str) -> bool:
         """министрлігі, басқармасының, компаниясы: an organisation head in the possessive."""
         return any(a.possessive == "p3" and a.stem in self.org_heads for a in self.analyser.analyses(word.lower()))
@@ -178,6 +181,8 @@ class MissedNames(NameRules):
             core = word.rstrip(",.:;!?)")
             if not core[:1].islower() or not self._org_head(core):
                 continue
+            if j + 1 < len(toks) and toks[j + 1][2].lower().startswith(self.org_head_idioms.get(self._head_stem(core), ())):
+                continue  # "басшысы қызметін атқарған": served as head, no organisation
             he = hs + len(core)
             if any(m.start < he and hs < m.end for m in out):
                 continue

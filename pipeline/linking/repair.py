@@ -38,6 +38,8 @@ class MentionRepair(NameRules):
         gazetteer, model = self.country_full_names(text, gazetteer, model)
         model = [self.with_given_name(text, self.with_initials(text, self.with_name_particles(text, m)))
                  for m in model]
+        model = self.surname_after_patronymic(text, model, gazetteer)
+        model = [self.law_not_person(m) for m in model]
         model = [p for m in model for p in self.split_inflected_name(text, m)]
         model = [p for m in model for p in self.split_trailing_city(text, m)]
         model = [self.without_title(text, m) for m in self.surname_taken_for_place(
@@ -171,6 +173,41 @@ class MentionRepair(NameRules):
             return False
         return self.analyser.is_possessed(text[m.start:m.end].split()[-1], min_stem=3)
 
+    def surname_after_patronymic(self, text: str, model: list[Mention], gazetteer: list[Mention]) -> list[Mention]:
+        """"Нұрлан Зайроллаұлы | Нығматулин", "Олжас Омарұлы | Сүлейменовке": a person span that
+        ends in a patronymic takes the capitalised surname right after it, out of whatever
+        other span the model put it in."""
+        out = sorted(model, key=lambda m: m.start)
+        for i in range(len(out)):
+            m = out[i]
+            if m is None or m.label != "PERSON" or " " not in m.text or not self.patronymic(m.text.split()[-1]):
+                continue
+            nxt = re.match(r" ([^\W\d_][\w-]*)", text[m.end:m.end + 60])
+            if not nxt or not nxt.group(1)[:1].isupper():
+                continue
+            a, b = m.end + 1, m.end + nxt.end()
+            word = nxt.group(1)
+            lemma = self.normaliser.lemma(word)
+            if (word.lower() in self.openers or lemma.name.lower() in self.titles or lemma.name in self.cities
+                    or any(g.start < b and a < g.end for g in gazetteer)):
+                continue
+            out[i] = respan(text, m, m.start, b)
+            for j, o in enumerate(out):
+                if j == i or o is None or not (o.start < b and a < o.end):
+                    continue
+                rest = text[b:o.end].lstrip()  # "Нығматулин Мәжілістің": the rest of the span stays
+                out[j] = respan(text, o, o.end - len(rest), o.end) if o.start >= a and rest[:1].isupper() else None
+        return [m for m in out if m is not None]
+
+    def law_not_person(self, m: Mention) -> Mention:
+        """"Жер Кодексіне": a capitalised span ending in a document noun (кодекс, заң) is no person."""
+        if m.label != "PERSON" or " " not in m.text or not self.law_heads:
+            return m
+        last = m.text.split()[-1].lower()
+        if any(a.stem in self.law_heads for a in self.analyser.analyses(last)) or last in self.law_heads:
+            return m.model_copy(update={"label": "LAW"})
+        return m
+
     def surname_taken_for_place(self, text: str, model: list[Mention]) -> list[Mention]:
         """"Мигель Анхель | Моратиноспен": only a name's last word inflects, so an uninflected
         person span right before one capitalised inflected word the model called a place,
@@ -235,6 +272,10 @@ class MentionRepair(NameRules):
         return [m.model_copy(update={"label": "LOC"}) if m.label in ("PERSON", "ORG") else m]
 
 
+def _latin_acronym(word: str) -> bool:
+    return word.isascii() and word.isupper() and word.isalpha()
+
+
 def clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     """Trim a model span: no trailing punctuation; for names no lower-case edge
     words; never across a gazetteer country (the gazetteer wins)."""
@@ -247,6 +288,10 @@ def clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     if m.label in NAME_LABELS:
         while spans and not capitalised(text[spans[-1][0]:spans[-1][1]]):
             spans.pop()
+        if m.label == "PERSON":  # "Бейбіт Шүменов WBA": a Latin acronym ends no Cyrillic name
+            while len(spans) > 1 and _latin_acronym(text[spans[-1][0]:spans[-1][1]]) \
+                    and not _latin_acronym(text[spans[0][0]:spans[0][1]]):
+                spans.pop()
         while spans and not capitalised(text[spans[0][0]:spans[0][1]]):
             spans.pop(0)
     # keep the first contiguous run of words
