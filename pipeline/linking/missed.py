@@ -65,7 +65,8 @@ class MissedNames(NameRules):
             name = lemma.name.lower()
             if lemma.case != "gen" or len(lemma.name) < 3 or self._not_a_name(name) or lemma.name in self.cities:
                 continue
-            if _opens_sentence(text, a) and name.endswith(self.common_noun_endings):
+            if _opens_sentence(text, a) and (name.endswith(self.common_noun_endings) or any(
+                    x.plural and len(x.stem) >= 4 for x in self.analyser.analyses(w.lower()))):
                 continue  # "Мамандардың айтуынша": a capital that only opens the sentence
             inside = [m for m in out if m.start < b and a < m.end]
             if any(m.entity_id or m.label not in ("GPE", "LOC") or m.start != a or m.end != b for m in inside):
@@ -108,7 +109,7 @@ class MissedNames(NameRules):
 
     def _common_noun_at_start(self, text: str, m: Mention) -> bool:
         """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
-        quotation, in the locative or with a possessive and a case ending, is a common noun
+        quotation, plural, in the locative or with a possessive and a case ending, is a common noun
         (persons take neither), unless the document shows it inflected elsewhere (Рютте)."""
         if m.label != "PERSON" or " " in m.text or self.patronymic(m.text):
             return False
@@ -119,8 +120,11 @@ class MissedNames(NameRules):
         word = m.text.lower()
         if any(w.lower().startswith(word) and len(w) > len(word) for w in re.findall(r"\w[\w-]*", text)):
             return False
+        analyses = self.analyser.analyses(word)
+        if any(a.plural and len(a.stem) >= 4 for a in analyses):
+            return True  # "Кәсіпкерлердің ...": names take no plural (a family, "Кабировтар", is no person)
         return any(len(a.stem) >= 3 and (a.case == "loc" or (a.possessive == "p3" and a.case != "nom"))
-                   and a.ending for a in self.analyser.analyses(word))
+                   and a.ending for a in analyses)
 
     def _capitalised_run(self, text, toks, j, mentions) -> int:
         """The end (exclusive) of a run of up to three capitalised words from ``j``
