@@ -64,8 +64,8 @@ def test_headline_takes_the_agent_the_document_gives():
     r = run("Ресей президентімен телефон арқылы сөйлесу\n\nТоқаев Ресей президентімен телефон арқылы сөйлесті. "
             "Кейін Тоқаев Қытаймен телефон арқылы сөйлесті.", persons=["Тоқаев"])
     calls = {(c.agent, c.recipient) for c in r.claims if c.predicate == "call"}
-    # the headline has no partner to go by: no claim; a partner known only by a title is none
-    assert calls == {("person:tokaev", None), ("person:tokaev", "country:CN")}
+    # a partner known by an inflected title and no name stands for the title's country
+    assert calls == {("person:tokaev", "country:RU"), ("person:tokaev", "country:CN")}
     r = run("Әлиевпен телефон арқылы сөйлесу\n\nТоқаев Әлиевпен телефон арқылы сөйлесті.",
             persons=["Тоқаев", "Әлиев"])
     calls = [(c.agent, c.recipient) for c in r.claims if c.predicate == "call"]
@@ -264,6 +264,14 @@ def test_first_person_verbs_attributive_places_and_plural_investments():
 def test_a_relative_participle_takes_arguments_from_its_own_stretch_and_no_self_partner():
     r = run("Ол Моңғолияны, Қытайды жеңді, бірақ Жапония қолдаған Кореяға қарсы тұра алмады. "
             "Асан Асанның ұсынысын қабылдады.", persons=["Асан"])
-    assert got(r, "support", "recipient") == {("Жапония", None)}
+    assert got(r, "support", "recipient") == {("Жапония", "Оңтүстік Корея")}  # Korea, which Japan supported
     assert got(r, "meet", "recipient") == set()
+    r = run("Ол Моңғолияны, Қытайды жеңді, бірақ Жапония қолдаған елге қарсы тұра алмады.")
+    assert got(r, "support", "recipient") == {("Жапония", None)}
+
+
+def test_an_inflected_title_without_a_name_stands_for_its_country():
+    r = run("Қазақстан Ресей өкілдерімен кездесті. Тоқаев Қытай делегациясымен кездесті. "
+            "Тоқаев Жапония Премьер-министрі Фумио Кисидамен кездесті.", persons=["Тоқаев", "Фумио Кисида"])
+    assert got(r, "meet", "recipient") == {("Қазақстан", "Ресей"), ("Тоқаев", "Қытай"), ("Тоқаев", "Фумио Кисида")}
 

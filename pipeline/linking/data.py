@@ -42,6 +42,8 @@ class NameRules:
         # a given name and particles right before a span: "Урсула фон дер |Ляйен"
         self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None
         self.surname_endings = tuple(orthography.get("surname_endings", ()))
+        # after a patronymic the next word can only be a surname: -ин too (Нығматулин)
+        self.surname_extra = tuple(orthography.get("surname_endings_after_patronymic", ()))
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
         endings = ("",) + tuple(suffixes["possessive"]["p3"])
         self.titles = frozenset(h.lower() + end for h in title_heads for end in endings)

@@ -30,7 +30,8 @@ class MentionRepair(NameRules):
         # "Ресей Қорғаныс министрлігі": a country that opens an organisation's name is part of it
         absorbed = {g.id for m in raw for g in gazetteer if self.opens_org_name(text, m, g)}
         # "Жапония | Сыртқы істер министрлігі": a bare country right before such a span, too
-        before = {m.id: g for m in raw for g in gazetteer if self.precedes_org_name(text, m, g)}
+        before = {m.id: g for m in raw for g in gazetteer if self.precedes_org_name(text, m, g)
+                  and not any(o.label == "COUNTRY" and o.start == m.start for o in gazetteer)}
         raw = [respan(text, m, before[m.id].start, m.end) if m.id in before else m for m in raw]
         absorbed |= {g.id for g in before.values()}
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
@@ -189,7 +190,17 @@ class MentionRepair(NameRules):
             word = nxt.group(1)
             lemma = self.normaliser.lemma(word)
             if (word.lower() in self.openers or lemma.name.lower() in self.titles or lemma.name in self.cities
-                    or any(g.start < b and a < g.end for g in gazetteer)):
+                    or any(g.start < b and a < g.end for g in gazetteer)
+                    or any(x.plural and len(x.stem) >= 4 for x in self.analyser.analyses(word.lower()))):
+                continue
+            # "Болат Серікұлы Сенат депутаты": a name the model gave another label, or a word that
+            # opens a title, is no surname; a surname-shaped word is (Нығматулин Мәжілістің)
+            after = text[b:b + 60].split()[:1]
+            if after and after[0].lower().startswith(self.title_heads) and any(
+                    x.possessive == "p3" for x in self.analyser.analyses(after[0].lower().rstrip(",.:;!?"))):
+                continue  # "Сенат депутаты": the word possesses a title
+            if any(o is not m and o.start < b and a < o.end for o in out if o is not None) and not (
+                    self.surname(lemma.name) or lemma.name.lower().endswith(self.surname_extra)):
                 continue
             out[i] = respan(text, m, m.start, b)
             for j, o in enumerate(out):

@@ -115,6 +115,11 @@ class CaseFrameExtractor(Stage):
                 commas = [k for k in range(clause_start, first) if view.tokens[k].text in (",", ";")]
                 if commas:
                     window = [a for a in window if a.first > commas[-1]]
+                # "Жапония қолдаған Вьетнамға": a name the participle qualifies is its object
+                head = next((a for a in args if a.first == last + 1), None)
+                obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
+                if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
+                    window = window + [Argument(head.mention, obj, head.first, head.last, None)]
             nested = n + 1 < len(hits) and hits[n + 1][1][0] == last + 1
             hit = (doc, view, rule, (first, last), stems, window, None if said else subject, said, nested)
             claims = self._claims(*hit)
@@ -343,11 +348,12 @@ class CaseFrameExtractor(Stage):
         return any(len(w) > 4 and w.endswith(endings) for w in words)
 
     def _relative(self, view: SentenceView, last: int) -> bool:
-        """A participle trigger before a word of its own: a relative clause (... қолдаған елдер)."""
+        """A participle trigger before a word or name of its own: a relative clause
+        (... қолдаған елдер, ... қолдаған Вьетнамға)."""
         word = view.tokens[last].lower
         nxt = last + 1
         return (word.endswith(tuple(self.lex.roles.participle_endings)) and nxt < len(view)
-                and not view.tokens[nxt].is_punct and not view.mention_at(nxt))
+                and not view.tokens[nxt].is_punct)
 
     def _directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
         """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""

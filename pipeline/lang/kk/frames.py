@@ -45,6 +45,11 @@ class FrameReader:
         # a title after a person's name is someone else's (Назарбаев Президент көмекшісін қабылдады)
         title = self._title_after(view, m, last) if m.label != "PERSON" else None
         if title is not None:
+            case_of_title = self.case_of(view.tokens[title].text)
+            if case_of_title in ("dat", "abl", "ins") and not (title + 1 < len(view) and view.mention_at(title + 1)):
+                # "Ресей өкілдерімен кездесті", "Ресей президентіне": an inflected title with no
+                # name after it stands for its possessor, in the title's case
+                return self._postposition(view, Argument(m, case_of_title, first, last, title))
             return Argument(m, "title", first, last, title)
         # a bare (nominative) name stands right before its head (Украина күштерін);
         # a genitive one may have adjectives between (Қазақстанның солтүстік өңірлеріне)
