@@ -215,3 +215,18 @@ def test_linking_a_plural_word_opening_a_sentence_is_no_person():
     assert not any(t == "Person" for t, n in got)
     _, got = entities("Мұхтардың айтуынша, баға өседі.")  # no model span: the formula finds him
     assert ("Person", "Мұхтар") in got
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Назарбаев Жарлыққа қол қойды.", "Назарбаев"),
+    ("Кеше Ахметова Қайрат Бекұлымен кездесті.", "Ахметова"),
+    ("Ивановтың айтуынша, баға өседі.", "Иванов"),
+])
+def test_linking_a_lone_surname_shaped_word_is_a_person(text, person):
+    _, got = entities(text)
+    assert ("Person", person) in got
+
+
+def test_linking_a_city_with_a_surname_ending_is_no_person():
+    _, got = entities("Киевте жарылыс болды. Ростовтан пойыз келді.")
+    assert not any(t == "Person" for t, n in got)

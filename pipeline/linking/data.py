@@ -38,6 +38,10 @@ class NameRules:
         self.place_head = _head_pattern(orthography.get("place_head_nouns", ()), self.voicing,
                                         suffixes["possessive"]["p3"], suffixes.get("after_possessive_endings", ()))
         self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
+        try:  # the NER features' place list (GeoNames, CLDR): towns named after persons too
+            self.place_names = frozenset(lang.data("gazetteers/places.yaml").get("entries", ()))
+        except (FileNotFoundError, OSError):
+            self.place_names = frozenset()
         particles = "|".join(re.escape(p) for p in orthography.get("name_particles", ()))
         # a given name and particles right before a span: "Урсула фон дер |Ляйен"
         self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None

@@ -31,6 +31,8 @@ class MissedNames(NameRules):
             run = self._capitalised_run(text, toks, j, out)
             if run and toks[j][2] in self.family_first:
                 run = self._family_name_run(toks, j, run)
+            elif run - j >= 2 and self._surname_shaped(toks, j, j + 1):
+                run = j + 1  # "Назарбаев Жарлыққа ...": a surname ends the name
             if not run:
                 continue
             a, b = toks[j][0], toks[run - 1][1]
@@ -42,7 +44,8 @@ class MissedNames(NameRules):
                 a = initials.start()  # "Г. Марченко": initials make a person
                 inside = [m for m in out if m.start < b and a < m.end]
             elif not (self._after_person_noun(toks, j) or (run - j >= 2 and (
-                    toks[j][2] in self.family_first or self._joined_to_person(text, toks, j, out)))):
+                    toks[j][2] in self.family_first or self._joined_to_person(text, toks, j, out)))
+                      or self._surname_shaped(toks, j, run)):
                 continue
             out = [m for m in out if m not in inside] + [Mention(
                 id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
@@ -78,6 +81,19 @@ class MissedNames(NameRules):
     def _not_a_name(self, name: str) -> bool:
         return (name in self.openers or name in self.org_heads or name in self.state_stems or name in self.referring_titles
                 or name.endswith(self.title_heads) or any(name == n[-1] for n in self.person_nouns))
+
+    def _surname_shaped(self, toks, j, run) -> bool:
+        """"Назарбаев Жарлыққа қол қойды": one or two capitalised words ending in a surname
+        (-ов, -ева, -ұлы ...) are a person's name, unless a place list knows the word in a
+        place's case (Киевте, Ростовтан)."""
+        if run - j > 2:
+            return False
+        lemma = self.normaliser.lemma(toks[run - 1][2])
+        if not self.surname(lemma.name) or lemma.name in self.cities:
+            return False
+        if lemma.case in ("loc", "abl") and lemma.name in self.place_names:
+            return False
+        return run - j == 1 or not self.surname(self.normaliser.lemma(toks[j][2]).name)
 
     def _family_name_run(self, toks, j, run) -> int:
         """An East Asian name is the family name and one given name, or two short
