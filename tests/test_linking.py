@@ -230,3 +230,10 @@ def test_linking_a_lone_surname_shaped_word_is_a_person(text, person):
 def test_linking_a_city_with_a_surname_ending_is_no_person():
     _, got = entities("Киевте жарылыс болды. Ростовтан пойыз келді.")
     assert not any(t == "Person" for t, n in got)
+
+
+def test_linking_given_name_before_a_surname_and_patronymic_after_a_person():
+    _, got = entities("Атырауда Жаңылсын Мағзумова атты кәсіпкер тұрады.", persons=["Мағзумова"])
+    assert ("Person", "Жаңылсын Мағзумова") in got
+    _, got = entities("Дауыстың 15 пайызы Қосанов Әміржан Сагидрахманұлына берілді.", persons=["Қосанов Әміржан"])
+    assert ("Person", "Қосанов Әміржан Сагидрахманұлы") in got

@@ -41,3 +41,16 @@ def test_normaliser_keeps_an_ending_that_the_document_shows_is_part_of_the_name(
     assert (lemma.name, lemma.case, lemma.evidence) == ("Марк Рютте", "nom", "document")
     # the stem standing bare elsewhere still wins: Украинада -> Украина
     assert n.lemma("Украинада", document_words={"Украина", "Украинадағы"}).name == "Украина"
+
+
+@pytest.mark.parametrize("word, name, case", [
+    ("Ақанұлына", "Ақанұлы", "dat"),
+    ("Сұлтанқызынан", "Сұлтанқызы", "abl"),
+    ("Болатұлын", "Болатұлы", "acc"),
+    ("Марат Серікұлының", "Марат Серікұлы", "gen"),
+])
+def test_a_patronymic_takes_the_endings_that_follow_a_possessive(word, name, case):
+    from pipeline.lang.kk.normalise import default_normaliser
+
+    lemma = default_normaliser().lemma(word)
+    assert (lemma.name, lemma.case) == (name, case)

@@ -38,6 +38,10 @@ class NameRules:
         self.place_head = _head_pattern(orthography.get("place_head_nouns", ()), self.voicing,
                                         suffixes["possessive"]["p3"], suffixes.get("after_possessive_endings", ()))
         self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
+        try:  # the NER features' given names (mimesis)
+            self.given_names = frozenset(lang.data("gazetteers/given_names.yaml").get("entries", ()))
+        except (FileNotFoundError, OSError):
+            self.given_names = frozenset()
         try:  # the NER features' place list (GeoNames, CLDR): towns named after persons too
             self.place_names = frozenset(lang.data("gazetteers/places.yaml").get("entries", ()))
         except (FileNotFoundError, OSError):
@@ -74,6 +78,14 @@ class NameRules:
 
     def patronymic(self, word: str) -> bool:
         return word[:1].isupper() and len(word) > 5 and word.lower().endswith(self.patronymic_endings)
+
+    def inflected_patronymic(self, word: str) -> bool:
+        """A patronymic with or without a case ending after it (Сагидрахманұлына, Ақанұлының)."""
+        if not word[:1].isupper() or len(word) <= 5:
+            return False
+        low = word.lower()
+        return any(low.endswith(e) or (e in low[-len(e) - 4:-1] and low.rfind(e) + len(e) >= len(low) - 4
+                                       and low.rfind(e) > 1) for e in self.patronymic_endings)
 
     def surname(self, word: str) -> bool:
         return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)

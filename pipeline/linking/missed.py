@@ -26,6 +26,7 @@ class MissedNames(NameRules):
             word = w.group().rstrip(",.:;!?)»")
             toks.append((w.start(), w.start() + len(word), word, word != w.group()))
         out = self._family_name_before(text, toks, out)
+        out = self._given_name_and_patronymic(text, toks, out)
         out = self._speaker_before_according_to(text, toks, out)
         for j in range(len(toks)):
             run = self._capitalised_run(text, toks, j, out)
@@ -51,6 +52,32 @@ class MissedNames(NameRules):
                 id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
                 origin="repair")]
         return sorted(out, key=lambda m: m.start)
+
+    def _given_name_and_patronymic(self, text, toks, mentions) -> list[Mention]:
+        """"Жаңылсын | Мағзумовада": a capitalised word no span covers right before a one-word
+        surname is its given name (mid-sentence, or a known given name); "Қосанов Әміржан |
+        Сагидрахманұлына": a capitalised patronymic right after a person closes the name."""
+        index = {t[0]: k for k, t in enumerate(toks)}
+        ends = {t[1]: k for k, t in enumerate(toks)}
+        covered = lambda a, b, skip: any(o is not skip and o.start < b and a < o.end for o in mentions)  # noqa: E731
+        out = []
+        for m in mentions:
+            k = index.get(m.start)
+            if m.label == "PERSON" and k is not None and " " not in m.text and k > 0 and self.surname(
+                    self.normaliser.lemma(m.text).name):
+                a, b, w, punct = toks[k - 1]
+                if (not punct and w[:1].isupper() and w.isalpha() and w.lower() not in self.openers
+                        and not self._not_a_name(w.lower()) and self.normaliser.lemma(w).case == "nom"
+                        and not covered(a, b, m) and (not _opens_sentence(text, a) or w in self.given_names)
+                        and self.normaliser.lemma(w).name not in self.cities):
+                    m = respan(text, m, a, m.end)
+            e = ends.get(m.end)
+            if m.label == "PERSON" and e is not None and e + 1 < len(toks) and not toks[e][3]:
+                a, b, w, _ = toks[e + 1]
+                if self.inflected_patronymic(w) and not covered(a, b, m):
+                    m = respan(text, m, m.start, b)
+            out.append(m)
+        return out
 
     def _speaker_before_according_to(self, text, toks, mentions) -> list[Mention]:
         """"Ердоғанның айтуынша, ...": a capitalised word in the genitive right before

@@ -63,12 +63,17 @@ class NameNormaliser:
         self.analyser = analyser or default_analyser()
         self.phonology = Phonology()
         self.name_endings = tuple(kk_data("suffixes.yaml").get("name_endings", ()))
+        self.patronymic_stems = tuple(kk_data("suffixes.yaml").get("patronymic_stems", ()))
 
     def candidates(self, word: str) -> list[Analysis]:
         """Splits a proper name can have: a case ending (or -дағы), no possessive, no plural."""
         out = []
         for a in self.analyser.analyses(word):
-            if a.possessive or a.plural:
+            if a.possessive == "p3" and not a.plural and a.stem.lower().endswith(self.patronymic_stems):
+                # a patronymic is a possessed noun (Ақан ұл-ы): "Ақанұлына" is Ақанұлы + -на
+                p3 = a.ending[0]
+                a = Analysis(stem=a.stem + p3, ending=a.ending[1:], case=a.case, possessive="p3")
+            elif a.possessive or a.plural:
                 continue
             if a.ending and a.case not in INFLECTED:
                 continue
@@ -112,6 +117,9 @@ class NameNormaliser:
         #    harmony first, then the consonant alone (loan names). A two-letter stem
         #    only where the name's other words are as short (Ким Чен Ын-ға, not Кофи Ан-нан)
         min_stem = 2 if head and all(len(w) <= 3 for w in head) else 3
+        for a in cands:  # a patronymic's ending after its possessive: no guess (Ақанұлы-на)
+            if a.possessive == "p3" and a.ending:
+                return Lemma(name_of(a), a.case, "phonology")
         for harmony in (True, False):
             for a in cands:
                 if a.case in unlikely_cases:
