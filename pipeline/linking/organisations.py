@@ -1,0 +1,113 @@
+"""Organisations the model missed or cut short, found by their head noun
+(министрлігінің баспасөз қызметі, «Алматыгаз» компаниясы, Қытайдың денсаулық сақтау комиссиясы)."""
+from __future__ import annotations
+
+import re
+
+from ..records import Mention
+from .data import NameRules
+from .text import respan
+
+
+class MissedOrganisations(NameRules):
+    def _head_stem(self, word: str) -> str:
+        return next((a.stem for a in self.analyser.analyses(word.lower()) if a.possessive == "p3" and a.stem in self.org_heads), "")
+
+    def _org_head(self, word: str) -> bool:
+        """министрлігі, басқармасының, компаниясы: an organisation head in the possessive."""
+        return any(a.possessive == "p3" and a.stem in self.org_heads for a in self.analyser.analyses(word.lower()))
+
+    def organisations_by_head(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A head noun no mention covers closes an organisation name: after a genitive
+        organisation (Ішкі істер министрлігінің баспасөз қызметі: the organisation grows),
+        after a genitive country (Қытайдың денсаулық сақтау комиссиясы: the words after it),
+        after a «quoted» name («Алматыгаз» компаниясы: the name), or from a capitalised
+        word a few lower-case words before (Қоғамдық денсаулық сақтау басқармасының)."""
+        toks = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[«»\"]|[^\s«»\"]+", text)]
+        out = list(mentions)
+        for j, (hs, he, word) in enumerate(toks):
+            core = word.rstrip(",.:;!?)")
+            if not core[:1].islower() or not self._org_head(core):
+                continue
+            if j + 1 < len(toks) and toks[j + 1][2].lower().startswith(self.org_head_idioms.get(self._head_stem(core), ())):
+                continue  # "басшысы қызметін атқарған": served as head, no organisation
+            he = hs + len(core)
+            if any(m.start < he and hs < m.end for m in out):
+                continue
+            found = self._org_before(text, toks, j, he, out)
+            if found is None:
+                continue
+            old, new = found
+            out = [m for m in out if m is not old] + [new]
+        return sorted(out, key=lambda m: m.start)
+
+    def _org_before(self, text, toks, j, end, mentions):
+        def covering(pos):
+            return next((m for m in mentions if m.start <= pos < m.end), None)
+
+        k = j - 1
+        inner = 0
+        if k >= 0 and toks[k][2] == "»":  # «Алматыгаз» компаниясы
+            opening = next((i for i in range(k - 1, max(-1, k - 8), -1) if toks[i][2] == "«"), None)
+            if opening is not None and opening + 1 < k and toks[opening + 1][2][:1].isupper():
+                a, b = toks[opening + 1][0], toks[k - 1][1]
+                inside = next((m for m in mentions if a <= m.start and m.end <= b and not m.entity_id), None)
+                return inside, _new_org(text, a, b)  # the model's reading of the quoted name goes
+            return None
+        chain = None  # a lower-case head in the genitive: полиция департаментінің баспасөз қызметі
+        while k >= 0 and inner < self.org_inner:
+            w = toks[k][2]
+            m = covering(toks[k][0])
+            if m is not None or not w.isalpha() or not w[:1].islower() or w.lower() in self.openers:
+                break
+            lemma = self.normaliser.lemma(w)
+            if lemma.case in ("loc", "dat") and lemma.evidence == "phonology":
+                return None  # "жағдайда зекет қоры": a clause, not a name
+            if chain is None and lemma.case == "gen" and any(
+                    a.case == "gen" and a.stem in self.org_heads for a in self.analyser.analyses(w.lower())):
+                chain = k
+            inner += 1
+            k -= 1
+        lower = self._lower_chain(text, toks, chain, end)
+        if k < 0:
+            return lower
+        w, m = toks[k][2], covering(toks[k][0])
+        if m is not None:
+            if m.end != toks[k][1]:
+                return None
+            case = m.case or self.normaliser.lemma(m.text).case
+            if case != "gen" and not (case == "nom" and m.label in ("LOC", "GPE", "FAC") and not m.entity_id):
+                return None
+            if m.label == "ORG" and not m.entity_id:
+                return m, respan(text, m, m.start, end, origin="repair")
+            if m.label in ("LOC", "GPE", "FAC") and not m.entity_id and m.end == toks[k][1] and " " not in m.text:
+                # "Энергетика | министрлігі": the model clipped the organisation's first word
+                return m, respan(text, m, m.start, end, label="ORG", origin="repair")
+            if m.label == "COUNTRY" and inner:
+                return None, _new_org(text, toks[k + 1][0], end)
+            return None
+        if not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in self.openers:
+            return lower
+        if inner == 0 and any(a.possessive == "p3" and a.stem in self.brand_heads
+                              for a in self.analyser.analyses(toks[j][2].lower().rstrip(",.:;!?)"))):
+            return None, _new_org(text, toks[k][0], toks[k][1])  # "Moviq кинокомпаниясы": the brand
+        return None, _new_org(text, toks[k][0], end)
+
+    def _lower_chain(self, text, toks, chain, end):
+        """Two heads, one possessing the other, make an organisation even in lower case
+        (полиция департаментінің баспасөз қызметі, қалалық әкімдіктің баспасөз қызметі):
+        from the word before the genitive head."""
+        if chain is None:
+            return None
+        start = chain
+        w = toks[chain - 1][2] if chain > 0 else ""
+        if w.isalpha() and w[:1].islower() and w.lower() not in self.openers:
+            lemma = self.normaliser.lemma(w)
+            if lemma.case == "nom" or lemma.evidence != "phonology":
+                start = chain - 1
+        return None, _new_org(text, toks[start][0], end)
+
+
+def _new_org(text: str, start: int, end: int) -> Mention:
+    return Mention(id=f"m{start}-{end}", start=start, end=end, text=text[start:end], label="ORG",
+                   source="entity_linker.v1", origin="repair")
