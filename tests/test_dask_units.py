@@ -196,3 +196,18 @@ def test_file_url_inputs_dask_executor(tmp_path, nlp):
     disk, url = _records(tmp_path / "disk"), _records(tmp_path / "url")
     assert _no_source(url) == _no_source(disk)
     assert [r["source"] for r in url] == [f"file://{r['source']}" for r in disk]
+
+
+def test_folder_walk_gives_the_sorted_glob_order(tmp_path):
+    from pipeline.io.readers import _folder_files, _suffix
+
+    root = tmp_path / "r"
+    for rel in ("a/x.txt", "a.txt", "a-b.txt", "b/c/d.jsonl", "B.txt", "b/c.zip", "b/skip.bin", ".h/e.txt", "z.txt"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("x", encoding="utf-8")
+    (root / "link").symlink_to(root / "b", target_is_directory=True)  # ** does not follow it
+    (root / "flink.txt").symlink_to(root / "z.txt")
+    expected = sorted(p for p in root.glob("**/*") if p.is_file() and _suffix(p))
+    assert list(_folder_files(root, "**/*", [])) == expected and len(expected) == 9
+    assert list(_folder_files(root, "**/*", [("b",), ("z.txt",)])) == [
+        p for p in expected if not p.relative_to(root).parts[0] in ("b", "z.txt")]

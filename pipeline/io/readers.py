@@ -11,6 +11,19 @@ cannot be read becomes a :class:`ReadError` (source + reason), never an
 exception, so one bad input does not stop a run. Archive members are read in
 memory, never extracted; members with unsafe names (absolute, ``..``), links,
 and archives over the size, ratio or member-count limits are refused.
+
+Inputs may be local paths or fsspec URLs (``file://``, ``memory://``, ``s3://``
+... where the filesystem's package is installed).
+
+Work units (``iter_documents(..., units=True)``, for ``--executor dask``): the
+driver only lists what to read — a text file (:class:`FileUnit`), a block of zip
+members (:class:`ZipUnit`: the central directory is checked in the driver), a
+block of tar members by position (:class:`TarUnit`: the driver streams the
+headers; the worker streams the archive to its block and checks the compression
+ratio), a byte range of JSON Lines split at line ends (:class:`JsonlUnit`; for a
+gzip file a block of lines), a WARC file (:class:`WarcUnit`) — and the worker
+reads it with :func:`read_unit`: the same documents, sources and read errors, in
+the same order, as the local readers give.
 """
 from __future__ import annotations
 
@@ -749,17 +762,50 @@ def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = No
                 skip.extend([(name,) for name in RUN_OUTPUT_FILES] if rel == () else [rel])
             problems = _unreadable_folders(path, "**" in opts.glob or "/" in opts.glob, skip)
             yield from problems
-            files = sorted(p for p in path.glob(opts.glob)
-                           if p.is_file() and _suffix(p) and not _under(p.relative_to(path).parts, skip))
-            if not files and not any(e.source == str(path) for e in problems):
-                yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
+            files = _folder_files(path, opts.glob, skip)
+            found = False
             for f in files:
+                found = True
                 rel = f.relative_to(path)
                 yield from read_path(f, opts, _doc_id(str(rel)), units, block)
+            if not found and not any(e.source == str(path) for e in problems):
+                yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
         elif path.is_file():
             yield from read_path(path, opts, units=units, block=block)
         else:
             yield ReadError(str(path), "no such file or folder")
+
+
+def _folder_files(folder: Path, glob: str, skip: list[tuple[str, ...]]) -> Iterator[Path]:
+    """The readable files of a folder in sorted path order. The default glob
+    (``**/*``) is walked folder by folder, each sorted: the same order as
+    ``sorted(folder.glob("**/*"))`` (symbolic links to folders not followed, as
+    ``**`` does), but holding one folder's listing at a time, not the archive's."""
+    if glob != "**/*":
+        yield from sorted(p for p in folder.glob(glob)
+                          if p.is_file() and _suffix(p) and not _under(p.relative_to(folder).parts, skip))
+        return
+
+    def walk(top: Path, rel: tuple[str, ...]) -> Iterator[Path]:
+        try:
+            with os.scandir(top) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            return  # reported by _unreadable_folders
+        for e in entries:
+            parts = rel + (e.name,)
+            try:
+                is_dir = e.is_dir() and not e.is_symlink()
+                is_file = not is_dir and e.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if parts not in skip:
+                    yield from walk(top / e.name, parts)
+            elif is_file and _suffix(e.name) and not _under(parts, skip):
+                yield top / e.name
+
+    yield from walk(folder, ())
 
 
 def _under(parts: tuple[str, ...], folders: list[tuple[str, ...]]) -> bool:
