@@ -211,3 +211,39 @@ def test_folder_walk_gives_the_sorted_glob_order(tmp_path):
     assert list(_folder_files(root, "**/*", [])) == expected and len(expected) == 9
     assert list(_folder_files(root, "**/*", [("b",), ("z.txt",)])) == [
         p for p in expected if not p.relative_to(root).parts[0] in ("b", "z.txt")]
+
+
+def test_cli_run_accepts_url_inputs(tmp_path):
+    needs_extra("fsspec", "dask")
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(f"date 2024-05-01\n{TEXTS[0]}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", f"file://{src}", "nope://x.txt", "-o", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in _records(tmp_path / "o")] == [f"file://{src}/a.txt"]
+    assert json.loads(_lines(tmp_path / "o", "errors.jsonl")[0])["source"] == "nope://x.txt"
+
+
+def test_warc_file_is_one_unit(tmp_path):
+    needs_extra("warcio", "warc")
+    needs_extra("trafilatura", "warc")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from pipeline.io.readers import WarcUnit
+
+    path = tmp_path / "crawl.warc.gz"
+    html = ("<html><head><title>Жаңалық</title></head><body><article><h1>Жаңалық</h1>"
+            f"<p>{TEXTS[2]} {TEXTS[3]} {TEXTS[4]}</p><p>{TEXTS[5]} {TEXTS[0]}</p></article></body></html>")
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record("https://example.kz/news/1", "response",
+                                                      payload=io.BytesIO(html.encode()), http_headers=headers))
+    (unit,) = iter_documents([path], units=True)
+    assert isinstance(unit, WarcUnit)
+    assert _flat([unit]) == _flat(iter_documents([path])) and len(_flat([unit])) == 1
