@@ -238,25 +238,53 @@ class UniqueIds:
     every id used so far, so ``x``, ``x-2``, ``x`` give ``x``, ``x-2``, ``x-3``). The
     same inputs in the same order give the same ids, whatever the executor.
 
+    With ``path`` (the partitioned layout) the ids used so far are kept in an on-disk
+    sqlite table there, not in memory: the driver's memory stays flat in the number
+    of documents (only repeated ids are remembered in memory, with their next suffix).
+
     >>> ids = UniqueIds()
     >>> [ids(i) for i in ["x", "x-2", "x", "x"]]
     ['x', 'x-2', 'x-3', 'x-4']
     """
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         self.used: set[str] = set()
         self.next: dict[str, int] = {}
+        self.path = path
+        self._db = None
+        if path is not None:
+            import sqlite3
+
+            path.unlink(missing_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=OFF")
+            self._db.execute("PRAGMA synchronous=OFF")
+            self._db.execute("CREATE TABLE used (id TEXT PRIMARY KEY) WITHOUT ROWID")
+            self._db.execute("BEGIN")
+
+    def _add(self, doc_id: str) -> bool:
+        """Mark ``doc_id`` used; False when it already was."""
+        if self._db is None:
+            if doc_id in self.used:
+                return False
+            self.used.add(doc_id)
+            return True
+        return self._db.execute("INSERT OR IGNORE INTO used VALUES (?)", (doc_id,)).rowcount == 1
 
     def __call__(self, doc_id: str) -> str:
-        if doc_id not in self.used:
-            self.used.add(doc_id)
+        if self._add(doc_id):
             return doc_id
         n = self.next.get(doc_id, 2)
-        while f"{doc_id}-{n}" in self.used:
+        while not self._add(f"{doc_id}-{n}"):
             n += 1
         self.next[doc_id] = n + 1
-        self.used.add(f"{doc_id}-{n}")
         return f"{doc_id}-{n}"
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+            self.path.unlink(missing_ok=True)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -314,7 +342,8 @@ def run(
             print(f"claimgraph: note: the output folder {outdir} is inside the input folder {folder}; "
                   "it is not read as input", file=sys.stderr)
             break
-    unique_id = UniqueIds()  # with --executor dask the workers read their own work units: the driver lists them
+    # the partitioned layout (large runs) keeps the ids used so far on disk, not in the driver's memory
+    unique_id = UniqueIds(outdir / ".ids.sqlite" if layout == "partitioned" else None)
 
     def documents() -> Iterator[Document]:
         for item in iter_documents(inputs, reader_options, exclude=[outdir]):
@@ -370,6 +399,7 @@ def run(
             writer.write_error(payload)
         if on_document:
             on_document(payload.get("source", ""))
+    unique_id.close()
     summary.seconds = time.perf_counter() - started
     manifest = {
         "contract_version": CONTRACT_VERSION,

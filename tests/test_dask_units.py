@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import needs_extra
+from conftest import has_module, needs_extra
 from pipeline.io.readers import (JsonlUnit, ReaderOptions, ReadError, TarUnit, ZipUnit, iter_documents,
                                  read_unit)
 from pipeline.records import Document
@@ -137,6 +137,8 @@ def test_dask_mixed_inputs_same_output_as_one_worker_and_resume(tmp_path, nlp):
             "\n".join(_lines(tmp_path / "one", "errors.jsonl")[:2]) + "\n", encoding="utf-8")
         resumed = run([src], tmp_path / "resumed", nlp, executor="dask", scheduler=cl.scheduler_address,
                       batch_size=2, resume=True)
+        parts = run([src], tmp_path / "parts", nlp, executor="dask", scheduler=cl.scheduler_address, batch_size=3,
+                    layout="partitioned", shard_size=4) if has_module("pyarrow") else None
     assert one.documents == dask.documents >= 15
     ids = [r["id"] for r in _records(tmp_path / "one")]
     assert "a" in ids and "a-2" in ids and "a-3" in ids  # repeated ids settled as the local executor does
@@ -146,6 +148,12 @@ def test_dask_mixed_inputs_same_output_as_one_worker_and_resume(tmp_path, nlp):
     assert resumed.skipped == 7
     assert sorted(_lines(tmp_path / "resumed", "documents.jsonl")) == sorted(_lines(tmp_path / "one", "documents.jsonl"))
     assert sorted(_lines(tmp_path / "resumed", "errors.jsonl")) == sorted(_lines(tmp_path / "one", "errors.jsonl"))
+    if parts is not None:  # the partitioned layout keeps the used ids on disk: the same ids
+        records = []
+        for p in sorted((tmp_path / "parts" / "documents").glob("part-*.jsonl.gz")):
+            records.extend(gzip.decompress(p.read_bytes()).decode("utf-8").splitlines())
+        assert records == _lines(tmp_path / "one", "documents.jsonl")
+        assert not (tmp_path / "parts" / ".ids.sqlite").exists()
 
 
 # -- fsspec URLs --------------------------------------------------------------------
@@ -247,3 +255,15 @@ def test_warc_file_is_one_unit(tmp_path):
     (unit,) = iter_documents([path], units=True)
     assert isinstance(unit, WarcUnit)
     assert _flat([unit]) == _flat(iter_documents([path])) and len(_flat([unit])) == 1
+
+
+def test_unique_ids_on_disk_equal_the_in_memory_ones(tmp_path):
+    from pipeline.run import UniqueIds
+
+    seq = ["x", "x-2", "x", "y", "x", "y", "y-2", "x-3", "z"]
+    mem, disk = UniqueIds(), UniqueIds(tmp_path / ".ids.sqlite")
+    assert [disk(i) for i in seq] == [mem(i) for i in seq] == ["x", "x-2", "x-3", "y", "x-4", "y-2", "y-2-2",
+                                                              "x-3-2", "z"]
+    assert not disk.used and (tmp_path / ".ids.sqlite").exists()  # nothing per document in memory
+    disk.close()
+    assert not (tmp_path / ".ids.sqlite").exists()
