@@ -127,8 +127,9 @@ class TarUnit:
         pending = list(self.items)
         if wanted:
             for index, entry in _tar_walk(self.path, opts, read=wanted.__contains__, stop=max(wanted)):
-                if index not in wanted or index not in pending:
+                if index not in wanted:
                     continue  # a member of another unit (its errors are that unit's)
+                wanted.discard(index)
                 while pending and pending[0] != index:
                     item = pending.pop(0)
                     yield (ReadError(*item) if isinstance(item, tuple)
