@@ -64,10 +64,16 @@ def _flat(items):
 
 
 @pytest.mark.parametrize("block", [1, 2, 4, 16])
-def test_units_read_like_the_local_readers(tmp_path, block):
+def test_units_read_like_the_local_readers(tmp_path, block, monkeypatch):
+    from pipeline.io import readers
+
     src = mixed_corpus(tmp_path / "in")
     local = _flat(iter_documents([src]))
+    monkeypatch.setattr(readers, "STREAM_BLOCK", block)  # tar and .jsonl.gz blocks too
     units = list(iter_documents([src], units=True, block=block))
+    if block == 1:
+        assert sum(isinstance(u, TarUnit) for u in units) == 3 and sum(
+            isinstance(u, JsonlUnit) and u.path.endswith(".gz") for u in units) == 5
     assert not any(isinstance(u, Document) for u in units)
     assert _flat(units) == local
     assert sum(1 for x in local if x[0] == "doc") >= 15 and sum(1 for x in local if x[0] == "error") >= 5
