@@ -46,7 +46,8 @@ def _load(config: Optional[Path]):
 
 @app.command()
 def run(
-    inputs: List[Path] = typer.Argument(..., help="Files, folders, .zip/.tar(.gz|.bz2|.xz), .jsonl(.gz), .warc(.gz)."),
+    inputs: List[str] = typer.Argument(..., help="Files, folders, .zip/.tar(.gz|.bz2|.xz), .jsonl(.gz), .warc(.gz); "
+                                                 "or fsspec URLs (file://, s3://, ... with the filesystem's package)."),
     out: Path = typer.Option(..., "-o", "--out", help="Output folder (created if missing)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML (default: configs/default.yaml)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes on this machine."),
@@ -77,7 +78,7 @@ def run(
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
-    from pipeline.io.readers import ReaderOptions, _suffix
+    from pipeline.io.readers import ReaderOptions, _suffix, is_url
     from pipeline.run import run as run_pipeline
 
     if executor not in ("local", "dask"):
@@ -92,15 +93,17 @@ def run(
         if language not in known_languages():
             _fail(f"--language: unknown language {language!r} (known: {', '.join(known_languages())})")
     nlp = _load(config)
-    missing = [str(i) for i in inputs if not i.exists()]
+    urls = [i for i in inputs if is_url(i)]
+    inputs = [i if is_url(i) else Path(i) for i in inputs]
+    missing = [str(i) for i in inputs if not is_url(i) and not i.exists()]
     if missing:
         _fail(f"{missing[0]}: no such file or folder")
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
                             jsonl_id_field=jsonl_id, jsonl_language_field=jsonl_language, language=language)
     # a known total only for plain text files; archives and JSON Lines count as they go
-    files = [p for i in inputs for p in (i.glob(glob) if i.is_dir() else [i])
+    files = [p for i in inputs if not is_url(i) for p in (i.glob(glob) if i.is_dir() else [i])
              if p.is_file() and _suffix(p) and out.resolve() not in p.resolve().parents]
-    total = len(files) if all(_suffix(p) == ".txt" for p in files) else None
+    total = len(files) if all(_suffix(p) == ".txt" for p in files) and not urls else None
     show = not quiet and (total is None or total > 1)
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"),

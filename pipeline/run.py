@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import CONTRACT_VERSION, __version__
-from dataclasses import replace
 
-from .io.readers import FileUnit, ReadError, ReaderOptions, content_hash, iter_documents
+from .io.readers import (JsonlUnit, ReadError, ReaderOptions, TarUnit, WarcUnit, ZipUnit, content_hash, is_url,
+                         iter_documents, read_unit)
 from .io.writers import RunWriter, doc_key
 from .records import Document
 
@@ -86,27 +86,64 @@ def _process_batch(config_key: str, config, pipeline_class: type, docs: list[Doc
     return process_batch(_pipeline_for(config_key, config, pipeline_class), docs)
 
 
-def _process_units(config_key: str, config, pipeline_class: type, items: list) -> list[tuple[str, dict]]:
-    """A batch of documents and :class:`FileUnit` files, read here (on the worker):
-    a file that cannot be read is ``read_error``, one already in the output ``skip``."""
-    out: list = [None] * len(items)
+def _process_units(config_key: str, config, pipeline_class: type, items: list, opts: ReaderOptions | None = None,
+                   done=None, only: tuple[int, str] | None = None, batch: int = 16) -> list[tuple]:
+    """Work units (and documents, and the driver's read errors) read and processed here,
+    on the worker: one entry ``(kind, payload, meta)`` a document or read error, in
+    input order. ``meta`` (documents only) is ``(id as read, content hash, item
+    position, position in the item)``: the driver settles the run-wide unique id.
+    ``done``: resume keys already in the output, whose documents are not processed
+    (kind ``skip``); ``only=(position, id)``: just that document of item 0, under that
+    id (the driver's re-do of a document whose id it had to change)."""
+    opts = opts or ReaderOptions()
+    out: list = []
     docs, where = [], []
-    for i, item in enumerate(items):
-        if isinstance(item, FileUnit):
-            doc = item.read()
+    for pos, item in enumerate(items):
+        stream = [item] if isinstance(item, (Document, ReadError)) else read_unit(item, opts)
+        for k, doc in enumerate(stream):
+            if only is not None and k != only[0]:
+                continue
             if isinstance(doc, ReadError):
-                out[i] = ("read_error", {"source": doc.source, "reason": doc.reason, "stage": "read"})
+                out.append(("read_error", {"source": doc.source, "reason": doc.reason, "stage": "read"}, None))
                 continue
-            if item.skip and doc_key(doc.id, content_hash(doc.text)) in item.skip:
-                out[i] = ("skip", {"source": doc.source})
+            if only is not None:
+                doc = doc.model_copy(update={"id": only[1]})
+            h = content_hash(doc.text)
+            meta = (doc.id, h, pos, k)
+            if done and doc_key(doc.id, h) in done:
+                out.append(("skip", {"source": doc.source, "id": doc.id}, meta))
                 continue
-            item = doc
-        docs.append(item)
-        where.append(i)
-    if docs:
-        for i, result in zip(where, _process_batch(config_key, config, pipeline_class, docs)):
-            out[i] = result
+            out.append(None)
+            where.append((len(out) - 1, meta))
+            docs.append(doc)
+    for start in range(0, len(docs), batch):
+        results = _process_batch(config_key, config, pipeline_class, docs[start:start + batch])
+        for (i, meta), (kind, payload) in zip(where[start:start + batch], results):
+            out[i] = (kind, payload, meta)
     return out
+
+
+def _weight(item, batch: int) -> int:
+    """About how many documents a work unit holds (to fill a Dask task with ``batch``)."""
+    if isinstance(item, (ZipUnit, TarUnit)):
+        return len(item.items)
+    if isinstance(item, JsonlUnit):
+        return item.count if item.count > 0 else batch
+    if isinstance(item, WarcUnit):
+        return batch
+    return 1
+
+
+def _tasks(items: Iterable, batch: int) -> Iterator[list]:
+    chunk, weight = [], 0
+    for item in items:
+        chunk.append(item)
+        weight += _weight(item, batch)
+        if weight >= batch:
+            yield chunk
+            chunk, weight = [], 0
+    if chunk:
+        yield chunk
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -118,7 +155,8 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 # -- executors ----------------------------------------------------------------------
 def _run_local(nlp: "Pipeline", docs: Iterable[Document], batch: int):
     for chunk in _batches(docs, batch):
-        yield from process_batch(nlp, chunk)
+        for kind, payload in process_batch(nlp, chunk):
+            yield kind, payload, None
 
 
 def _run_processes(config_key, config, pipeline_class, docs: Iterable[Document], workers: int, batch: int):
@@ -132,9 +170,11 @@ def _run_processes(config_key, config, pipeline_class, docs: Iterable[Document],
         for chunk in _batches(docs, batch):
             pending.append(pool.apply_async(_process_batch, (config_key, config, pipeline_class, chunk)))
             if len(pending) >= window:
-                yield from pending.pop(0).get()
+                for kind, payload in pending.pop(0).get():
+                    yield kind, payload, None
         for p in pending:
-            yield from p.get()
+            for kind, payload in p.get():
+                yield kind, payload, None
 
 
 def local_cluster(workers: int | None = None):
@@ -146,8 +186,12 @@ def local_cluster(workers: int | None = None):
     return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
-def _run_dask(config_key, config, pipeline_class, docs: Iterable[Document], scheduler, batch: int,
-              workers: int | None = None):
+def _run_dask(config_key, config, pipeline_class, items: Iterable, scheduler, batch: int,
+              workers: int | None = None, opts: ReaderOptions | None = None, done=None,
+              settle: Callable[[tuple], tuple] = lambda entry: entry):
+    """Work units to Dask workers, a bounded window of tasks in flight; results come
+    back in input order. ``settle`` (the driver's) turns a result into the one to
+    write, or asks for a re-do under another id: ``("redo", new_id, None)``."""
     try:
         from dask.distributed import Client
     except ImportError:
@@ -155,14 +199,28 @@ def _run_dask(config_key, config, pipeline_class, docs: Iterable[Document], sche
     cluster = local_cluster(workers) if scheduler is None else None  # no --scheduler: one of our own
     client = Client(cluster if cluster is not None else scheduler)
     try:
+        done_f = client.scatter({"done": frozenset(done)}, broadcast=True)["done"] if done else None
+
+        def submit(chunk, done_arg=None, only=None):
+            return client.submit(_process_units, config_key, config, pipeline_class, chunk, opts, done_arg, only,
+                                 batch, pure=False)
+
+        def drain(future, chunk):
+            for entry in future.result():
+                settled = settle(entry)
+                if settled[0] == "redo":  # rare: a repeated id; the worker does that document again
+                    yield submit([chunk[entry[2][2]]], None, (entry[2][3], settled[1])).result()[0]
+                else:
+                    yield settled
+
         window = max(2, 4 * len(client.scheduler_info().get("workers", {})) or 4)
         pending = []
-        for chunk in _batches(docs, batch):
-            pending.append(client.submit(_process_units, config_key, config, pipeline_class, chunk, pure=False))
+        for chunk in _tasks(items, batch):
+            pending.append((submit(chunk, done_f), chunk))
             if len(pending) >= window:
-                yield from pending.pop(0).result()
-        for f in pending:
-            yield from f.result()
+                yield from drain(*pending.pop(0))
+        for future, chunk in pending:
+            yield from drain(future, chunk)
     finally:
         client.close()
         if cluster is not None:
@@ -180,25 +238,53 @@ class UniqueIds:
     every id used so far, so ``x``, ``x-2``, ``x`` give ``x``, ``x-2``, ``x-3``). The
     same inputs in the same order give the same ids, whatever the executor.
 
+    With ``path`` (the partitioned layout) the ids used so far are kept in an on-disk
+    sqlite table there, not in memory: the driver's memory stays flat in the number
+    of documents (only repeated ids are remembered in memory, with their next suffix).
+
     >>> ids = UniqueIds()
     >>> [ids(i) for i in ["x", "x-2", "x", "x"]]
     ['x', 'x-2', 'x-3', 'x-4']
     """
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         self.used: set[str] = set()
         self.next: dict[str, int] = {}
+        self.path = path
+        self._db = None
+        if path is not None:
+            import sqlite3
+
+            path.unlink(missing_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=OFF")
+            self._db.execute("PRAGMA synchronous=OFF")
+            self._db.execute("CREATE TABLE used (id TEXT PRIMARY KEY) WITHOUT ROWID")
+            self._db.execute("BEGIN")
+
+    def _add(self, doc_id: str) -> bool:
+        """Mark ``doc_id`` used; False when it already was."""
+        if self._db is None:
+            if doc_id in self.used:
+                return False
+            self.used.add(doc_id)
+            return True
+        return self._db.execute("INSERT OR IGNORE INTO used VALUES (?)", (doc_id,)).rowcount == 1
 
     def __call__(self, doc_id: str) -> str:
-        if doc_id not in self.used:
-            self.used.add(doc_id)
+        if self._add(doc_id):
             return doc_id
         n = self.next.get(doc_id, 2)
-        while f"{doc_id}-{n}" in self.used:
+        while not self._add(f"{doc_id}-{n}"):
             n += 1
         self.next[doc_id] = n + 1
-        self.used.add(f"{doc_id}-{n}")
         return f"{doc_id}-{n}"
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+            self.path.unlink(missing_ok=True)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -235,7 +321,7 @@ def run(
     if layout not in ("graph", "partitioned"):
         raise RunError(f"--layout: {layout!r} is not one of graph, partitioned")
     outdir = Path(outdir)
-    inputs = [Path(i) for i in inputs]
+    inputs = [i if is_url(i) else Path(i) for i in inputs]  # fsspec URLs stay strings
     started = time.perf_counter()
     if outdir.exists() and not outdir.is_dir():
         raise RunError(f"{outdir}: is a file, not a folder (-o names the output folder)")
@@ -252,23 +338,15 @@ def run(
         raise RunError(f"{outdir}: cannot write the output folder: {err.strerror or err}") from None
     summary = RunSummary(outdir=outdir, skipped=writer.resumed if resume else 0)
     for folder in inputs:
-        if folder.is_dir() and _inside(outdir, folder):
+        if not is_url(folder) and folder.is_dir() and _inside(outdir, folder):
             print(f"claimgraph: note: the output folder {outdir} is inside the input folder {folder}; "
                   "it is not read as input", file=sys.stderr)
             break
-    unique_id = UniqueIds()
-    units = executor == "dask"  # dask workers read plain-text files themselves
-    done_by_id: dict[str, tuple[str, ...]] = {}
-    if units and resume:
-        for key in writer.done | {k for k in writer.failed_sources if k}:
-            done_by_id[key.rsplit(":", 1)[0]] = done_by_id.get(key.rsplit(":", 1)[0], ()) + (key,)
+    # the partitioned layout (large runs) keeps the ids used so far on disk, not in the driver's memory
+    unique_id = UniqueIds(outdir / ".ids.sqlite" if layout == "partitioned" else None)
 
-    def documents() -> Iterator[Document | FileUnit]:
-        for item in iter_documents(inputs, reader_options, exclude=[outdir], units=units):
-            if isinstance(item, FileUnit):
-                doc_id = unique_id(item.doc_id)
-                yield replace(item, doc_id=doc_id, skip=done_by_id.get(doc_id, ()))
-                continue
+    def documents() -> Iterator[Document]:
+        for item in iter_documents(inputs, reader_options, exclude=[outdir]):
             if isinstance(item, ReadError):
                 if not (resume and writer.seen(None, item.source)):
                     writer.write_error({"source": item.source, "reason": item.reason, "stage": "read"})
@@ -284,18 +362,34 @@ def run(
                 continue
             yield item
 
+    def settle(entry: tuple) -> tuple:
+        """A worker's result in input order: the run-wide unique id is given here, as
+        the local executor gives it; a document whose id changes is done again."""
+        kind, payload, meta = entry
+        if meta is None:
+            return entry
+        raw_id, h = meta[0], meta[1]
+        final = unique_id(raw_id)
+        if resume and writer.seen(doc_key(final, h), payload.get("source", "")):
+            return "skip", payload, None
+        if final != raw_id or kind == "skip":
+            return "redo", final, None
+        return entry
+
     config = nlp.config_path or nlp.config
     config_key = json.dumps(nlp.config, sort_keys=True, ensure_ascii=False) + str(nlp.config_path)
     _WORKER_PIPELINES[config_key] = nlp  # forked workers inherit the loaded pipeline
     if executor == "dask":
+        done = (writer.done | {k for k in writer.failed_sources if k}) if resume else None
         results = _run_dask(config_key, str(config) if isinstance(config, Path) else config, type(nlp),
-                            documents(), scheduler, batch_size, workers if workers > 1 else None)
+                            iter_documents(inputs, reader_options, exclude=[outdir], units=True, block=batch_size),
+                            scheduler, batch_size, workers if workers > 1 else None, reader_options, done, settle)
     elif workers > 1:
         results = _run_processes(config_key, str(config) if isinstance(config, Path) else config, type(nlp),
                                  documents(), workers, batch_size)
     else:
         results = _run_local(nlp, documents(), batch_size)
-    for kind, payload in results:
+    for kind, payload, _meta in results:
         if kind == "ok":
             writer.write_document(payload)
         elif kind == "read_error":
@@ -305,6 +399,7 @@ def run(
             writer.write_error(payload)
         if on_document:
             on_document(payload.get("source", ""))
+    unique_id.close()
     summary.seconds = time.perf_counter() - started
     manifest = {
         "contract_version": CONTRACT_VERSION,

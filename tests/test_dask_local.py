@@ -118,24 +118,27 @@ def _errors(out):
 
 
 def test_text_files_are_units_the_worker_reads(tmp_path, nlp):
-    from pipeline.io.readers import FileUnit, iter_documents
+    from pipeline.io.readers import FileUnit, JsonlUnit, content_hash, iter_documents
     from pipeline.io.writers import doc_key
 
     src = _mixed_corpus(tmp_path / "in")
     items = list(iter_documents([src], units=True))
-    assert [type(i).__name__ for i in items] == ["FileUnit"] * 5 + ["Document"] * 2
+    assert [type(i).__name__ for i in items] == ["FileUnit"] * 5 + ["JsonlUnit"]
     assert [i.doc_id for i in items[:5]] == ["d0", "d1", "d2", "d3", "empty"]
     units = [FileUnit(str(src / "d0.txt"), "d0"), FileUnit(str(src / "empty.txt"), "empty"),
-             FileUnit(str(src / "d1.txt"), "d1", skip=(doc_key("d1", "nope"),))]
+             FileUnit(str(src / "d1.txt"), "d1")]
     key = run_module.json.dumps(nlp.config, sort_keys=True, ensure_ascii=False) + str(nlp.config_path)
     run_module._WORKER_PIPELINES[key] = nlp
-    out = run_module._process_units(key, nlp.config, type(nlp), units)
-    assert [kind for kind, _ in out] == ["ok", "read_error", "ok"]
+    out = run_module._process_units(key, nlp.config, type(nlp), units, done={doc_key("d1", "nope")})
+    assert [kind for kind, _, _ in out] == ["ok", "read_error", "ok"]
     assert out[1][1]["source"] == str(src / "empty.txt") and "empty document" in out[1][1]["reason"]
-    from pipeline.io.readers import content_hash
+    assert out[1][2] is None and out[2][2][:1] == ("d1",) and out[2][2][2:] == (2, 0)
     d1 = units[2].read()
-    done = FileUnit(str(src / "d1.txt"), "d1", skip=(doc_key("d1", content_hash(d1.text)),))
-    assert run_module._process_units(key, nlp.config, type(nlp), [done]) == [("skip", {"source": str(src / "d1.txt")})]
+    done = {doc_key("d1", content_hash(d1.text))}
+    assert run_module._process_units(key, nlp.config, type(nlp), [units[2]], done=done) == [
+        ("skip", {"source": str(src / "d1.txt"), "id": "d1"}, ("d1", content_hash(d1.text), 0, 0))]
+    feed = run_module._process_units(key, nlp.config, type(nlp), [items[5]], only=(1, "renamed"))
+    assert isinstance(items[5], JsonlUnit) and [(k, p["id"]) for k, p, _ in feed] == [("ok", "renamed")]
 
 
 def test_dask_workers_read_their_files_same_output_and_resume(tmp_path, nlp):

@@ -11,6 +11,19 @@ cannot be read becomes a :class:`ReadError` (source + reason), never an
 exception, so one bad input does not stop a run. Archive members are read in
 memory, never extracted; members with unsafe names (absolute, ``..``), links,
 and archives over the size, ratio or member-count limits are refused.
+
+Inputs may be local paths or fsspec URLs (``file://``, ``memory://``, ``s3://``
+... where the filesystem's package is installed).
+
+Work units (``iter_documents(..., units=True)``, for ``--executor dask``): the
+driver only lists what to read — a text file (:class:`FileUnit`), a block of zip
+members (:class:`ZipUnit`: the central directory is checked in the driver), a
+block of tar members by position (:class:`TarUnit`: the driver streams the
+headers; the worker streams the archive to its block and checks the compression
+ratio), a byte range of JSON Lines split at line ends (:class:`JsonlUnit`; for a
+gzip file a block of lines), a WARC file (:class:`WarcUnit`) — and the worker
+reads it with :func:`read_unit`: the same documents, sources and read errors, in
+the same order, as the local readers give.
 """
 from __future__ import annotations
 
@@ -18,12 +31,13 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
 import tarfile
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
 
@@ -65,18 +79,156 @@ class ReadError:
 
 @dataclass(frozen=True)
 class FileUnit:
-    """A plain-text file listed by the driver and read where it is processed (a Dask
-    worker): ``skip`` holds the resume keys (``id:hash``) already in the output."""
+    """A plain-text file listed by the driver and read where it is processed (a Dask worker)."""
     path: str
     doc_id: str
     language: str | None = None
-    skip: tuple[str, ...] = ()
 
     def read(self) -> "Union[Document, ReadError]":
-        doc = read_file(Path(self.path), self.doc_id)
+        doc = read_file(self.path, self.doc_id)
         if self.language and isinstance(doc, Document):
             doc = doc.model_copy(update={"language": self.language})
         return doc
+
+    def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
+        yield self.read()
+
+
+@dataclass(frozen=True)
+class ZipUnit:
+    """Members of one zip archive, by name, in archive order; a refused member is kept
+    in its place as ``(source, reason)`` so that errors come out in the local order."""
+    path: str
+    items: tuple = ()
+
+    def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
+        try:
+            zf = zipfile.ZipFile(open_binary(self.path))
+        except (zipfile.BadZipFile, OSError, ValueError, ImportError) as err:
+            yield ReadError(str(self.path), f"not a readable zip file: {err}")
+            return
+        with zf:
+            for item in self.items:
+                if isinstance(item, tuple):
+                    yield ReadError(*item)
+                    continue
+                yield from _zip_member(zf, zf.getinfo(item), f"{self.path}!{item}", opts)
+
+
+@dataclass(frozen=True)
+class TarUnit:
+    """Members of one tar archive by their position (1-based, every member counted),
+    read by streaming the archive up to them; refused members as in :class:`ZipUnit`."""
+    path: str
+    items: tuple = ()
+
+    def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
+        wanted = {i for i in self.items if isinstance(i, int)}
+        pending = list(self.items)
+        if wanted:
+            for index, entry in _tar_walk(self.path, opts, read=wanted.__contains__, stop=max(wanted)):
+                if index not in wanted:
+                    continue  # a member of another unit (its errors are that unit's)
+                wanted.discard(index)
+                while pending and pending[0] != index:
+                    item = pending.pop(0)
+                    yield (ReadError(*item) if isinstance(item, tuple)
+                           else ReadError(f"{self.path}", f"member {item} not found when read again"))
+                pending.pop(0)
+                if isinstance(entry, ReadError):
+                    yield entry
+                else:
+                    name, source, raw = entry
+                    yield from _member(raw, name, source, opts)
+        for item in pending:
+            yield (ReadError(*item) if isinstance(item, tuple)
+                   else ReadError(f"{self.path}", f"member {item} not found when read again"))
+
+
+@dataclass(frozen=True)
+class JsonlUnit:
+    """A block of JSON Lines: bytes ``start`` to ``end`` of a plain file (split at line
+    ends), or for a gzip file ``count`` lines from line ``first_line`` (the worker
+    decompresses the file up to them). Line numbers in sources are the file's."""
+    path: str
+    first_line: int = 1
+    start: int = 0
+    end: int = -1
+    count: int = -1
+
+    def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
+        try:
+            if str(self.path).lower().endswith(".gz"):
+                with gzip.open(open_binary(self.path), "rb") as fh:
+                    lines = itertools.islice(fh, self.first_line - 1, self.first_line - 1 + self.count)
+                    yield from _jsonl_lines(lines, str(self.path), opts, self.first_line)
+                return
+            with open_binary(self.path) as fh:
+                fh.seek(self.start)
+                data = fh.read(self.end - self.start)
+        except (OSError, EOFError, ValueError, ImportError) as err:
+            yield ReadError(str(self.path), getattr(err, "strerror", None) or str(err))
+            return
+        yield from _jsonl_lines(io.BytesIO(data), str(self.path), opts, self.first_line)
+
+
+@dataclass(frozen=True)
+class WarcUnit:
+    """A WARC file, read whole by the worker."""
+    path: str
+
+    def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
+        yield from read_warc(self.path, opts)
+
+
+UNIT_TYPES = (FileUnit, ZipUnit, TarUnit, JsonlUnit, WarcUnit)
+Unit = Union[FileUnit, ZipUnit, TarUnit, JsonlUnit, WarcUnit]
+STREAM_BLOCK = 1000  # members or lines of a unit that a worker reaches by streaming (tar, .jsonl.gz)
+
+
+def read_unit(unit: "Unit", opts: "ReaderOptions | None" = None) -> Iterator["Union[Document, ReadError]"]:
+    """The documents (and read errors) of a work unit, as the local readers give them."""
+    opts = opts or ReaderOptions()
+    base = opts.model_copy(update={"language": None}) if opts.language else opts
+    for doc in unit.documents(base):
+        if opts.language and isinstance(doc, Document):
+            doc = doc.model_copy(update={"language": opts.language})
+        yield doc
+
+
+# -- where inputs live: local paths or fsspec URLs ----------------------------------
+def is_url(path) -> bool:
+    return isinstance(path, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path) is not None
+
+
+def url_fs(url: str):
+    """The fsspec filesystem and path of a URL; ValueError (one line) when fsspec, the
+    protocol or its package is missing."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise ValueError("reading URLs needs fsspec: pip install 'claimgraph[dask]'") from None
+    try:
+        return url_to_fs(url)
+    except ImportError as err:
+        raise ValueError(f"no filesystem package for this URL: {err}") from None
+    except ValueError as err:
+        raise ValueError(f"unknown URL protocol: {err}") from None
+
+
+def open_binary(path):
+    """A binary, seekable file: a local path or an fsspec URL."""
+    if is_url(path):
+        fs, p = url_fs(path)
+        try:
+            return fs.open(p, "rb")
+        except FileNotFoundError as err:
+            raise OSError(2, "No such file or directory", str(path)) from err
+    return open(path, "rb")
+
+
+def _name(path) -> str:
+    return str(path).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
 
 
 def content_hash(text: str) -> str:
@@ -160,16 +312,17 @@ def _doc_id(name: str) -> str:
 
 
 # -- formats --------------------------------------------------------------------
-def read_file(path: Path, doc_id: str | None = None) -> Union[Document, ReadError]:
+def read_file(path, doc_id: str | None = None) -> Union[Document, ReadError]:
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        return ReadError(str(path), err.strerror or str(err))
-    return _from_bytes(raw, str(path), doc_id or _doc_id(path.name))
+        with open_binary(path) as fh:
+            raw = fh.read()
+    except (OSError, ValueError) as err:
+        return ReadError(str(path), getattr(err, "strerror", None) or str(err))
+    return _from_bytes(raw, str(path), doc_id or _doc_id(_name(path)))
 
 
-def _suffix(path: Path) -> str:
-    name = path.name.lower()
+def _suffix(path) -> str:
+    name = _name(path).lower()
     for s in sorted(ALL_SUFFIXES, key=len, reverse=True):
         if name.endswith(s):
             return s
@@ -186,43 +339,86 @@ def _safe_member(name: str) -> str | None:
     return None
 
 
-def read_zip(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+def _open_zip(path) -> zipfile.ZipFile:
+    return zipfile.ZipFile(open_binary(path) if is_url(path) else path)
+
+
+def _zip_entries(zf: zipfile.ZipFile, path, opts: ReaderOptions) -> Iterator[Union[zipfile.ZipInfo, ReadError]]:
+    """A zip's members to read, in archive order, and the refused ones as read errors
+    (the checks need only the central directory, not the members' data)."""
+    infos = [i for i in zf.infolist() if not i.is_dir()]
+    if len(infos) > opts.max_members:
+        yield ReadError(str(path), f"{len(infos)} members, more than the limit of {opts.max_members}")
+        return
+    total = 0
+    for info in infos:
+        source = f"{path}!{info.filename}"
+        problem = _safe_member(info.filename)
+        if problem is None and (info.external_attr >> 16) & 0o170000 == 0o120000:
+            problem = "symbolic link member refused"
+        if problem is None and info.file_size > opts.max_member_bytes:
+            problem = f"member of {info.file_size} bytes, over the limit of {opts.max_member_bytes}"
+        if problem is None and info.compress_size and info.file_size / info.compress_size > opts.max_compression_ratio:
+            problem = f"compression ratio {info.file_size / info.compress_size:.0f}:1, over the limit"
+        total += info.file_size
+        if problem is None and total > opts.max_archive_bytes:
+            yield ReadError(str(path), f"archive over {opts.max_archive_bytes} bytes uncompressed; stopped")
+            return
+        if problem:
+            yield ReadError(source, problem)
+            continue
+        if _suffix(info.filename) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+            continue
+        yield info
+
+
+def _zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, opts: ReaderOptions):
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as err:
+        with zf.open(info) as fh:
+            raw = fh.read(opts.max_member_bytes + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError) as err:
+        yield ReadError(source, f"cannot read member: {err}")
+        return
+    yield from _member(raw, info.filename, source, opts)
+
+
+def read_zip(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    try:
+        zf = _open_zip(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
         yield ReadError(str(path), f"not a readable zip file: {err}")
         return
     with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
-        if len(infos) > opts.max_members:
-            yield ReadError(str(path), f"{len(infos)} members, more than the limit of {opts.max_members}")
-            return
-        total = 0
-        for info in infos:
-            source = f"{path}!{info.filename}"
-            problem = _safe_member(info.filename)
-            if problem is None and (info.external_attr >> 16) & 0o170000 == 0o120000:
-                problem = "symbolic link member refused"
-            if problem is None and info.file_size > opts.max_member_bytes:
-                problem = f"member of {info.file_size} bytes, over the limit of {opts.max_member_bytes}"
-            if problem is None and info.compress_size and info.file_size / info.compress_size > opts.max_compression_ratio:
-                problem = f"compression ratio {info.file_size / info.compress_size:.0f}:1, over the limit"
-            total += info.file_size
-            if problem is None and total > opts.max_archive_bytes:
-                yield ReadError(str(path), f"archive over {opts.max_archive_bytes} bytes uncompressed; stopped")
-                return
-            if problem:
-                yield ReadError(source, problem)
-                continue
-            if _suffix(Path(info.filename)) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
-                continue
-            try:
-                with zf.open(info) as fh:
-                    raw = fh.read(opts.max_member_bytes + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError) as err:
-                yield ReadError(source, f"cannot read member: {err}")
-                continue
-            yield from _member(raw, info.filename, source, opts)
+        for entry in _zip_entries(zf, path, opts):
+            if isinstance(entry, ReadError):
+                yield entry
+            else:
+                yield from _zip_member(zf, entry, f"{path}!{entry.filename}", opts)
+
+
+def _grouped(entries: Iterable, unit, path, block: int) -> Iterator:
+    """Work units of up to ``block`` entries: names/positions, or refused members as
+    ``(source, reason)`` in their place."""
+    items: list = []
+    for entry in entries:
+        items.append((entry.source, entry.reason) if isinstance(entry, ReadError) else entry)
+        if len(items) >= block:
+            yield unit(str(path), tuple(items))
+            items = []
+    if items:
+        yield unit(str(path), tuple(items))
+
+
+def list_zip(path, opts: ReaderOptions, block: int) -> Iterator[Union[ZipUnit, ReadError]]:
+    """The work units of a zip archive (blocks of ``block`` members), read by a worker."""
+    try:
+        zf = _open_zip(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        yield ReadError(str(path), f"not a readable zip file: {err}")
+        return
+    with zf:
+        yield from _grouped((e if isinstance(e, ReadError) else e.filename for e in _zip_entries(zf, path, opts)),
+                            ZipUnit, path, block)
 
 
 class _CountingReader:
@@ -241,32 +437,37 @@ class _CountingReader:
         self.fh.close()
 
 
-def read_tar(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
-    """Members of a tar archive, streamed. A compressed tar has no per-member
-    compressed size, so the compression ratio of a member is measured while it is
-    read: its size over the compressed bytes read meanwhile (at least one read
-    block of ``tarfile.RECORDSIZE``, so that small members are never judged on
-    buffering noise)."""
+def _tar_walk(path, opts: ReaderOptions, read=lambda index: True, stop: int | None = None) -> Iterator[tuple]:
+    """The members of a tar archive, streamed: ``(position, entry)`` with entry a
+    ReadError (a refused member, or the archive's own problem) or ``(name, source,
+    raw)``, where raw is the member's data if ``read(position)`` else None.
+    Positions count every member from 1; ``stop``: the last position wanted.
+
+    A compressed tar has no per-member compressed size, so the compression ratio of
+    a member is measured while it is read: its size over the compressed bytes read
+    meanwhile (at least one read block of ``tarfile.RECORDSIZE``, so that small
+    members are never judged on buffering noise)."""
     try:
-        raw_fh = open(path, "rb")
-    except OSError as err:
-        yield ReadError(str(path), f"not a readable tar file: {err.strerror or err}")
+        raw_fh = open_binary(path)
+    except (OSError, ValueError) as err:
+        yield 0, ReadError(str(path), f"not a readable tar file: {getattr(err, 'strerror', None) or err}")
         return
     counter = _CountingReader(raw_fh)
     try:
         tf = tarfile.open(fileobj=counter, mode="r|*")  # streaming: no random access, flat memory
     except (tarfile.TarError, OSError) as err:
         raw_fh.close()
-        yield ReadError(str(path), f"not a readable tar file: {err}")
+        yield 0, ReadError(str(path), f"not a readable tar file: {err}")
         return
     count = total = 0
-    mark = counter.count
     try:
         with raw_fh, tf:
             for member in tf:
                 count += 1
+                if stop is not None and count > stop:
+                    return
                 if count > opts.max_members:
-                    yield ReadError(str(path), f"more than {opts.max_members} members; stopped")
+                    yield count, ReadError(str(path), f"more than {opts.max_members} members; stopped")
                     return
                 source = f"{path}!{member.name}"
                 if member.isdir():
@@ -280,23 +481,45 @@ def read_tar(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadEr
                     problem = f"member of {member.size} bytes, over the limit of {opts.max_member_bytes}"
                 total += max(member.size, 0)
                 if total > opts.max_archive_bytes:
-                    yield ReadError(str(path), f"archive over {opts.max_archive_bytes} bytes uncompressed; stopped")
+                    yield count, ReadError(str(path), f"archive over {opts.max_archive_bytes} bytes uncompressed; stopped")
                     return
                 if problem:
-                    yield ReadError(source, problem)
+                    yield count, ReadError(source, problem)
                     continue
-                if _suffix(Path(member.name)) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+                if _suffix(member.name) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+                    continue
+                if not read(count):
+                    yield count, (member.name, source, None)
                     continue
                 mark = counter.count
                 fh = tf.extractfile(member)
                 raw = fh.read() if fh else b""
                 compressed = max(counter.count - mark, tarfile.RECORDSIZE)
                 if len(raw) / compressed > opts.max_compression_ratio:
-                    yield ReadError(source, f"compression ratio {len(raw) / compressed:.0f}:1, over the limit")
+                    yield count, ReadError(source, f"compression ratio {len(raw) / compressed:.0f}:1, over the limit")
                     continue
-                yield from _member(raw, member.name, source, opts)
+                yield count, (member.name, source, raw)
     except (tarfile.TarError, OSError, EOFError) as err:
-        yield ReadError(str(path), f"archive broken off: {err}")
+        yield count, ReadError(str(path), f"archive broken off: {err}")
+
+
+def read_tar(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    """Members of a tar archive, streamed (:func:`_tar_walk`)."""
+    for _, entry in _tar_walk(path, opts):
+        if isinstance(entry, ReadError):
+            yield entry
+        else:
+            name, source, raw = entry
+            yield from _member(raw, name, source, opts)
+
+
+def list_tar(path, opts: ReaderOptions, block: int = 0) -> Iterator[Union[TarUnit, ReadError]]:
+    """The work units of a tar archive: blocks of ``block`` members by position. The
+    driver streams the headers (checks that need no member data); the worker streams
+    the archive again up to its block and reads it (and checks the compression ratio)."""
+    yield from _grouped((e if isinstance(e, ReadError) else i
+                         for i, e in _tar_walk(path, opts, read=lambda index: False)),
+                        TarUnit, path, block or STREAM_BLOCK)
 
 
 def _member(raw: bytes, name: str, source: str, opts: ReaderOptions):
@@ -312,18 +535,54 @@ def _member(raw: bytes, name: str, source: str, opts: ReaderOptions):
         yield _from_bytes(raw, source, _doc_id(name))
 
 
-def read_jsonl(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+def _open_jsonl(path):
+    if str(path).lower().endswith(".gz"):
+        return gzip.open(open_binary(path) if is_url(path) else path, "rb")
+    return open_binary(path)
+
+
+def read_jsonl(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
     try:
-        fh = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
-    except OSError as err:
-        yield ReadError(str(path), err.strerror or str(err))
+        fh = _open_jsonl(path)
+    except (OSError, ValueError) as err:
+        yield ReadError(str(path), getattr(err, "strerror", None) or str(err))
         return
     with fh:
         yield from _jsonl_lines(fh, str(path), opts)
 
 
-def _jsonl_lines(fh, source: str, opts: ReaderOptions):
-    for lineno, raw in enumerate(fh, start=1):
+def list_jsonl(path, opts: ReaderOptions, block: int) -> Iterator[Union[JsonlUnit, ReadError]]:
+    """The work units of a JSON Lines file: byte ranges of ``block`` lines, split at
+    line ends (a plain file: the driver only counts newlines), or for a gzip file
+    blocks of ``STREAM_BLOCK`` lines (the driver decompresses to count them)."""
+    gz = str(path).lower().endswith(".gz")
+    block = max(block, STREAM_BLOCK) if gz else block
+    try:
+        with _open_jsonl(path) as fh:
+            pos = start = n = 0
+            first = 1
+            last = b"\n"
+            while chunk := fh.read(1 << 20):
+                last = chunk[-1:]
+                i = 0
+                while n + chunk.count(b"\n", i) >= block:  # a block ends in this chunk
+                    for _ in range(block - n):
+                        i = chunk.index(b"\n", i) + 1
+                    end = pos + i
+                    yield JsonlUnit(str(path), first, start, end, block) if not gz else JsonlUnit(
+                        str(path), first, count=block)
+                    start, first, n = end, first + block, 0
+                n += chunk.count(b"\n", i)
+                pos += len(chunk)
+            if n or (pos > start and last != b"\n"):
+                yield JsonlUnit(str(path), first, start, pos, n + 1) if not gz else JsonlUnit(
+                    str(path), first, count=n + 1)
+    except (OSError, EOFError, ValueError) as err:
+        yield ReadError(str(path), getattr(err, "strerror", None) or str(err))
+
+
+def _jsonl_lines(fh, source: str, opts: ReaderOptions, first_line: int = 1):
+    for lineno, raw in enumerate(fh, start=first_line):
         where = f"{source}:{lineno}"
         if not raw.strip():
             continue
@@ -351,7 +610,7 @@ def _jsonl_lines(fh, source: str, opts: ReaderOptions):
             yield ReadError(where, str(err))
 
 
-def read_warc(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+def read_warc(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
     try:
         from warcio.archiveiterator import ArchiveIterator
         import trafilatura
@@ -361,7 +620,7 @@ def read_warc(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadE
                                    f"(pip install 'claimgraph[warc]' brings it)")
         return
     try:
-        with open(path, "rb") as fh:
+        with open_binary(path) as fh:
             for record in ArchiveIterator(fh):
                 if record.rec_type != "response":
                     continue
@@ -393,11 +652,22 @@ def read_warc(path: Path, opts: ReaderOptions) -> Iterator[Union[Document, ReadE
 
 
 # -- dispatch -------------------------------------------------------------------
-def read_path(path: Path, opts: ReaderOptions, doc_id: str | None = None,
-              units: bool = False) -> Iterator[Union[Document, ReadError, FileUnit]]:
+def read_path(path, opts: ReaderOptions, doc_id: str | None = None,
+              units: bool = False, block: int = 16) -> Iterator[Union[Document, ReadError, "Unit"]]:
+    """The documents of one file; with ``units=True`` its work units instead (the
+    driver of a Dask run lists them, the workers read them: :func:`read_unit`)."""
     suffix = _suffix(path)
-    if units and (suffix in TEXT_SUFFIXES or suffix not in ALL_SUFFIXES):
-        yield FileUnit(str(path), doc_id or _doc_id(path.name))  # read by the worker
+    if units:
+        if suffix == ".zip":
+            yield from list_zip(path, opts, block)
+        elif suffix in ARCHIVE_SUFFIXES:
+            yield from list_tar(path, opts)
+        elif suffix in JSONL_SUFFIXES:
+            yield from list_jsonl(path, opts, block)
+        elif suffix in WARC_SUFFIXES:
+            yield WarcUnit(str(path))
+        else:
+            yield FileUnit(str(path), doc_id or _doc_id(_name(path)))
     elif suffix in TEXT_SUFFIXES:
         yield read_file(path, doc_id)
     elif suffix == ".zip":
@@ -410,6 +680,33 @@ def read_path(path: Path, opts: ReaderOptions, doc_id: str | None = None,
         yield from read_warc(path, opts)
     else:
         yield read_file(path, doc_id)  # an explicitly named file of another name: plain text
+
+
+def _iter_url(url: str, opts: ReaderOptions, units: bool, block: int) -> Iterator:
+    """An fsspec URL input: a file, or a folder listed by ``opts.glob``."""
+    try:
+        fs, root = url_fs(url)
+        is_dir = fs.isdir(root)
+        if not is_dir and not fs.isfile(root):
+            yield ReadError(url, "no such file or folder")
+            return
+        if not is_dir:
+            yield from read_path(url, opts, units=units, block=block)
+            return
+        base = root.rstrip("/")
+        found = sorted(p for p in fs.glob(base + "/" + opts.glob) if _suffix(p) and fs.isfile(p))
+    except ValueError as err:
+        yield ReadError(url, str(err))
+        return
+    except OSError as err:
+        yield ReadError(url, f"cannot read: {getattr(err, 'strerror', None) or err}")
+        return
+    if not found:
+        yield ReadError(url, f"folder has no readable files matching {opts.glob!r}")
+    prefix = url.rstrip("/")
+    for p in found:
+        rel = p[len(base) + 1:] if p.startswith(base + "/") else _name(p)
+        yield from read_path(f"{prefix}/{rel}", opts, _doc_id(rel), units, block)
 
 
 def _unreadable_folders(folder: Path, recursive: bool, skip: list[tuple[str, ...]]) -> list[ReadError]:
@@ -433,21 +730,27 @@ def _unreadable_folders(folder: Path, recursive: bool, skip: list[tuple[str, ...
 
 
 def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = None,
-                   exclude: Iterable[Path | str] = (),
-                   units: bool = False) -> Iterator[Union[Document, ReadError, FileUnit]]:
+                   exclude: Iterable[Path | str] = (), units: bool = False,
+                   block: int = 16) -> Iterator[Union[Document, ReadError, "Unit"]]:
     """Documents from files, folders and archives, in a stable (sorted) order.
-    With ``units=True`` a plain-text file is a :class:`FileUnit`, not read here.
+    Inputs are local paths or fsspec URLs (``file://``, ``memory://``, ``s3://``
+    where the filesystem package is installed). With ``units=True`` nothing is read
+    here: the inputs' work units (a text file, a block of ``block`` zip members or
+    JSON Lines lines, a block of tar members, a WARC file) are listed, in the same
+    order, for :func:`read_unit` to read where they are processed.
 
     A folder that cannot be listed is a :class:`ReadError`; files under a folder in
     ``exclude`` (a run's output folder) are never read from a folder input."""
     opts = opts or ReaderOptions()
     excluded = [Path(e).resolve() for e in exclude]
-    if opts.language:
-        for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude, units):
-            yield (doc if isinstance(doc, ReadError) else replace(doc, language=opts.language)
-                   if isinstance(doc, FileUnit) else doc.model_copy(update={"language": opts.language}))
+    if opts.language and not units:  # units: read_unit applies the language
+        for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude):
+            yield doc if isinstance(doc, ReadError) else doc.model_copy(update={"language": opts.language})
         return
     for item in inputs:
+        if is_url(item):
+            yield from _iter_url(item, opts, units, block)
+            continue
         path = Path(item)
         if path.is_dir():
             skip = []  # excluded folders inside this one, as relative parts
@@ -460,17 +763,50 @@ def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = No
                 skip.extend([(name,) for name in RUN_OUTPUT_FILES] if rel == () else [rel])
             problems = _unreadable_folders(path, "**" in opts.glob or "/" in opts.glob, skip)
             yield from problems
-            files = sorted(p for p in path.glob(opts.glob)
-                           if p.is_file() and _suffix(p) and not _under(p.relative_to(path).parts, skip))
-            if not files and not any(e.source == str(path) for e in problems):
-                yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
+            files = _folder_files(path, opts.glob, skip)
+            found = False
             for f in files:
+                found = True
                 rel = f.relative_to(path)
-                yield from read_path(f, opts, _doc_id(str(rel)), units)
+                yield from read_path(f, opts, _doc_id(str(rel)), units, block)
+            if not found and not any(e.source == str(path) for e in problems):
+                yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
         elif path.is_file():
-            yield from read_path(path, opts, units=units)
+            yield from read_path(path, opts, units=units, block=block)
         else:
             yield ReadError(str(path), "no such file or folder")
+
+
+def _folder_files(folder: Path, glob: str, skip: list[tuple[str, ...]]) -> Iterator[Path]:
+    """The readable files of a folder in sorted path order. The default glob
+    (``**/*``) is walked folder by folder, each sorted: the same order as
+    ``sorted(folder.glob("**/*"))`` (symbolic links to folders not followed, as
+    ``**`` does), but holding one folder's listing at a time, not the archive's."""
+    if glob != "**/*":
+        yield from sorted(p for p in folder.glob(glob)
+                          if p.is_file() and _suffix(p) and not _under(p.relative_to(folder).parts, skip))
+        return
+
+    def walk(top: Path, rel: tuple[str, ...]) -> Iterator[Path]:
+        try:
+            with os.scandir(top) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            return  # reported by _unreadable_folders
+        for e in entries:
+            parts = rel + (e.name,)
+            try:
+                is_dir = e.is_dir() and not e.is_symlink()
+                is_file = not is_dir and e.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if parts not in skip:
+                    yield from walk(top / e.name, parts)
+            elif is_file and _suffix(e.name) and not _under(parts, skip):
+                yield top / e.name
+
+    yield from walk(folder, ())
 
 
 def _under(parts: tuple[str, ...], folders: list[tuple[str, ...]]) -> bool:
