@@ -237,3 +237,24 @@ def test_linking_given_name_before_a_surname_and_patronymic_after_a_person():
     assert ("Person", "Жаңылсын Мағзумова") in got
     _, got = entities("Дауыстың 15 пайызы Қосанов Әміржан Сагидрахманұлына берілді.", persons=["Қосанов Әміржан"])
     assert ("Person", "Қосанов Әміржан Сагидрахманұлы") in got
+
+
+def test_linking_a_common_word_opening_a_sentence_is_no_person():
+    """The model's person "Патшамен" opens a sentence and the language writes the word in lower
+    case (pipeline/lang/kk/data/common_words.yaml); a vocative or a name the text shows
+    mid-sentence stays a person."""
+    _, got = entities("Патшамен соғыс ашқанда, біз соғысқа бардық.", persons=["Патшамен"])
+    assert not any(t == "Person" for t, n in got)
+    _, got = entities("Жұлдыз, сөз кезегі өзіңде.", persons=["Жұлдыз"])
+    assert ("Person", "Жұлдыз") in got
+    _, got = entities("Асан Жұлдызбен кездесті. Жұлдыз келісті.", persons=["Асан", "Жұлдыз"])
+    assert ("Person", "Жұлдыз") in got
+
+
+def test_common_words_builder_counts_mid_sentence_words_only(tmp_path):
+    from pipeline.training.common_words import common_words, count_cases
+
+    low, cap = count_cases([["Патша", "келді", "."], ["Бір", "патша", "бар", "."], ["Ол", "патша", "."],
+                            ["Ол", "Асанмен", "келді"], ["Біз", "Асанмен", "келдік"]])
+    assert common_words(low, cap) == ["келді", "патша"]  # "Асанмен" capitalised, "бар" once
+    assert common_words(low, cap, exclude=["Патша"]) == []

@@ -38,6 +38,10 @@ class NameRules:
         self.place_head = _head_pattern(orthography.get("place_head_nouns", ()), self.voicing,
                                         suffixes["possessive"]["p3"], suffixes.get("after_possessive_endings", ()))
         self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
+        try:  # words the language writes in lower case (built by pipeline.training.common_words)
+            self.common_words = frozenset(lang.data("common_words.yaml").get("entries", ()))
+        except (FileNotFoundError, OSError):
+            self.common_words = frozenset()
         try:  # the NER features' given names (mimesis)
             self.given_names = frozenset(lang.data("gazetteers/given_names.yaml").get("entries", ()))
         except (FileNotFoundError, OSError):

@@ -154,7 +154,9 @@ class MissedNames(MissedOrganisations):
     def _common_noun_at_start(self, text: str, m: Mention) -> bool:
         """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
         quotation, plural, in the locative or with a possessive and a case ending, is a common noun
-        (persons take neither), unless the document shows it inflected elsewhere (Рютте)."""
+        (persons take neither), and so is a word the language writes in lower case (the
+        common-word list, or the document itself), unless the document shows it as a name
+        elsewhere (Рютте ... Рюттенің, Жылтырға ... Жылтыр:)."""
         if m.label != "PERSON" or " " in m.text or self.patronymic(m.text):
             return False
         raw = text[:m.start].rstrip()
@@ -162,13 +164,28 @@ class MissedNames(MissedOrganisations):
         if before and before[-1] not in ".!?" and not (raw and raw[-1] in "«\"„“"):
             return False
         word = m.text.lower()
-        if any(w.lower().startswith(word) and len(w) > len(word) for w in re.findall(r"\w[\w-]*", text)):
+        tokens = re.findall(r"\w[\w-]*", text)
+        named = [w for w in self._mid_sentence_words(text) if w[:1].isupper()]  # capitalised where no sentence opens
+        if any(w.lower().startswith(word) and len(w) > len(word) for w in named):
             return False
         analyses = self.analyser.analyses(word)
         if any(a.plural and len(a.stem) >= 4 for a in analyses):
             return True  # "Кәсіпкерлердің ...": names take no plural (a family, "Кабировтар", is no person)
+        vocative = text[m.end:m.end + 2].strip()[:1] in (",", ":", "!")  # "Мөлдір, сөз кезегі өзіңде"
+        if m.text not in self.given_names and not vocative and (word in tokens or self._common_word(word, analyses)) \
+                and not any(w == m.text or (w.lower().startswith(word) and len(w) > len(word)) for w in named):
+            return True  # "Патша ...", "Бай неліктен бай болады?": a word the language writes in lower case
         return any(len(a.stem) >= 3 and (a.case == "loc" or (a.possessive == "p3" and a.case != "nom"))
                    and a.ending for a in analyses)
+
+    def _common_word(self, word: str, analyses) -> bool:
+        return word in self.common_words or any(
+            a.ending and len(a.stem) >= 3 and a.stem in self.common_words for a in analyses)
+
+    @staticmethod
+    def _mid_sentence_words(text: str) -> list[str]:
+        """Words that neither open a sentence nor follow a quote, dash or colon."""
+        return [w.group() for w in re.finditer(r"(?<=[\w,;)] )[^\W\d_][\w-]*", text)]
 
     def _capitalised_run(self, text, toks, j, mentions) -> int:
         """The end (exclusive) of a run of up to three capitalised words from ``j``
