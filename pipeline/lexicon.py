@@ -210,6 +210,9 @@ class Polarity(Strict):
     auxiliaries: list[str]
     negative_endings: list[str] = []
     passive_infixes: list[str] = []
+    # tense/participle endings after a passive infix (жаса-л-ды, бер-іл-ген): the verb is passive
+    passive_endings: list[str] = []
+    light_verbs: list[str] = []  # the verbs after a noun trigger (шабуыл жаса-, көмек көрсет-)
     not_negative: list[str] = []  # endings that only look negative (сапар-мен: instrumental, not -ме-)
 
 
@@ -218,6 +221,8 @@ class Modality(Strict):
     possible: list[str] = []
     intended: list[str] = []
     intended_suffixes: list[str] = []
+    # a verbal noun before one of these is the topic of an agreement or talk, not an act done
+    topic_markers: list[str] = []
 
 
 class Lexicon(Strict):

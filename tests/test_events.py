@@ -275,3 +275,15 @@ def test_an_inflected_title_without_a_name_stands_for_its_country():
             "Тоқаев Жапония Премьер-министрі Фумио Кисидамен кездесті.", persons=["Тоқаев", "Фумио Кисида"])
     assert got(r, "meet", "recipient") == {("Қазақстан", "Ресей"), ("Тоқаев", "Қытай"), ("Тоқаев", "Фумио Кисида")}
 
+
+
+def test_a_passive_names_its_agent_only_with_tarapynan():
+    r = run("Ирактағы америкалық нысанға шабуыл жасалды. Қазақстанға Жапония тарапынан көмек көрсетілді.")
+    assert got(r, "attack", "recipient") == set()  # who attacked is not said
+    assert got(r, "help", "recipient") == {("Жапония", "Қазақстан")}
+
+
+def test_an_act_agreed_or_talked_about_is_intended():
+    r = run("Ресей Украинаға көмек беру туралы келісті. Жапония Қазақстанға көмек көрсетті.")
+    assert {(c["agent"], c["modality"]) for c in claims_of(r) if c["predicate"] == "help"} == {
+        ("Ресей", "intended"), ("Жапония", "asserted")}

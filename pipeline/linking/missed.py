@@ -171,7 +171,9 @@ class MissedNames(MissedOrganisations):
         analyses = self.analyser.analyses(word)
         if any(a.plural and len(a.stem) >= 4 for a in analyses):
             return True  # "Кәсіпкерлердің ...": names take no plural (a family, "Кабировтар", is no person)
-        vocative = text[m.end:m.end + 2].strip()[:1] in (",", ":", "!")  # "Мөлдір, сөз кезегі өзіңде"
+        after = text[m.end:m.end + 40].split()[:1]
+        # "Мөлдір, сөз кезегі өзіңде" (a vocative), "Сапар Ахметовке" (a name goes on)
+        vocative = text[m.end:m.end + 2].strip()[:1] in (",", ":", "!") or (after and after[0][:1].isupper())
         if m.text not in self.given_names and not vocative and (word in tokens or self._common_word(word, analyses)) \
                 and not any(w == m.text or (w.lower().startswith(word) and len(w) > len(word)) for w in named):
             return True  # "Патша ...", "Бай неліктен бай болады?": a word the language writes in lower case

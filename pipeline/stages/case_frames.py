@@ -229,7 +229,9 @@ class CaseFrameExtractor(Stage):
         predicate = rule.predicate
         frame = rule.frame
         roles: dict[str, list[Argument]] = {}
-        post_roles = dict(rule.postposition_roles)
+        # "Жапония тарапынан көмек көрсетілді": "by X" names the agent, whatever the frame
+        post_roles = {m: "agent" for m in self.lex.speech.agent_markers} if self.lex.speech else {}
+        post_roles.update(rule.postposition_roles)
         for a in window:
             role = frame.get(a.case)
             if a.case == "post" and post_roles:
@@ -255,6 +257,12 @@ class CaseFrameExtractor(Stage):
             roles["agent"] = self._coordinated_before(view, roles["agent"], givers[-1])
             if "recipient" not in roles and subject is not None and subject.last < trigger[0]:
                 roles["recipient"] = [subject]
+            subject, agents = None, None
+        if self.reader.passive(view, trigger, stems) and not receive:
+            # "... нысанға шабуыл жасалды": a passive names no agent in the nominative or genitive
+            roles["agent"] = [a for a in roles.get("agent", []) if a.case not in ("nom", "gen") or a.between]
+            if not roles["agent"]:
+                del roles["agent"]
             subject, agents = None, None
         if self._event_noun_as_object(view, trigger):
             # "...Ресейдің Украинаға шабуылын айыптады": the possessor did it, not the subject

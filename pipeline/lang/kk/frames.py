@@ -145,6 +145,22 @@ class FrameReader:
                 return "negated"
         return "affirmed"
 
+    def passive(self, view: SentenceView, trigger: tuple[int, int], stems: tuple[str, ...]) -> bool:
+        """The trigger's verb in the passive (шабуыл жаса-л-ды, көмек көрсет-іл-ді): who did
+        it is not its subject."""
+        pol = self.lex.polarity
+        infixes, endings = tuple(pol.passive_infixes), tuple(pol.passive_endings)
+
+        def passive_form(word: str, verb_stems) -> bool:
+            return any(word.startswith(stem) and any(
+                word[len(stem):].startswith(p) and word[len(stem) + len(p):].startswith(endings) for p in infixes)
+                for stem in verb_stems if len(word) > len(stem))
+
+        if passive_form(view.tokens[trigger[1]].lower, stems):
+            return True
+        nxt = trigger[1] + 1  # a one-word noun trigger and its light verb: шабуыл | жаса-л-ды
+        return trigger[0] == trigger[1] and nxt < len(view) and passive_form(view.tokens[nxt].lower, pol.light_verbs)
+
     def _negative_after(self, word: str, stems: tuple[str, ...]) -> bool:
         mod = self.lex.modality
         for stem in stems:
@@ -172,6 +188,11 @@ class FrameReader:
                 if n > 1 and trigger[0] >= n and " ".join(
                         t.lower for t in view.tokens[trigger[0] - n:trigger[0]]) == entry:
                     return name
+        # a verbal noun that is the topic of something: "көмек беру туралы келісті"
+        end = trigger[1]
+        if (mod.topic_markers and end + 1 < len(view) and view.tokens[end + 1].lower in mod.topic_markers
+                and view.tokens[end].lower.endswith(tuple(self.lex.verbal_noun_endings))):
+            return "intended"
         # a clause-final verb in the intention mood after the trigger: "көмек беру туралы келіспек"
         if group and (group[-1] + 1 >= len(view) or view.tokens[group[-1] + 1].is_punct):
             final = view.tokens[group[-1]].lower
