@@ -216,3 +216,11 @@ def test_speech_a_lone_genitive_name_before_according_to_is_a_person(text, speak
 def test_speech_a_common_noun_or_title_before_according_to_is_no_person(text):
     r = hand_pipeline().process(text, date="2024-05-02", doc_id="t")
     assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_speech_reporters_signing_off_are_no_antecedent():
+    text = ("Ардақ Асылханұлы, Асылан Демесбаев, «Қорытынды жаңалықтар» Қарағанды облысынан. "
+            "Оның айтуынша, жұмыс жалғасады.")
+    assert says(text, persons=["Ардақ Асылханұлы", "Асылан Демесбаев"]) == []
+    text = "Асылан Демесбаев Астанаға келді. Оның айтуынша, жұмыс жалғасады."
+    assert says(text, keep=("agent",), persons=["Асылан Демесбаев"]) == [("Асылан Демесбаев",)]

@@ -90,6 +90,8 @@ class SpeechAttributor(Stage):
             if found and found.speakers:
                 claims += self._claims(doc, view, found)
                 memory.speaker, memory.claimed = found.speakers[-1], n
+            if self._credit_line(view):
+                continue  # "Ардақ Асылханұлы, Асылан Демесбаев, «Жаңалықтар»": the reporters, no antecedent
             memory.subject = self._person_subject(view) or memory.subject
             persons = [m.entity_id for m in view.mentions if m.label == "PERSON" and m.entity_id
                        and not self._quoted_words(view, *view.token_range(m))]
@@ -405,6 +407,23 @@ class SpeechAttributor(Stage):
             if view.match(pattern, anchor[0]) == anchor[1]:
                 return pattern[-1]
         return (view.tokens[anchor[1]].lower,)
+
+    def _credit_line(self, view: SentenceView) -> bool:
+        """A news report's sign-off: persons and commas only, then a «programme» title."""
+        spans = self.quotes.spans(view)
+        if not spans:
+            return False
+        k, saw_person = 0, False
+        while k < spans[0][0]:
+            m = view.mention_at(k)
+            if m is not None and m.label == "PERSON":
+                k = view.token_range(m)[1] + 1
+                saw_person = True
+            elif view.tokens[k].text == ",":
+                k += 1
+            else:
+                return False
+        return saw_person
 
     def _person_subject(self, view: SentenceView) -> str | None:
         for m in view.mentions:
