@@ -224,3 +224,9 @@ def test_speech_reporters_signing_off_are_no_antecedent():
     assert says(text, persons=["Ардақ Асылханұлы", "Асылан Демесбаев"]) == []
     text = "Асылан Демесбаев Астанаға келді. Оның айтуынша, жұмыс жалғасады."
     assert says(text, keep=("agent",), persons=["Асылан Демесбаев"]) == [("Асылан Демесбаев",)]
+
+
+def test_speech_tarapynan_inside_the_reported_words_is_no_speaker():
+    text = "Министр Ұлттық банк тарапынан бақылау жүргізілуі қажет екенін айтты."
+    assert says(text, orgs=["Ұлттық банк"]) == []
+    assert says("Бұл туралы Ұлттық банк тарапынан айтылды.", keep=("agent",), orgs=["Ұлттық банк"]) == [("Ұлттық банк",)]

@@ -252,9 +252,10 @@ class SpeechAttributor(Stage):
             arg = self.reader.argument(view, m)
             after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
             if after in self.sp.agent_markers:
-                # "X тарапынан айтылды" names the speaker; "X тарапынан жасалған қолдау" does not
+                # "X тарапынан айтылды" names the speaker; "X тарапынан жасалған қолдау" does not,
+                # nor does "X тарапынан бақылау жүргізілуі қажет екенін айтты" (X does the inner act)
                 nxt = view.tokens[ml + 2].lower if ml + 2 < len(view) else ""
-                if passive or not nxt.endswith(self.participles):
+                if passive or (ml + 2 >= limit and not nxt.endswith(self.participles)):
                     marked.append((m, ml))
             elif arg.case == "nom" and not passive and not self._possessor_of_next(view, ml):
                 nominees.append((m, mf, ml))
