@@ -258,3 +258,17 @@ def test_common_words_builder_counts_mid_sentence_words_only(tmp_path):
                             ["Ол", "Асанмен", "келді"], ["Біз", "Асанмен", "келдік"]])
     assert common_words(low, cap) == ["келді", "патша"]  # "Асанмен" capitalised, "бар" once
     assert common_words(low, cap, exclude=["Патша"]) == ["келді"]  # a given name never counts as a common word
+
+
+def test_linking_a_surname_then_an_inflected_name_are_two_persons():
+    _, got = entities("Тоқаев Путинмен кездесті.", persons=["Тоқаев Путинмен"])
+    assert {("Person", "Тоқаев"), ("Person", "Путин")} <= got
+    # an inflected city never opens the next person's name
+    _, got = entities("Тоқаев кеше Астанада Владимир Путинмен кездесті.", persons=["Тоқаев", "Владимир Путинмен"],
+                      places=["Астанада"])
+    assert {("Person", "Тоқаев"), ("Person", "Владимир Путин"), ("Place", "Астана")} <= got
+
+
+def test_linking_surname_first_with_a_patronymic_is_one_person():
+    _, got = entities("Тізімде Оспанов Марат Серікұлы бар.", persons=["Марат Серікұлы"])
+    assert [n for t, n in got if t == "Person"] == ["Оспанов Марат Серікұлы"]

@@ -56,6 +56,8 @@ class NameRules:
         self.surname_endings = tuple(orthography.get("surname_endings", ()))
         # after a patronymic the next word can only be a surname: -ин too (Нығматулин)
         self.surname_extra = tuple(orthography.get("surname_endings_after_patronymic", ()))
+        self.female_surname = tuple(orthography.get("female_surname_endings", ()))
+        self.male_patronymic = tuple(orthography.get("male_patronymic_endings", ()))
         # a title before a name, bare or possessed: Президенті, Төрағасы, Премьер-министрі
         endings = ("",) + tuple(suffixes["possessive"]["p3"])
         self.titles = frozenset(h.lower() + end for h in title_heads for end in endings)
@@ -90,6 +92,11 @@ class NameRules:
         low = word.lower()
         return any(low.endswith(e) or (e in low[-len(e) - 4:-1] and low.rfind(e) + len(e) >= len(low) - 4
                                        and low.rfind(e) > 1) for e in self.patronymic_endings)
+
+    def same_person_order(self, surname: str, patronymic: str) -> bool:
+        """Surname first (Назарбаев Нұрсұлтан Әбішұлы), unless a woman's surname meets a man's patronymic."""
+        patronymic = self.normaliser.lemma(patronymic).name.lower()
+        return not (surname.lower().endswith(self.female_surname) and patronymic.endswith(self.male_patronymic))
 
     def surname(self, word: str) -> bool:
         return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)

@@ -33,8 +33,10 @@ class MissedNames(MissedOrganisations):
             run = self._capitalised_run(text, toks, j, out)
             if run and toks[j][2] in self.family_first:
                 run = self._family_name_run(toks, j, run)
-            elif run - j >= 2 and self._surname_shaped(toks, j, j + 1):
-                run = j + 1  # "Назарбаев Жарлыққа ...": a surname ends the name
+            elif run - j >= 2 and self._surname_shaped(toks, j, j + 1) and not (
+                    run - j == 3 and self.inflected_patronymic(toks[j + 2][2])
+                    and self.same_person_order(toks[j][2], toks[j + 2][2])):
+                run = j + 1  # "Назарбаев Жарлыққа ...": a surname ends the name (not "Назарбаев Нұрсұлтан Әбішұлы")
             if not run:
                 continue
             a, b = toks[j][0], toks[run - 1][1]
@@ -64,7 +66,12 @@ class MissedNames(MissedOrganisations):
         out = []
         for m in mentions:
             k = index.get(m.start)
-            if m.label == "PERSON" and k is not None and " " not in m.text and k > 0 and self.surname(
+            if (m.label == "PERSON" and k is not None and k > 0 and m.text.count(" ") == 1
+                    and self.inflected_patronymic(m.text.split()[-1]) and not toks[k - 1][3]
+                    and self.surname(toks[k - 1][2]) and not covered(toks[k - 1][0], toks[k - 1][1], m)
+                    and self.same_person_order(toks[k - 1][2], m.text.split()[-1])):
+                m = respan(text, m, toks[k - 1][0], m.end)  # "Назарбаев | Нұрсұлтан Әбішұлы": surname first
+            elif m.label == "PERSON" and k is not None and " " not in m.text and k > 0 and self.surname(
                     self.normaliser.lemma(m.text).name):
                 a, b, w, punct = toks[k - 1]
                 if (not punct and w[:1].isupper() and w.isalpha() and w.lower() not in self.openers

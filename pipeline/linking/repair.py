@@ -45,7 +45,7 @@ class MentionRepair(PersonSpans):
         model = [p for m in model for p in self.split_inflected_name(text, m)]
         model = [p for m in model for p in self.split_trailing_city(text, m)]
         model = [self.without_title(text, m) for m in self.surname_taken_for_place(
-            text, join_split_names(text, model, self.surname))]
+            text, join_split_names(text, model, self.surname, self.bare_name))]
         model = [p for m in model for p in self.place_by_head_noun(text, self.city_not_person(m))]
         return self.missed(text, gazetteer + model)
 
@@ -60,9 +60,12 @@ class MentionRepair(PersonSpans):
         cuts = []
         for w, nxt in zip(ws, ws[1:]):
             lemma = self.normaliser.lemma(w.group())
+            nxt_lemma = self.normaliser.lemma(nxt.group())
             if (m.label == "PERSON" and self.surname(lemma.name) and not self.patronymic(lemma.name)
-                    and self.surname(self.normaliser.lemma(nxt.group()).name)):
-                cuts.append(m.start + w.end())  # two surnames: two persons
+                    and lemma.case == "nom" and (self.surname(nxt_lemma.name) or (
+                        nxt.end() == len(text[m.start:m.end]) and nxt_lemma.case != "nom"
+                        and nxt_lemma.evidence == "phonology" and not self.inflected_patronymic(nxt.group())))):
+                cuts.append(m.start + w.end())  # two surnames, or a surname and an inflected name: two persons
                 continue
             if lemma.case == "nom" or lemma.evidence != "phonology":
                 continue
@@ -79,6 +82,11 @@ class MentionRepair(PersonSpans):
                 pieces.append(piece(text, m, a, a + len(part)))
             start = end
         return pieces
+
+    def bare_name(self, word: str) -> bool:
+        """Uninflected and no city: "Хироси" may open "Хироси Танака", "Астанада" may not."""
+        lemma = self.normaliser.lemma(word)
+        return lemma.case == "nom" and lemma.name not in self.cities
 
     def org_in_position(self, text: str, m: Mention) -> Mention | None:
         """"Ресей Сыртқы істер министрлігінің ресми өкілі": the model's position span
@@ -199,7 +207,7 @@ def clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     return respan(text, m, start, end)
 
 
-def join_split_names(text: str, mentions: list[Mention], surname=None) -> list[Mention]:
+def join_split_names(text: str, mentions: list[Mention], surname=None, bare=None) -> list[Mention]:
     """A one-word bare name right before a person (Хироси | Танака) is the
     person's first name, whatever label the model gave it; so is a one-word person
     right before a surname cut from a place span (Мұхтар | Әуезов Семейде)."""
@@ -213,7 +221,7 @@ def join_split_names(text: str, mentions: list[Mention], surname=None) -> list[M
             out[-1] = respan(text, prev, prev.start, m.end)
             continue
         if (prev is not None and m.label == "PERSON" and prev.label != "PERSON" and " " not in prev.text
-                and m.origin != "split"
+                and m.origin != "split" and (bare is None or bare(prev.text))
                 and text[prev.end:m.start] == " " and prev.text[:1].isupper() and prev.text.isalpha()):
             out[-1] = respan(text, m, prev.start, m.end)
             continue

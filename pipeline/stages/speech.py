@@ -49,6 +49,9 @@ class Reading:
     evidence: tuple[int, int] | None = None  # default: the sentence
 
 
+OBLIQUE = frozenset({"ins", "loc"})  # a partner or a place; a source (Қалиден естідік) may be one
+
+
 @dataclass
 class _Memory:
     speaker: str | None = None  # the last speaker
@@ -93,8 +96,10 @@ class SpeechAttributor(Stage):
             if self._credit_line(view):
                 continue  # "Ардақ Асылханұлы, Асылан Демесбаев, «Жаңалықтар»": the reporters, no antecedent
             memory.subject = self._person_subject(view) or memory.subject
+            # an antecedent is a sentence's topic: not a partner or a place (Назарбаевпен ақылдасты)
             persons = [m.entity_id for m in view.mentions if m.label == "PERSON" and m.entity_id
-                       and not self._quoted_words(view, *view.token_range(m))]
+                       and not self._quoted_words(view, *view.token_range(m))
+                       and self.reader.argument(view, m).case not in OBLIQUE]
             memory.person = persons[-1] if persons else memory.person
         return doc.with_layers(claims=claims)
 
