@@ -96,13 +96,17 @@ class TriggerSpec(Strict):
     @field_validator("role_types")
     @classmethod
     def _types(cls, v):
-        for role, types in v.items():
-            if role not in ROLES:
-                raise ValueError(f"unknown role {role!r} (use {', '.join(sorted(ROLES))})")
-            bad = [t for t in types if t not in ENTITY_TYPES]
-            if bad:
-                raise ValueError(f"unknown entity type {bad[0]!r} (use {', '.join(sorted(ENTITY_TYPES))})")
-        return v
+        return _check_role_types(v)
+
+
+def _check_role_types(v: dict[str, list[str]]) -> dict[str, list[str]]:
+    for role, types in v.items():
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r} (use {', '.join(sorted(ROLES))})")
+        bad = [t for t in types if t not in ENTITY_TYPES]
+        if bad:
+            raise ValueError(f"unknown entity type {bad[0]!r} (use {', '.join(sorted(ENTITY_TYPES))})")
+    return v
 
 
 Trigger = Union[list[TriggerWord], TriggerSpec]
@@ -144,6 +148,9 @@ class Predicate(Strict):
     cameo: Optional[Cameo] = None  # null: no CAMEO event (a state, not an interaction)
     # a name before one of these postpositions fills a role (Омбы үшін ... серіктес: for Omsk)
     postposition_roles: dict[str, str] = {}
+    role_types: dict[str, list[str]] = {}  # for every trigger (a trigger's own role_types win)
+
+    _types = field_validator("role_types")(classmethod(lambda cls, v: _check_role_types(v)))
 
     @field_validator("postposition_roles")
     @classmethod
@@ -283,7 +290,7 @@ class Lexicon(Strict):
                     out.append(TriggerRule(
                         predicate=name, pattern=_norm_trigger(spec.words), frame=frame, receive=receive,
                         cameo=spec.cameo or p.cameo, requires=tuple(spec.requires),
-                        role_types=tuple((r, tuple(ts)) for r, ts in spec.role_types.items()),
+                        role_types=tuple((r, tuple(ts)) for r, ts in {**p.role_types, **spec.role_types}.items()),
                         inherit_agent=True if spec.inherit_agent is None else spec.inherit_agent,
                         theme_markers=tuple(w.lower() for w in spec.theme_markers), theme_before=spec.theme_before,
                         exclude=tuple(w.lower() for w in spec.exclude), symmetric=p.symmetric,

@@ -287,3 +287,9 @@ def test_an_act_agreed_or_talked_about_is_intended():
     r = run("Ресей Украинаға көмек беру туралы келісті. Жапония Қазақстанға көмек көрсетті.")
     assert {(c["agent"], c["modality"]) for c in claims_of(r) if c["predicate"] == "help"} == {
         ("Ресей", "intended"), ("Жапония", "asserted")}
+
+
+def test_one_meets_no_region():
+    r = run("Премьер-министр Асқар Мамин Түркістан облысына жұмыс сапарында тұрғындармен кездесті.",
+            persons=["Асқар Мамин"])
+    assert got(r, "meet", "recipient") == {("Асқар Мамин", None)}
