@@ -253,23 +253,8 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command("train-ner")
-def train_ner_cmd(
-    conll: List[Path] = typer.Argument(..., help="IOB2 / CoNLL files (KazNERD format; with_sentID ids are used for the dev split)."),
-    out: Path = typer.Option(Path("models/kk_ner"), "--out", "-o", help="Where to write the trained model."),
-    config: Path = typer.Option(None, "--config", "-c", help="spaCy training config (default: configs/ner_kk.cfg)."),
-    dev_fraction: float = typer.Option(0.1, help="Share of sentence numbers held out for development."),
-    max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps."),
-    max_epochs: Optional[int] = typer.Option(None, help="Override training.max_epochs."),
-    settings: List[str] = typer.Option([], "--set", help="Override any config value: SECTION.KEY=VALUE (VALUE as JSON, else text); repeatable."),
-) -> None:
-    """Train the Kazakh NER model with spaCy's training loop (CPU).
-
-    Example: claimgraph train-ner ../shared/corpora/kaznerd/with_sentID/IOB2_valid2.txt --out models/kk_ner
-    """
-    from pipeline.training.conll import ConllFormatError
-    from pipeline.training.ner import DEFAULT_TRAIN_CONFIG, train_ner
-
+def _parse_settings(settings: List[str]) -> dict:
+    """``--set SECTION.KEY=VALUE`` options as config overrides (VALUE as JSON, else text)."""
     overrides = {}
     for item in settings:
         key, sep, value = item.partition("=")
@@ -279,6 +264,70 @@ def train_ner_cmd(
             overrides[key.strip()] = json.loads(value)
         except json.JSONDecodeError:
             overrides[key.strip()] = value
+    return overrides
+
+
+@app.command("pretrain-ner")
+def pretrain_ner_cmd(
+    conll: List[Path] = typer.Option([], "--conll", help="IOB2 files the NER model trains on: only their training part is used (same split as train-ner); repeatable."),
+    texts: List[Path] = typer.Option([], "--text", help="Unlabelled text: a file (one document a line), .conllu, Apertium .tagged.txt, or a folder; repeatable."),
+    exclude: List[Path] = typer.Option([], "--exclude", help="IOB2 files (the test set) whose text must not be used; repeatable."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for raw.jsonl, model<N>.bin per epoch, model-last.bin, log.jsonl."),
+    config: Path = typer.Option(None, "--config", "-c", help="The NER config the weights will initialise (default: configs/ner_kk.cfg)."),
+    pretrain_config: Path = typer.Option(None, "--pretrain-config", help="Pretraining settings merged into --config (default: configs/pretrain_kk.cfg)."),
+    dev_fraction: float = typer.Option(0.1, help="As train-ner's: the dev part of --conll is left out."),
+    epochs: Optional[int] = typer.Option(None, help="Override pretraining.max_epochs."),
+    settings: List[str] = typer.Option([], "--set", help="Override any config value, as train-ner's --set (use the same ones); repeatable."),
+    build_only: bool = typer.Option(False, "--build-only", help="Only write OUT/raw.jsonl."),
+) -> None:
+    """Pretrain the NER tok2vec on raw Kazakh text (spacy pretrain, characters objective).
+
+    Example: claimgraph pretrain-ner --conll ../shared/corpora/kaznerd/with_sentID/IOB2_valid2.txt
+    --exclude ../shared/corpora/kaznerd/IOB2_test.txt --text ../shared/corpora/kazqad/passages_val.txt
+    --config configs/ner_kk_features.cfg --out /tmp/pretrain; then train-ner ... --init-tok2vec /tmp/pretrain/model-last.bin
+    """
+    from pipeline.training.conll import ConllFormatError
+    from pipeline.training.ner import DEFAULT_TRAIN_CONFIG
+    from pipeline.training.pretrain import DEFAULT_PRETRAIN_CONFIG, build_pretraining_text, pretrain_tok2vec
+
+    overrides = _parse_settings(settings)
+    cfg = config or DEFAULT_TRAIN_CONFIG
+    pre_cfg = pretrain_config or DEFAULT_PRETRAIN_CONFIG
+    for path in (cfg, pre_cfg, *conll, *texts, *exclude):
+        if not path.exists():
+            _fail(f"{path}: file not found")
+    try:
+        counts = build_pretraining_text(out / "raw.jsonl", texts, conll, exclude, dev_fraction)
+    except (ConllFormatError, ValueError) as err:
+        _fail(str(err))
+    typer.echo(f"wrote {out / 'raw.jsonl'}: {json.dumps(counts)}")
+    if not counts["records"]:
+        _fail(f"{out / 'raw.jsonl'}: no text to pretrain on")
+    if build_only:
+        return
+    weights = pretrain_tok2vec(out / "raw.jsonl", out, cfg, pre_cfg, overrides, epochs)
+    typer.echo(f"pretrained weights: {weights}")
+
+
+@app.command("train-ner")
+def train_ner_cmd(
+    conll: List[Path] = typer.Argument(..., help="IOB2 / CoNLL files (KazNERD format; with_sentID ids are used for the dev split)."),
+    out: Path = typer.Option(Path("models/kk_ner"), "--out", "-o", help="Where to write the trained model."),
+    config: Path = typer.Option(None, "--config", "-c", help="spaCy training config (default: configs/ner_kk.cfg)."),
+    dev_fraction: float = typer.Option(0.1, help="Share of sentence numbers held out for development."),
+    max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps."),
+    max_epochs: Optional[int] = typer.Option(None, help="Override training.max_epochs."),
+    settings: List[str] = typer.Option([], "--set", help="Override any config value: SECTION.KEY=VALUE (VALUE as JSON, else text); repeatable."),
+    init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec", help="Pretrained tok2vec weights from pretrain-ner (model-last.bin)."),
+) -> None:
+    """Train the Kazakh NER model with spaCy's training loop (CPU).
+
+    Example: claimgraph train-ner ../shared/corpora/kaznerd/with_sentID/IOB2_valid2.txt --out models/kk_ner
+    """
+    from pipeline.training.conll import ConllFormatError
+    from pipeline.training.ner import DEFAULT_TRAIN_CONFIG, train_ner
+
+    overrides = _parse_settings(settings)
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if max_epochs is not None:
@@ -287,7 +336,7 @@ def train_ner_cmd(
     if not cfg.exists():
         _fail(f"{cfg}: file not found")
     try:
-        scores = train_ner(conll, out, cfg, dev_fraction=dev_fraction, overrides=overrides)
+        scores = train_ner(conll, out, cfg, dev_fraction=dev_fraction, overrides=overrides, init_tok2vec=init_tok2vec)
     except (ConllFormatError, ValueError) as err:
         _fail(str(err))
     typer.echo(f"model written to {out}; dev scores: {json.dumps(scores)}")

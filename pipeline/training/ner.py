@@ -59,8 +59,13 @@ def train_ner(
     dev_fraction: float = 0.1,
     overrides: dict | None = None,
     work_dir: Path | None = None,
+    init_tok2vec: Path | None = None,
 ) -> dict:
-    """Train a model on ``conll_files`` and write it to ``out``. Returns the dev scores."""
+    """Train a model on ``conll_files`` and write it to ``out``. Returns the dev scores.
+
+    ``init_tok2vec``: pretrained tok2vec weights (``pretrain-ner``). spaCy loads them only
+    when the config has a filled ``[pretraining]`` section, so ``configs/pretrain_kk.cfg``
+    is merged into ``config`` for such a run."""
     import shutil
 
     import spacy
@@ -70,6 +75,10 @@ def train_ner(
     from . import augment  # noqa: F401  (registers the entity-swap augmenter)
 
     _register_callbacks()
+    overrides = dict(overrides or {})
+    init_tok2vec = init_tok2vec or overrides.pop("paths.init_tok2vec", None) or overrides.pop("initialize.init_tok2vec", None)
+    if init_tok2vec is not None and not Path(init_tok2vec).exists():
+        raise ValueError(f"{init_tok2vec}: pretrained tok2vec weights not found")
 
     sentences = [s for f in conll_files for s in read_conll(f)]
     if not sentences:
@@ -83,7 +92,14 @@ def train_ner(
         _docbin(nlp, train, tmp / "train.spacy")
         _docbin(nlp, dev, tmp / "dev.spacy")
         all_overrides = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")}
-        all_overrides.update(overrides or {})
+        all_overrides.update(overrides)
+        if init_tok2vec is not None:
+            from .pretrain import _register, pretraining_config
+
+            _register()
+            all_overrides["paths.init_tok2vec"] = str(Path(init_tok2vec).resolve())
+            pretraining_config(config).to_disk(tmp / "config.cfg")
+            config = tmp / "config.cfg"
         started = time.time()
         stopped = None
         try:
@@ -114,6 +130,8 @@ def train_ner(
         "training_files": [str(f) for f in conll_files],
         "train_seconds": round(time.time() - started, 1),
     }
+    if init_tok2vec is not None:
+        meta["claimgraph"]["init_tok2vec"] = str(init_tok2vec)
     if stopped:
         meta["claimgraph"]["stopped"] = stopped
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
