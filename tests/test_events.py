@@ -293,3 +293,14 @@ def test_one_meets_no_region():
     r = run("Премьер-министр Асқар Мамин Түркістан облысына жұмыс сапарында тұрғындармен кездесті.",
             persons=["Асқар Мамин"])
     assert got(r, "meet", "recipient") == {("Асқар Мамин", None)}
+
+
+def test_a_passive_in_reported_words_takes_no_speaker_as_agent():
+    r = run("Министр Дәурен Абаев кімдерге көмек берілетініне тоқталды. Песков Украинаға көмек беретінін айтты.",
+            persons=["Дәурен Абаев", "Песков"])
+    assert got(r, "help", "recipient") == {("Песков", "Украина")}
+
+
+def test_number_words_make_one_number_and_an_adjective_is_no_group():
+    r = run("Отыз екі ел келісімге қол қойды. Елімізде он сегіз әскери қойма бар.")
+    assert sorted((e.name, e.count) for e in r.entities if e.type == "Group") == [("32 ел", 32)]

@@ -258,7 +258,8 @@ class CaseFrameExtractor(Stage):
             if "recipient" not in roles and subject is not None and subject.last < trigger[0]:
                 roles["recipient"] = [subject]
             subject, agents = None, None
-        if self.reader.passive(view, trigger, stems) and not receive:
+        passive = self.reader.passive(view, trigger, stems) and not receive
+        if passive:
             # "... нысанға шабуыл жасалды": a passive names no agent in the nominative or genitive
             roles["agent"] = [a for a in roles.get("agent", []) if a.case not in ("nom", "gen") or a.between]
             if not roles["agent"]:
@@ -286,7 +287,7 @@ class CaseFrameExtractor(Stage):
                 confidence = self.confidence["inherited_agent"]
         # in a reported clause (Песков ... көмектесетінін айтты) the speaker is the
         # subject when no other is named; in a quotation or "according to" it is not
-        speaker_is_subject = said is not None and said.construction == "reported_clause"
+        speaker_is_subject = said is not None and said.construction == "reported_clause" and not passive
         own = [a.mention.entity_id for a in roles.pop("agent", [])]
         inherit = self.settings.inherit_agent and rule.inherit_agent
         # "X және Y ... хабарлады": each speaker of the same words is an agent

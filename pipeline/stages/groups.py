@@ -38,10 +38,11 @@ class QuantifiedGroupFinder(Stage):
         for view in sentence_views(doc, []):
             toks = view.tokens
             for i, tok in enumerate(toks):
-                count = self._count(tok.lower)
+                if i > 0 and toks[i - 1].lower in self.number_words:
+                    continue  # inside "он сегіз": read from its first word
+                count, j = self._number(toks, i)
                 if count is None:
                     continue
-                j = i + 1
                 while j < len(toks) and toks[j].lower in self.approximators:
                     j += 1
                 if j >= len(toks):
@@ -58,6 +59,25 @@ class QuantifiedGroupFinder(Stage):
                 mentions.append(Mention(id=f"m{start}-{end}", start=start, end=end, text=doc.text[start:end],
                                         label="GROUP", entity_id=gid, case=case, source=self.factory))
         return doc.with_layers(mentions=mentions, entities=entities)
+
+    def _number(self, toks, i: int) -> tuple[int | None, int]:
+        """The number from token ``i`` and the index after it: digits, or a run of number
+        words (он сегіз = 18, екі мың = 2000, үш жүз елу = 350)."""
+        first = self._count(toks[i].lower)
+        if first is None or toks[i].lower not in self.number_words:
+            return first, i + 1
+        total, current, j = 0, 0, i
+        while j < len(toks) and toks[j].lower in self.number_words:
+            v = self.number_words[toks[j].lower]
+            if v >= 1000:
+                total += max(current, 1) * v
+                current = 0
+            elif v == 100:
+                current = max(current, 1) * v
+            else:
+                current += v
+            j += 1
+        return total + current, j
 
     def _count(self, word: str) -> int | None:
         m = _NUMBER.match(word)
