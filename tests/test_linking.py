@@ -272,3 +272,12 @@ def test_linking_a_surname_then_an_inflected_name_are_two_persons():
 def test_linking_surname_first_with_a_patronymic_is_one_person():
     _, got = entities("Тізімде Оспанов Марат Серікұлы бар.", persons=["Марат Серікұлы"])
     assert [n for t, n in got if t == "Person"] == ["Оспанов Марат Серікұлы"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Қаржы министрі Ерлан Қарин мәлімдеме жасады.", "Ерлан Қарин"),
+    ("Жапония премьер-министрі Фумио Кисида Астанаға келді.", "Фумио Кисида"),
+])
+def test_linking_capitalised_words_after_a_possessed_title_are_a_person(text, person):
+    _, got = entities(text)
+    assert ("Person", person) in got

@@ -47,7 +47,7 @@ class MissedNames(MissedOrganisations):
             if initials and (initials.start() == 0 or not text[initials.start() - 1].isalnum()):
                 a = initials.start()  # "Г. Марченко": initials make a person
                 inside = [m for m in out if m.start < b and a < m.end]
-            elif not (self._after_person_noun(toks, j) or (run - j >= 2 and (
+            elif not (self._after_person_noun(toks, j) or (run - j >= 2 and (self._after_title(toks, j) or
                     toks[j][2] in self.family_first or self._joined_to_person(text, toks, j, out)))
                       or self._surname_shaped(toks, j, run)):
                 continue
@@ -210,6 +210,10 @@ class MissedNames(MissedOrganisations):
         # "Сисманидис Солоники қаласында": a word before a place head noun is the place
         while k > j and self.place_head and self.place_head.match(text, toks[k - 1][1]):
             k -= 1
+        # "Фумио Кисида Астанаға": a city in a place's case ends the run before it
+        if k - j >= 2 and not toks[k - 2][3] and self.normaliser.lemma(toks[k - 1][2]).case in ("dat", "loc", "abl") \
+                and self.normaliser.lemma(toks[k - 1][2]).name in self.cities:
+            k -= 1
         if k == j or self.normaliser.lemma(toks[k - 1][2]).name in self.cities:
             return 0
         return k
@@ -224,6 +228,11 @@ class MissedNames(MissedOrganisations):
             if got[:-1] == noun[:-1] and got[-1] in {noun[-1] + e for e in self.p3_endings}:
                 return True
         return False
+
+    def _after_title(self, toks, j) -> bool:
+        """"Қаржы министрі Ерлан Қарин", "премьер-министрі Фумио Кисида": a title in the possessive."""
+        return j > 0 and not toks[j - 1][3] and toks[j - 1][2].lower() in self.titles and toks[j - 1][2].lower() not in {
+            h.lower() for h in self.title_heads}
 
     def _joined_to_person(self, text, toks, j, mentions) -> bool:
         """"Кери Гранат және Эд ...", "Кери Гранат, Эд ...": a person right before the joining word."""
