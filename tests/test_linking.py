@@ -281,3 +281,10 @@ def test_linking_surname_first_with_a_patronymic_is_one_person():
 def test_linking_capitalised_words_after_a_possessed_title_are_a_person(text, person):
     _, got = entities(text)
     assert ("Person", person) in got
+
+
+def test_linking_a_foreign_given_name_before_a_one_word_person():
+    _, got = entities("Кофи Аннанның айтуынша, бейбітшілік маңызды.", persons=["Аннанның"])
+    assert ("Person", "Кофи Аннан") in got
+    _, got = entities("Ұлы Абай «Адамның ұлылығы ұстазынан», деген екен.", persons=["Абай"])
+    assert ("Person", "Абай") in got  # an epithet opening the sentence is no given name

@@ -57,8 +57,8 @@ class MissedNames(MissedOrganisations):
         return sorted(out, key=lambda m: m.start)
 
     def _given_name_and_patronymic(self, text, toks, mentions) -> list[Mention]:
-        """"Жаңылсын | Мағзумовада": a capitalised word no span covers right before a one-word
-        surname is its given name (mid-sentence, or a known given name); "Қосанов Әміржан |
+        """"Жаңылсын | Мағзумовада", "Кофи | Аннанның": a capitalised word no span covers right
+        before a one-word person is the given name (a known given name or no common word); "Қосанов Әміржан |
         Сагидрахманұлына": a capitalised patronymic right after a person closes the name."""
         index = {t[0]: k for k, t in enumerate(toks)}
         ends = {t[1]: k for k, t in enumerate(toks)}
@@ -71,13 +71,19 @@ class MissedNames(MissedOrganisations):
                     and self.surname(toks[k - 1][2]) and not covered(toks[k - 1][0], toks[k - 1][1], m)
                     and self.same_person_order(toks[k - 1][2], m.text.split()[-1])):
                 m = respan(text, m, toks[k - 1][0], m.end)  # "Назарбаев | Нұрсұлтан Әбішұлы": surname first
-            elif m.label == "PERSON" and k is not None and " " not in m.text and k > 0 and self.surname(
-                    self.normaliser.lemma(m.text).name):
+            elif m.label == "PERSON" and k is not None and " " not in m.text and k > 0:
                 a, b, w, punct = toks[k - 1]
+                # a known given name, or a word that is no common word (Кофи | Аннанның); mid-sentence,
+                # any capitalised word before a surname (Жаңылсын | Мағзумова)
+                analyses = self.analyser.analyses(w.lower())
+                likely = w in self.given_names or w.lower() not in self.common_words and (
+                    not _opens_sentence(text, a) or not (self._common_word(w.lower(), analyses) or any(
+                        x.possessive and len(x.stem) >= 2 for x in analyses)))  # "Ұлы Абай": an epithet
                 if (not punct and w[:1].isupper() and w.isalpha() and w.lower() not in self.openers
                         and not self._not_a_name(w.lower()) and self.normaliser.lemma(w).case == "nom"
-                        and not covered(a, b, m) and (not _opens_sentence(text, a) or w in self.given_names)
-                        and self.normaliser.lemma(w).name not in self.cities):
+                        and not covered(a, b, m) and self.normaliser.lemma(w).name not in self.cities
+                        and (likely if not self.surname(self.normaliser.lemma(m.text).name)
+                             else likely or not _opens_sentence(text, a))):
                     m = respan(text, m, a, m.end)
             e = ends.get(m.end)
             if m.label == "PERSON" and e is not None and e + 1 < len(toks) and not toks[e][3]:
