@@ -28,9 +28,14 @@ def _write_from_graph(graph: Path, target: Path, write) -> None:
     if not graph.exists():
         _fail(f"{graph}: file not found")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # as `run -o` does
         write()
+    except ImportError as err:
+        _fail(f"{target}: needs the module {err.name or err}, which is not installed (pip install 'claimgraph[export]')")
     except (ValueError, json.JSONDecodeError) as err:
         _fail(f"{graph}: {str(err).splitlines()[0]}")
+    except OSError as err:
+        _fail(f"{target}: cannot write: {err.strerror or err}")
     typer.echo(f"wrote {target}")
 
 
@@ -117,6 +122,11 @@ def run(
             if t.speed:
                 progress.update(task, rate=f"{t.speed:.1f} docs/s")
 
+        if store:
+            try:
+                import pyoxigraph  # noqa: F401
+            except ImportError:
+                _fail("--store needs pyoxigraph: pip install 'claimgraph[export]'")
         try:
             summary = run_pipeline(inputs, out, nlp, on_document=advance, workers=workers, executor=executor,
                                    scheduler=scheduler, resume=resume, reader_options=options,
@@ -380,7 +390,8 @@ def evaluate_ner_cmd(
 
 @app.command("evaluate-claims")
 def evaluate_claims_cmd(
-    gold: Path = typer.Argument(Path("corpora/gold/claims_kk.yaml"), help="Gold claims (our YAML, or shared JSON with texts)."),
+    gold: Optional[Path] = typer.Argument(None, help="Gold claims (our YAML, or shared JSON with texts); "
+                                                     "default: the checkout's corpora/gold/claims_kk.yaml."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Pipeline YAML."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     show_errors: bool = typer.Option(False, "--errors", help="List missed and extra claims."),
@@ -390,7 +401,9 @@ def evaluate_claims_cmd(
     Example: claimgraph evaluate-claims corpora/gold/claims_kk.yaml --errors
     """
     from pipeline.evaluation import evaluate_claims
+    from pipeline.resources import PROJECT_DIR
 
+    gold = gold or PROJECT_DIR / "corpora" / "gold" / "claims_kk.yaml"
     if not gold.exists():
         _fail(f"{gold}: file not found")
     nlp = _load(config)

@@ -77,6 +77,8 @@ class Pipeline:
         >>> sorted(e.identifier for e in r.entities if e.type == "Country")
         ['CN', 'RU']
         """
+        if not isinstance(text, str):
+            raise TypeError(f"process() takes the text as a str, not {type(text).__name__}")
         if isinstance(date, str):
             date = dt.date.fromisoformat(date)
         document = Document(id=doc_id or content_id(text), source=source, text=text, date=date)

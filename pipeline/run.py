@@ -186,6 +186,47 @@ def local_cluster(workers: int | None = None):
     return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
+_PART_FOLDERS = ("_shards", "documents", "claims", "mentions", "entities", "graph")
+_PART_FILES = ("part-*", "merged.parquet", "entities.nq", "run.nq", "*.tmp")
+
+
+def _clear_other_layout(outdir: Path, layout: str) -> None:
+    """A run in a folder that holds the other layout's output removes those files (ours
+    only, named by the layouts), so no reader finds an old run beside the new one."""
+    removed = []
+    if layout == "partitioned":
+        for name in ("graph.jsonld", "documents.jsonl"):
+            if (outdir / name).is_file():
+                (outdir / name).unlink()
+                removed.append(name)
+    else:
+        for folder in (outdir / d for d in _PART_FOLDERS):
+            if not folder.is_dir():
+                continue
+            for pattern in _PART_FILES:
+                for f in folder.glob(pattern):
+                    if f.is_file():
+                        f.unlink()
+                        removed.append(f"{folder.name}/{f.name}")
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    if removed:
+        print(f"claimgraph: note: {outdir} held the other layout's output; removed {len(removed)} file(s) "
+              f"({', '.join(removed[:3])}{', ...' if len(removed) > 3 else ''})", file=sys.stderr)
+
+
+def _check_scheduler(address, timeout: str = "5s") -> None:
+    """One line, not a traceback, when --scheduler cannot be reached."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise RunError("the dask executor needs: pip install 'claimgraph[dask]'") from None
+    try:
+        Client(address, timeout=timeout).close()
+    except (OSError, TimeoutError, ValueError) as err:
+        raise RunError(f"--scheduler {address}: cannot reach the Dask scheduler ({str(err).splitlines()[0]})") from None
+
+
 def _run_dask(config_key, config, pipeline_class, items: Iterable, scheduler, batch: int,
               workers: int | None = None, opts: ReaderOptions | None = None, done=None,
               settle: Callable[[tuple], tuple] = lambda entry: entry):
@@ -325,6 +366,10 @@ def run(
     started = time.perf_counter()
     if outdir.exists() and not outdir.is_dir():
         raise RunError(f"{outdir}: is a file, not a folder (-o names the output folder)")
+    if executor == "dask" and scheduler:
+        _check_scheduler(scheduler)  # before anything is written
+    if outdir.is_dir():
+        _clear_other_layout(outdir, layout)
     try:
         if layout == "partitioned":
             from .io.partitioned import PartitionedWriter

@@ -114,3 +114,28 @@ def test_cli_strict_exits_1_on_any_error_and_0_on_a_clean_run(tmp_path):
     strict = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "o3"), "-q", "--strict"])
     assert strict.exit_code == 1 and "--strict" in strict.output
     assert "1 documents" in strict.output  # the good document is still written
+
+
+def test_cli_export_makes_the_output_folder_and_a_missing_module_is_one_line(tmp_path, monkeypatch):
+    import builtins
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Франция Германияға алғыс айтты.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(src), "-o", str(out), "-q"]).exit_code == 0
+    target = tmp_path / "new" / "folder" / "g.gexf"
+    result = runner.invoke(app, ["export", str(out / "graph.jsonld"), "--format", "gexf", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+    real_import = builtins.__import__
+
+    def no_pandas(name, *args, **kwargs):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("No module named 'pandas'", name="pandas")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    result = runner.invoke(app, ["export", str(out / "graph.jsonld"), "--format", "parquet",
+                                 "-o", str(tmp_path / "p" / "x.parquet")])
+    assert result.exit_code == 2 and "pip install" in result.output and "Traceback" not in result.output

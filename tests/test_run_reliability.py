@@ -173,3 +173,32 @@ def test_doctests_of_the_run_and_the_readers(name):
 
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_run_in_a_folder_of_the_other_layout_removes_that_output(tmp_path, capsys):
+    import pipeline
+    from pipeline.run import run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Ресей Қытайға алғыс айтты.", encoding="utf-8")
+    out = tmp_path / "out"
+    nlp = pipeline.load()
+    run([src], out, nlp, layout="partitioned")
+    assert (out / "claims").is_dir()
+    run([src], out, nlp)
+    assert (out / "graph.jsonld").exists() and not (out / "claims").exists() and not (out / "_shards").exists()
+    assert "other layout" in capsys.readouterr().err
+    run([src], out, nlp, layout="partitioned")
+    assert not (out / "graph.jsonld").exists() and (out / "claims").is_dir()
+
+
+def test_an_unreachable_scheduler_is_one_line_and_writes_nothing(tmp_path):
+    import pytest
+    import pipeline
+    from pipeline.run import RunError, run
+
+    pytest.importorskip("dask.distributed")
+    with pytest.raises(RunError, match="cannot reach the Dask scheduler"):
+        run([tmp_path], tmp_path / "out", pipeline.load(), executor="dask", scheduler="tcp://127.0.0.1:1")
+    assert not (tmp_path / "out").exists()
