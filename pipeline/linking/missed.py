@@ -7,11 +7,10 @@ import re
 
 from ..records import Mention
 from .data import INITIALS
-from .organisations import MissedOrganisations
-from .text import respan
+from .name_edges import NameEdges
 
 
-class MissedNames(MissedOrganisations):
+class MissedNames(NameEdges):
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         return self.persons_by_context(text, self.organisations_by_head(text, mentions))
 
@@ -56,73 +55,6 @@ class MissedNames(MissedOrganisations):
                 origin="repair")]
         return sorted(out, key=lambda m: m.start)
 
-    def _given_name_and_patronymic(self, text, toks, mentions) -> list[Mention]:
-        """"Жаңылсын | Мағзумовада", "Кофи | Аннанның": a capitalised word no span covers right
-        before a one-word person is the given name (a known given name or no common word); "Қосанов Әміржан |
-        Сагидрахманұлына": a capitalised patronymic right after a person closes the name."""
-        index = {t[0]: k for k, t in enumerate(toks)}
-        ends = {t[1]: k for k, t in enumerate(toks)}
-        covered = lambda a, b, skip: any(o is not skip and o.start < b and a < o.end for o in mentions)  # noqa: E731
-        out = []
-        for m in mentions:
-            k = index.get(m.start)
-            if (m.label == "PERSON" and k is not None and k > 0 and m.text.count(" ") == 1
-                    and self.inflected_patronymic(m.text.split()[-1]) and not toks[k - 1][3]
-                    and self.surname(toks[k - 1][2]) and not covered(toks[k - 1][0], toks[k - 1][1], m)
-                    and self.same_person_order(toks[k - 1][2], m.text.split()[-1])):
-                m = respan(text, m, toks[k - 1][0], m.end)  # "Назарбаев | Нұрсұлтан Әбішұлы": surname first
-            elif m.label == "PERSON" and k is not None and " " not in m.text and k > 0:
-                a, b, w, punct = toks[k - 1]
-                # a known given name, or a word that is no common word (Кофи | Аннанның); mid-sentence,
-                # any capitalised word before a surname (Жаңылсын | Мағзумова)
-                analyses = self.analyser.analyses(w.lower())
-                likely = w in self.given_names or w.lower() not in self.common_words and (
-                    not _opens_sentence(text, a) or not (self._common_word(w.lower(), analyses) or any(
-                        x.possessive and len(x.stem) >= 2 for x in analyses)))  # "Ұлы Абай": an epithet
-                if (not punct and w[:1].isupper() and w.isalpha() and w.lower() not in self.openers
-                        and not self._not_a_name(w.lower()) and self.normaliser.lemma(w).case == "nom"
-                        and not covered(a, b, m) and self.normaliser.lemma(w).name not in self.cities
-                        and (likely if not self.surname(self.normaliser.lemma(m.text).name)
-                             else likely or not _opens_sentence(text, a))):
-                    m = respan(text, m, a, m.end)
-            e = ends.get(m.end)
-            if m.label == "PERSON" and e is not None and e + 1 < len(toks) and not toks[e][3]:
-                a, b, w, _ = toks[e + 1]
-                if self.inflected_patronymic(w) and not covered(a, b, m):
-                    m = respan(text, m, m.start, b)
-            out.append(m)
-        return out
-
-    def _speaker_before_according_to(self, text, toks, mentions) -> list[Mention]:
-        """"Ердоғанның айтуынша, ...": a capitalised word in the genitive right before
-        "according to" is who said it; where the model saw nothing there, or took the word
-        for a place no list knows, it is a person. Titles, organisation heads and known
-        places are not."""
-        out = list(mentions)
-        for j in range(1, len(toks)):
-            if toks[j][2].lower() not in self.according_to or toks[j - 1][3]:
-                continue
-            a, b, w, _ = toks[j - 1]
-            if not (w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper()):
-                continue
-            lemma = self.normaliser.lemma(w)
-            name = lemma.name.lower()
-            if lemma.case != "gen" or len(lemma.name) < 3 or self._not_a_name(name) or lemma.name in self.cities:
-                continue
-            if _opens_sentence(text, a) and (name.endswith(self.common_noun_endings) or any(
-                    x.plural and len(x.stem) >= 4 for x in self.analyser.analyses(w.lower()))):
-                continue  # "Мамандардың айтуынша": a capital that only opens the sentence
-            inside = [m for m in out if m.start < b and a < m.end]
-            if any(m.entity_id or m.label not in ("GPE", "LOC") or m.start != a or m.end != b for m in inside):
-                continue
-            out = [m for m in out if m not in inside] + [Mention(
-                id=f"m{a}-{b}", start=a, end=b, text=w, label="PERSON", source="entity_linker.v1", origin="repair")]
-        return sorted(out, key=lambda m: m.start)
-
-    def _not_a_name(self, name: str) -> bool:
-        return (name in self.openers or name in self.org_heads or name in self.state_stems or name in self.referring_titles
-                or name.endswith(self.title_heads) or any(name == n[-1] for n in self.person_nouns))
-
     def _surname_shaped(self, toks, j, run) -> bool:
         """"Назарбаев Жарлыққа қол қойды": one or two capitalised words ending in a surname
         (-ов, -ева, -ұлы ...) are a person's name, unless a place list knows the word in a
@@ -135,34 +67,6 @@ class MissedNames(MissedOrganisations):
         if lemma.case in ("loc", "abl") and lemma.name in self.place_names:
             return False
         return run - j == 1 or not self.surname(self.normaliser.lemma(toks[j][2]).name)
-
-    def _family_name_run(self, toks, j, run) -> int:
-        """An East Asian name is the family name and one given name, or two short
-        syllables (Ким Чен Ын, Пак Мин Су); a longer word after those is the next name
-        ("Ма Юнь Алибаба")."""
-        if run - j == 3 and not all(len(toks[k][2]) <= 4 for k in (j + 1, j + 2)):
-            return j + 2
-        return run
-
-    def _family_name_before(self, text, toks, mentions) -> list[Mention]:
-        """"Ким Чен |Ынның", "Ли |Цян": the model's person span misses the family name
-        (and a short syllable) right before it: the name starts there."""
-        starts = {t[0]: k for k, t in enumerate(toks)}
-        out = []
-        for m in mentions:
-            k = starts.get(m.start)
-            if m.label == "PERSON" and k is not None:
-                for back in (2, 1):
-                    i = k - back
-                    if i < 0 or toks[i][2] not in self.family_first:
-                        continue
-                    between = toks[i:k]
-                    if all(w[:1].isupper() and w.isalpha() and not punct and len(w) <= 5 for _, _, w, punct in between) \
-                            and not any(o.start < m.start and toks[i][0] < o.end for o in mentions if o is not m):
-                        m = respan(text, m, toks[i][0], m.end)
-                        break
-            out.append(m)
-        return out
 
     def _common_noun_at_start(self, text: str, m: Mention) -> bool:
         """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
@@ -251,11 +155,6 @@ class MissedNames(MissedOrganisations):
         return any(m.label == "PERSON" and m.end == before for m in mentions)
 
     # -- organisations the model missed or cut short ----------------------------
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip().rstrip("«\"„“—–- ")
-    return not before or before[-1] in ".!?:"
-
-
 def _latin_word(s: str) -> bool:
     """One word in Latin letters (Twitter, Reuters): in Kazakh news, no person's name."""
     return " " not in s.strip() and s.isascii() and s[:1].isalpha()

@@ -60,3 +60,8 @@ def cldr_city_names(locale: str = "kk") -> frozenset[str]:
 
     zones = Locale.parse(locale).time_zones
     return frozenset(z["city"] for z in zones.values() if z.get("city") and "," not in z["city"])
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip().rstrip("«\"„“—–- ")
+    return not before or before[-1] in ".!?:"
