@@ -230,3 +230,7 @@ def test_speech_tarapynan_inside_the_reported_words_is_no_speaker():
     text = "Министр Ұлттық банк тарапынан бақылау жүргізілуі қажет екенін айтты."
     assert says(text, orgs=["Ұлттық банк"]) == []
     assert says("Бұл туралы Ұлттық банк тарапынан айтылды.", keep=("agent",), orgs=["Ұлттық банк"]) == [("Ұлттық банк",)]
+
+
+def test_speech_an_appeal_published_is_a_statement():
+    assert says("Асан Бекұлы халыққа үндеу жариялады.", keep=("agent",), persons=["Асан Бекұлы"]) == [("Асан Бекұлы",)]
