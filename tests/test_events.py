@@ -304,3 +304,9 @@ def test_a_passive_in_reported_words_takes_no_speaker_as_agent():
 def test_number_words_make_one_number_and_an_adjective_is_no_group():
     r = run("Отыз екі ел келісімге қол қойды. Елімізде он сегіз әскери қойма бар.")
     assert sorted((e.name, e.count) for e in r.entities if e.type == "Group") == [("32 ел", 32)]
+
+
+def test_a_chain_of_possessed_nouns_takes_the_last_ones_case():
+    r = run("Тоқаев Парламент Мәжілісінің фракциясы жетекшілерімен кездесті.", persons=["Тоқаев"],
+            orgs=["Парламент Мәжілісінің"])
+    assert got(r, "meet", "recipient") == {("Тоқаев", "Парламент Мәжілісі")}

@@ -89,6 +89,14 @@ class FrameReader:
                 if after is not None and after.label == "PERSON":
                     # "Тұрлыбайдың анасы Зухра ...": the head names the person after it
                     return Argument(m, "embedded", first, last, k)
+                # "Мәжілісінің фракциясы жетекшілерімен": a chain of possessed nouns, the last gives the case
+                while head_case == "nom" and k + 1 < len(view) and not view.mention_at(k + 1) \
+                        and view.tokens[k + 1].text[:1].islower():
+                    chained = [a for a in self.analyser.analyses(view.tokens[k + 1].lower)
+                               if a.possessive == "p3" and len(a.stem) > 2 and not a.attributive]
+                    if not chained:
+                        break
+                    k, head_case = k + 1, chained[0].case
                 # a possessor of a possessor (Корея әскерлерінің ерлігі) fills no role itself
                 return self._postposition(view, Argument(m, "embedded" if head_case == "gen" else head_case,
                                                          first, last, k))
