@@ -382,11 +382,18 @@ def _zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, opts: R
     yield from _member(raw, info.filename, source, opts)
 
 
-def read_zip(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+def _zip_or_error(path):
+    """The open zip archive, or the one-line error of one that cannot be read."""
     try:
-        zf = _open_zip(path)
+        return _open_zip(path), None
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        yield ReadError(str(path), f"not a readable zip file: {err}")
+        return None, ReadError(str(path), f"not a readable zip file: {err}")
+
+
+def read_zip(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
+    zf, error = _zip_or_error(path)
+    if error is not None:
+        yield error
         return
     with zf:
         for entry in _zip_entries(zf, path, opts):
@@ -411,10 +418,9 @@ def _grouped(entries: Iterable, unit, path, block: int) -> Iterator:
 
 def list_zip(path, opts: ReaderOptions, block: int) -> Iterator[Union[ZipUnit, ReadError]]:
     """The work units of a zip archive (blocks of ``block`` members), read by a worker."""
-    try:
-        zf = _open_zip(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        yield ReadError(str(path), f"not a readable zip file: {err}")
+    zf, error = _zip_or_error(path)
+    if error is not None:
+        yield error
         return
     with zf:
         yield from _grouped((e if isinstance(e, ReadError) else e.filename for e in _zip_entries(zf, path, opts)),

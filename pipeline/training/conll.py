@@ -51,15 +51,20 @@ def iob2_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def read_utf8(path: Path, error: type[Exception]) -> str:
+    """A UTF-8 file's text; a missing or undecodable file is one line (``error``)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"{path}: file not found") from None
+    except UnicodeDecodeError as err:
+        raise error(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
+
+
 def read_conll(path: str | Path) -> list[ConllSentence]:
     """Read an IOB2 file (``word TAG`` per line, blank line between sentences)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConllFormatError(f"{path}: file not found") from None
-    except UnicodeDecodeError as err:
-        raise ConllFormatError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
+    text = read_utf8(path, ConllFormatError)
     sentences: list[ConllSentence] = []
     words: list[str] = []
     tags: list[str] = []

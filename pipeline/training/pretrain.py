@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, List, Optional
 
 from ..resources import CONFIGS_DIR
-from .conll import read_conll, split_by_sentence_number
+from .conll import read_conll, read_utf8, split_by_sentence_number
 
 DEFAULT_PRETRAIN_CONFIG = CONFIGS_DIR / "pretrain_kk.cfg"
 NGRAM = 8
@@ -67,12 +67,7 @@ def read_raw_texts(path: Path) -> Iterator[str]:
         for sub in sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".conllu") and p.is_file()):
             yield from read_raw_texts(sub)
         return
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValueError(f"{path}: file not found") from None
-    except UnicodeDecodeError as err:
-        raise ValueError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
+    text = read_utf8(path, ValueError)
     lines = text.splitlines()
     if path.suffix == ".conllu":
         for line in lines:
