@@ -288,3 +288,8 @@ def test_linking_a_foreign_given_name_before_a_one_word_person():
     assert ("Person", "Кофи Аннан") in got
     _, got = entities("Ұлы Абай «Адамның ұлылығы ұстазынан», деген екен.", persons=["Абай"])
     assert ("Person", "Абай") in got  # an epithet opening the sentence is no given name
+
+
+def test_linking_a_sentence_opener_is_never_a_person():
+    _, got = entities("Мейлі жаңа келген кісі болсын, бәріне «аға» дейді.", persons=["Мейлі"])
+    assert not any(t == "Person" for t, n in got)

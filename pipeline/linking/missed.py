@@ -81,6 +81,8 @@ class MissedNames(NameEdges):
         if before and before[-1] not in ".!?" and not (raw and raw[-1] in "«\"„“"):
             return False
         word = m.text.lower()
+        if word in self.openers:
+            return True  # "Мейлі ...", "Демек ...": a word that opens sentences is no name
         tokens = re.findall(r"\w[\w-]*", text)
         named = [w for w in self._mid_sentence_words(text) if w[:1].isupper()]  # capitalised where no sentence opens
         if any(w.lower().startswith(word) and len(w) > len(word) for w in named):
