@@ -283,7 +283,7 @@ def pretrain_ner_cmd(
     texts: List[Path] = typer.Option([], "--text", help="Unlabelled text: a file (one document a line), .conllu, Apertium .tagged.txt, or a folder; repeatable."),
     exclude: List[Path] = typer.Option([], "--exclude", help="IOB2 files (the test set) whose text must not be used; repeatable."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for raw.jsonl, model<N>.bin per epoch, model-last.bin, log.jsonl."),
-    config: Path = typer.Option(None, "--config", "-c", help="The NER config the weights will initialise (default: configs/ner_kk.cfg)."),
+    config: Path = typer.Option(None, "--config", "-c", help="The NER config the weights will initialise (default: configs/ner_kk_features.cfg, the default model's recipe)."),
     pretrain_config: Path = typer.Option(None, "--pretrain-config", help="Pretraining settings merged into --config (default: configs/pretrain_kk.cfg)."),
     dev_fraction: float = typer.Option(0.1, help="As train-ner's: the dev part of --conll is left out."),
     epochs: Optional[int] = typer.Option(None, help="Override pretraining.max_epochs."),
@@ -323,7 +323,7 @@ def pretrain_ner_cmd(
 def train_ner_cmd(
     conll: List[Path] = typer.Argument(..., help="IOB2 / CoNLL files (KazNERD format; with_sentID ids are used for the dev split)."),
     out: Path = typer.Option(Path("models/kk_ner"), "--out", "-o", help="Where to write the trained model."),
-    config: Path = typer.Option(None, "--config", "-c", help="spaCy training config (default: configs/ner_kk.cfg)."),
+    config: Path = typer.Option(None, "--config", "-c", help="spaCy training config (default: configs/ner_kk_features.cfg, the default model's recipe)."),
     dev_fraction: float = typer.Option(0.1, help="Share of sentence numbers held out for development."),
     max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps."),
     max_epochs: Optional[int] = typer.Option(None, help="Override training.max_epochs."),

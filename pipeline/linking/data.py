@@ -26,10 +26,13 @@ INITIALS = Initials()
 class NameRules:
     """The language's name data (orthography and suffix tables) for the repair rules."""
 
-    def __init__(self, lang, title_heads, according_to=(), referring_titles=()):
+    def __init__(self, lang, title_heads, speech=None):
+        """``speech``: the relation lexicon's speech section (its formulas point at speakers)."""
         self.normaliser = lang.normaliser
-        self.according_to = frozenset(w.lower() for w in according_to)
-        self.referring_titles = frozenset(w.lower() for t in referring_titles for w in t.split())
+        self.according_to = frozenset(w.lower() for w in (speech.according_to if speech else ()))
+        self.referring_titles = frozenset(w.lower() for t in (speech.referring_titles if speech else ())
+                                          for w in t.split())
+        self.quote_verbs = frozenset(w.lower() for w in (speech.quote_verbs if speech else ()))
         self.analyser = lang.analyser
         orthography = lang.orthography
         suffixes = lang.data("suffixes.yaml")
@@ -38,6 +41,7 @@ class NameRules:
         self.place_head = _head_pattern(orthography.get("place_head_nouns", ()), self.voicing,
                                         suffixes["possessive"]["p3"], suffixes.get("after_possessive_endings", ()))
         self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
+        self.regions = frozenset(orthography.get("regions", ()))
         try:  # words the language writes in lower case (built by pipeline.training.common_words)
             self.common_words = frozenset(lang.data("common_words.yaml").get("entries", ()))
         except (FileNotFoundError, OSError):
@@ -65,6 +69,7 @@ class NameRules:
         heads = [h.lower() for h in orthography.get("organisation_head_nouns", ())]
         self.org_heads = frozenset(heads) | frozenset(h[:-1] + self.voicing.get(h[-1], h[-1]) for h in heads)
         self.org_inner = int(orthography.get("organisation_max_inner_words", 4))
+        self.work_markers = frozenset(w.lower() for w in orthography.get("work_title_markers", ()))
         self.org_head_idioms = {}
         for head, verbs in orthography.get("organisation_head_idioms", {}).items():
             for stem in {head, head[:-1] + self.voicing.get(head[-1], head[-1])}:

@@ -12,7 +12,7 @@ from .name_edges import NameEdges
 
 class MissedNames(NameEdges):
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        return self.persons_by_context(text, self.organisations_by_head(text, mentions))
+        return self.persons_by_context(text, self.quoted_names(text, self.organisations_by_head(text, mentions)))
 
     def persons_by_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A person span in Latin letters alone (Twitter) is no person; a capitalised
@@ -25,6 +25,7 @@ class MissedNames(NameEdges):
         for w in re.finditer(r"\S+", text):
             word = w.group().rstrip(",.:;!?)»")
             toks.append((w.start(), w.start() + len(word), word, word != w.group()))
+        out = self._known_places(text, toks, out)
         out = self._family_name_before(text, toks, out)
         out = self._given_name_and_patronymic(text, toks, out)
         out = self._speaker_before_according_to(text, toks, out)
@@ -46,7 +47,8 @@ class MissedNames(NameEdges):
             if initials and (initials.start() == 0 or not text[initials.start() - 1].isalnum()):
                 a = initials.start()  # "Г. Марченко": initials make a person
                 inside = [m for m in out if m.start < b and a < m.end]
-            elif not (self._after_person_noun(toks, j) or (run - j >= 2 and (self._after_title(toks, j) or
+            elif not (self._after_person_noun(toks, j) or self._after_quote_verb(text, toks, j, run) or (
+                    run - j >= 2 and (self._after_title(toks, j) or
                     toks[j][2] in self.family_first or self._joined_to_person(text, toks, j, out)))
                       or self._surname_shaped(toks, j, run)):
                 continue
@@ -67,6 +69,19 @@ class MissedNames(NameEdges):
         if lemma.case in ("loc", "abl") and lemma.name in self.place_names:
             return False
         return run - j == 1 or not self.surname(self.normaliser.lemma(toks[j][2]).name)
+
+    def _known_places(self, text, toks, mentions) -> list[Mention]:
+        """A capitalised word that no span covers and that names a city or a region of the
+        language's lists (Арктикада, Шымкентте) is a place the model missed."""
+        out = list(mentions)
+        for a, b, w, _ in toks:
+            if not (w[:1].isupper() and w.replace("-", "").isalpha()) or any(m.start < b and a < m.end for m in out):
+                continue
+            name = self.normaliser.lemma(w).name
+            if len(name) >= 3 and (name in self.cities or name in self.regions):
+                out.append(Mention(id=f"m{a}-{b}", start=a, end=b, text=w, label="GPE", source="entity_linker.v1",
+                                   origin="repair"))
+        return sorted(out, key=lambda m: m.start)
 
     def _common_noun_at_start(self, text: str, m: Mention) -> bool:
         """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
@@ -140,6 +155,19 @@ class MissedNames(NameEdges):
             if got[:-1] == noun[:-1] and got[-1] in {noun[-1] + e for e in self.p3_endings}:
                 return True
         return False
+
+    def _after_quote_verb(self, text, toks, j, run) -> bool:
+        """"«...», — деді Асан", "— деп Төлеген жымиды": a name right after the verb that closes a
+        quote; not the first words of a title or an organisation (— дейді Денсаулық сақтау министрі X)."""
+        if j == 0 or toks[j - 1][3] or toks[j - 1][2].lower() not in self.quote_verbs:
+            return False
+        before = text[max(0, toks[j - 1][0] - 4):toks[j - 1][0]]
+        if not any(ch in before for ch in "—–-«»\","):
+            return False
+        if self.normaliser.lemma(toks[run - 1][2]).case == "gen":
+            return False  # "— деді Сенаттың вице-спикері X": the possessor of the speaker's title
+        after = [part for t in toks[j:run + 3] for part in t[2].lower().split("-")]  # "— деді Президент": a title
+        return not any(w.startswith(self.title_heads) or self._org_head(w) for w in after)
 
     def _after_title(self, toks, j) -> bool:
         """"Қаржы министрі Ерлан Қарин", "премьер-министрі Фумио Кисида": a title in the possessive."""

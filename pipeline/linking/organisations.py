@@ -9,6 +9,11 @@ from .data import NameRules
 from .text import respan
 
 
+_QUOTED = re.compile(r"«([^«»\n]{1,60})»")
+# a «quoted» name the model called one of these (a facility, an event, a product) acts as a company
+_NOT_AN_AGENT_LABELS = frozenset({"FAC", "EVENT", "PRODUCT", "PROJECT", "ART", "MISC"})
+
+
 class MissedOrganisations(NameRules):
     def _head_stem(self, word: str) -> str:
         return next((a.stem for a in self.analyser.analyses(word.lower()) if a.possessive == "p3" and a.stem in self.org_heads), "")
@@ -16,6 +21,29 @@ class MissedOrganisations(NameRules):
     def _org_head(self, word: str) -> bool:
         """министрлігі, басқармасының, компаниясы: an organisation head in the possessive."""
         return any(a.possessive == "p3" and a.stem in self.org_heads for a in self.analyser.analyses(word.lower()))
+
+    def quoted_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"«Шеврон» ... әріптесі болғанын": one to three capitalised words in «» that no span
+        covers, standing as a name (not before атты / деген, which name a work), are an
+        organisation, a company as Kazakh news writes them."""
+        out = list(mentions)
+        for q in _QUOTED.finditer(text):
+            a, b = q.start(1), q.end(1)
+            words = q.group(1).split()
+            if not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)):
+                continue
+            nxt = text[q.end():q.end() + 30].split()[:1]
+            if nxt and (nxt[0].lower().strip(",.") in self.work_markers or not nxt[0][:1].islower()):
+                continue
+            if q.group(1) in self.cities:
+                continue
+            inside = [m for m in out if m.start < q.end() and q.start() < m.end]
+            if not inside:
+                out.append(_new_org(text, a, b))
+            elif len(inside) == 1 and not inside[0].entity_id and inside[0].label in _NOT_AN_AGENT_LABELS \
+                    and (inside[0].start, inside[0].end) == (a, b):
+                out = [m for m in out if m is not inside[0]] + [inside[0].model_copy(update={"label": "ORG"})]
+        return sorted(out, key=lambda m: m.start)
 
     def organisations_by_head(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A head noun no mention covers closes an organisation name: after a genitive

@@ -24,10 +24,11 @@ class PersonSpans(NameRules):
         lemma = self.normaliser.lemma(ws[-1].group())
         if lemma.case == "nom" or lemma.name not in self.cities:
             return [m]
-        if m.label in ("GPE", "LOC"):  # "Мұхтар Әуезов Семейде": a surname is no part of a place
+        if m.label in ("GPE", "LOC"):  # "Мұхтар Әуезов Семейде", "Песков Мәскеудің": a surname is no part of a place
             if not self.surname(ws[-2].group()):
                 return [m]
-            m = m.model_copy(update={"label": "PERSON"})
+            return [piece(text, m, m.start, m.start + ws[-2].end()).model_copy(update={"label": "PERSON"}),
+                    piece(text, m, m.start + ws[-1].start(), m.end).model_copy(update={"label": "GPE"})]
         if m.label == "PERSON" and len(ws) == 2 and lemma.case not in SPATIAL_CASES - {"ins"}:
             return [m]  # two words: only "Чан Сеулде", "Асан Астанаға" (a surname may be a city's genitive)
         person = piece(text, m, m.start, m.start + ws[-2].end())

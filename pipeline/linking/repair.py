@@ -18,9 +18,9 @@ NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
 
 
 class MentionRepair(PersonSpans):
-    def __init__(self, lang, title_heads, according_to=(), referring_titles=()):
-        super().__init__(lang, title_heads, according_to, referring_titles)
-        self.missed = MissedNames(lang, title_heads, according_to, referring_titles)
+    def __init__(self, lang, title_heads, speech=None):
+        super().__init__(lang, title_heads, speech)
+        self.missed = MissedNames(lang, title_heads, speech)
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]

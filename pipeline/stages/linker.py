@@ -49,8 +49,7 @@ class EntityLinker(Stage):
         self.country_names = frozenset(self.countries.names.values())
         lexicon = load_lexicon(context.lexicon(settings.lexicon))
         speech = getattr(lexicon, "speech", None)
-        self.repair = MentionRepair(lang, lexicon.roles.title_heads, speech.according_to if speech else (),
-                                    speech.referring_titles if speech else ())
+        self.repair = MentionRepair(lang, lexicon.roles.title_heads, speech)
         self.persons = PersonCoreference(lang.normaliser)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:

@@ -2,7 +2,7 @@
 
 ``train_ner`` converts IOB2 files to spaCy's DocBin, holds out a dev part split by
 sentence number (no leaks between versions of one sentence), trains with
-``configs/ner_kk.cfg`` and writes the best model plus a model card.
+``configs/ner_kk_features.cfg`` (the default model's recipe) and writes the best model.
 ``evaluate_ner`` scores a model on an IOB2 file with exact span match.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from ..resources import CONFIGS_DIR
 from .conll import ConllSentence, read_conll, split_by_sentence_number, to_spacy_docs
 
-DEFAULT_TRAIN_CONFIG = CONFIGS_DIR / "ner_kk.cfg"
+DEFAULT_TRAIN_CONFIG = CONFIGS_DIR / "ner_kk_features.cfg"
 
 
 class TrainingTimeUp(Exception):
