@@ -62,10 +62,10 @@ def test_train_ner_smoke_and_evaluate_json(tmp_path):
     out = tmp_path / "model"
     result = CliRunner().invoke(app, ["train-ner", str(path), "--out", str(out), "--max-steps", "3",
                                       "--set", "components.tok2vec.model.encode.width=32",
-                                      "--set", "components.tok2vec.model.embed.rows=[500,200,100,50]"])
+                                      "--set", "components.tok2vec.model.embed.rows=[500,200,100,50,20]"])
     assert result.exit_code == 0, result.output
     config = (out / "config.cfg").read_text(encoding="utf-8").replace(" ", "")
-    assert "width=32" in config and "rows=[500,200,100,50]" in config
+    assert "width=32" in config and "rows=[500,200,100,50,20]" in config
     assert json.loads((out / "vocab" / "strings.json").read_text(encoding="utf-8")) == []
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["lang"] == "kk" and "ner" in meta["pipeline"]
