@@ -293,3 +293,15 @@ def test_linking_a_foreign_given_name_before_a_one_word_person():
 def test_linking_a_sentence_opener_is_never_a_person():
     _, got = entities("Мейлі жаңа келген кісі болсын, бәріне «аға» дейді.", persons=["Мейлі"])
     assert not any(t == "Person" for t, n in got)
+
+
+def test_linking_a_quoted_name_acting_as_a_company_is_an_organisation():
+    _, got = entities("«Шеврон» көп жылдар бойы Қазақстанның әріптесі болды.")
+    assert ("Organization", "Шеврон") in got
+    _, got = entities("«Көшпенділер» атты фильм шықты.")  # a work's title, not a company
+    assert not any(t == "Organization" for t, n in got)
+
+
+def test_linking_a_city_or_region_the_model_missed_is_a_place():
+    _, got = entities("Ресей мен Қытай Арктикада бірлескен жоба жүргізеді. Делегация Шымкентке келді.")
+    assert {("Place", "Арктика"), ("Place", "Шымкент")} <= {(t, n) for t, n in got}
