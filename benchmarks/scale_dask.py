@@ -108,9 +108,9 @@ def _child(corpus: Path, out: Path, config: str, layout: str = "graph", workers:
 
 
 def _cluster(n: int):
-    from dask.distributed import LocalCluster
+    from pipeline.run import local_cluster  # the cluster `claimgraph run --executor dask` starts
 
-    return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    return local_cluster(n)
 
 
 def _sorted_records(out: Path) -> list[str]:

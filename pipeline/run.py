@@ -180,10 +180,14 @@ def _run_processes(config_key, config, pipeline_class, docs: Iterable[Document],
 def local_cluster(workers: int | None = None):
     """A ``distributed.LocalCluster`` of worker processes, one thread each: ``workers``
     of them, or one a CPU core of this machine."""
+    import dask
     from dask.distributed import LocalCluster
 
     n = workers or os.cpu_count() or 1
-    return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    # the workers' statistical profiler samples the task thread every 10 ms: a few per cent
+    # of a CPU-bound pipeline, for a dashboard nobody looks at here
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
 _PART_FOLDERS = ("_shards", "documents", "claims", "mentions", "entities", "graph")
