@@ -42,18 +42,12 @@ class NameRules:
                                         suffixes["possessive"]["p3"], suffixes.get("after_possessive_endings", ()))
         self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
         self.regions = frozenset(orthography.get("regions", ()))
-        try:  # words the language writes in lower case (built by pipeline.training.common_words)
-            self.common_words = frozenset(lang.data("common_words.yaml").get("entries", ()))
-        except (FileNotFoundError, OSError):
-            self.common_words = frozenset()
-        try:  # the NER features' given names (mimesis)
-            self.given_names = frozenset(lang.data("gazetteers/given_names.yaml").get("entries", ()))
-        except (FileNotFoundError, OSError):
-            self.given_names = frozenset()
-        try:  # the NER features' place list (GeoNames, CLDR): towns named after persons too
-            self.place_names = frozenset(lang.data("gazetteers/places.yaml").get("entries", ()))
-        except (FileNotFoundError, OSError):
-            self.place_names = frozenset()
+        # optional word lists of the language's data folder: words it writes in lower case
+        # (pipeline.training.common_words), the NER features' given names (mimesis) and places
+        # (GeoNames, CLDR: towns named after persons too)
+        self.common_words = _entries(lang, "common_words.yaml")
+        self.given_names = _entries(lang, "gazetteers/given_names.yaml")
+        self.place_names = _entries(lang, "gazetteers/places.yaml")
         particles = "|".join(re.escape(p) for p in orthography.get("name_particles", ()))
         # a given name and particles right before a span: "Урсула фон дер |Ляйен"
         self.particles_before = re.compile(rf"(?<![^\W\d_])([^\W\d_][\w-]*)\s+((?:(?:{particles})\s+)+)$") if particles else None
@@ -103,8 +97,19 @@ class NameRules:
         patronymic = self.normaliser.lemma(patronymic).name.lower()
         return not (surname.lower().endswith(self.female_surname) and patronymic.endswith(self.male_patronymic))
 
+    def plural_noun(self, word: str) -> bool:
+        """A common noun in the plural (мамандар, кәсіпкерлердің): names take no plural."""
+        return any(a.plural and len(a.stem) >= 4 for a in self.analyser.analyses(word.lower()))
+
     def surname(self, word: str) -> bool:
         return word[:1].isupper() and len(word) > 4 and word.lower().endswith(self.surname_endings)
+
+
+def _entries(lang, name: str) -> frozenset[str]:
+    """The ``entries`` of an optional list in the language's data folder (none if it has no such file)."""
+    if not (lang.data_dir / name).exists():
+        return frozenset()
+    return frozenset(lang.data(name).get("entries", ()))
 
 
 def _head_pattern(heads, voicing, possessive, after_possessive) -> re.Pattern | None:

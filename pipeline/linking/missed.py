@@ -19,8 +19,10 @@ class MissedNames(NameEdges):
         name after a noun for people (ғалым Архимедтің) or after initials (Г. Марченко) is
         one, and so are two capitalised words joined to a person (Кери Гранат және Эд
         Джонс) or opening with an East Asian family name (Ван Ли), whatever the model said."""
+        tokens = re.findall(r"\w[\w-]*", text)
+        named = [w for w in self._mid_sentence_words(text) if w[:1].isupper()]  # capitalised where no sentence opens
         out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
-               for m in mentions if not self._common_noun_at_start(text, m)]
+               for m in mentions if not self._common_noun_at_start(text, m, tokens, named)]
         toks = []
         for w in re.finditer(r"\S+", text):
             word = w.group().rstrip(",.:;!?)»")
@@ -83,12 +85,13 @@ class MissedNames(NameEdges):
                                    origin="repair"))
         return sorted(out, key=lambda m: m.start)
 
-    def _common_noun_at_start(self, text: str, m: Mention) -> bool:
+    def _common_noun_at_start(self, text: str, m: Mention, tokens: list[str], named: list[str]) -> bool:
         """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
         quotation, plural, in the locative or with a possessive and a case ending, is a common noun
         (persons take neither), and so is a word the language writes in lower case (the
         common-word list, or the document itself), unless the document shows it as a name
-        elsewhere (Рютте ... Рюттенің, Жылтырға ... Жылтыр:)."""
+        elsewhere (Рютте ... Рюттенің, Жылтырға ... Жылтыр:). ``tokens``: the text's words;
+        ``named``: its capitalised words that open no sentence."""
         if m.label != "PERSON" or " " in m.text or self.patronymic(m.text):
             return False
         raw = text[:m.start].rstrip()
@@ -98,12 +101,10 @@ class MissedNames(NameEdges):
         word = m.text.lower()
         if word in self.openers:
             return True  # "Мейлі ...", "Демек ...": a word that opens sentences is no name
-        tokens = re.findall(r"\w[\w-]*", text)
-        named = [w for w in self._mid_sentence_words(text) if w[:1].isupper()]  # capitalised where no sentence opens
         if any(w.lower().startswith(word) and len(w) > len(word) for w in named):
             return False
         analyses = self.analyser.analyses(word)
-        if any(a.plural and len(a.stem) >= 4 for a in analyses):
+        if self.plural_noun(word):
             return True  # "Кәсіпкерлердің ...": names take no plural (a family, "Кабировтар", is no person)
         after = text[m.end:m.end + 40].split()[:1]
         # "Мөлдір, сөз кезегі өзіңде" (a vocative), "Сапар Ахметовке" (a name goes on)
@@ -138,10 +139,11 @@ class MissedNames(NameEdges):
         while k > j and self.place_head and self.place_head.match(text, toks[k - 1][1]):
             k -= 1
         # "Фумио Кисида Астанаға": a city in a place's case ends the run before it
-        if k - j >= 2 and not toks[k - 2][3] and self.normaliser.lemma(toks[k - 1][2]).case in ("dat", "loc", "abl") \
-                and self.normaliser.lemma(toks[k - 1][2]).name in self.cities:
+        last = self.normaliser.lemma(toks[k - 1][2]) if k > j else None
+        if k - j >= 2 and not toks[k - 2][3] and last.case in ("dat", "loc", "abl") and last.name in self.cities:
             k -= 1
-        if k == j or self.normaliser.lemma(toks[k - 1][2]).name in self.cities:
+            last = self.normaliser.lemma(toks[k - 1][2])
+        if k == j or last.name in self.cities:
             return 0
         return k
 
@@ -171,8 +173,8 @@ class MissedNames(NameEdges):
 
     def _after_title(self, toks, j) -> bool:
         """"Қаржы министрі Ерлан Қарин", "премьер-министрі Фумио Кисида": a title in the possessive."""
-        return j > 0 and not toks[j - 1][3] and toks[j - 1][2].lower() in self.titles and toks[j - 1][2].lower() not in {
-            h.lower() for h in self.title_heads}
+        word = toks[j - 1][2].lower() if j > 0 else ""
+        return j > 0 and not toks[j - 1][3] and word in self.titles and word not in self.title_heads
 
     def _joined_to_person(self, text, toks, j, mentions) -> bool:
         """"Кери Гранат және Эд ...", "Кери Гранат, Эд ...": a person right before the joining word."""

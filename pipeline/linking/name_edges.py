@@ -62,8 +62,7 @@ class NameEdges(MissedOrganisations):
             name = lemma.name.lower()
             if lemma.case != "gen" or len(lemma.name) < 3 or self._not_a_name(name) or lemma.name in self.cities:
                 continue
-            if opens_sentence(text, a) and (name.endswith(self.common_noun_endings) or any(
-                    x.plural and len(x.stem) >= 4 for x in self.analyser.analyses(w.lower()))):
+            if opens_sentence(text, a) and (name.endswith(self.common_noun_endings) or self.plural_noun(w)):
                 continue  # "Мамандардың айтуынша": a capital that only opens the sentence
             inside = [m for m in out if m.start < b and a < m.end]
             if any(m.entity_id or m.label not in ("GPE", "LOC") or m.start != a or m.end != b for m in inside):

@@ -20,7 +20,7 @@ class MissedOrganisations(NameRules):
 
     def _org_head(self, word: str) -> bool:
         """министрлігі, басқармасының, компаниясы: an organisation head in the possessive."""
-        return any(a.possessive == "p3" and a.stem in self.org_heads for a in self.analyser.analyses(word.lower()))
+        return bool(self._head_stem(word))
 
     def quoted_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"«Шеврон» ... әріптесі болғанын": one to three capitalised words in «» that no span

@@ -54,7 +54,7 @@ class PersonSpans(NameRules):
             lemma = self.normaliser.lemma(word)
             if (word.lower() in self.openers or lemma.name.lower() in self.titles or lemma.name in self.cities
                     or any(g.start < b and a < g.end for g in gazetteer)
-                    or any(x.plural and len(x.stem) >= 4 for x in self.analyser.analyses(word.lower()))):
+                    or self.plural_noun(word)):
                 continue
             # "Болат Серікұлы Сенат депутаты": a name the model gave another label, or a word that
             # opens a title, is no surname; a surname-shaped word is (Нығматулин Мәжілістің)
