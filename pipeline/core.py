@@ -81,15 +81,14 @@ class Pipeline:
             raise TypeError(f"process() takes the text as a str, not {type(text).__name__}")
         if isinstance(date, str):
             date = dt.date.fromisoformat(date)
-        document = Document(id=doc_id or content_id(text), source=source, text=text, date=date)
-        return self(document)
+        return self(_text_document(text, date=date, doc_id=doc_id, source=source))
 
     def pipe(self, documents: Iterable[Document | str], batch_size: int = 32) -> Iterator[AnnotatedDocument]:
         """Documents (or plain texts) in batches, stage by stage (a model stage sees the whole batch)."""
         batch: list[Document] = []
         for document in documents:
             if isinstance(document, str):
-                document = Document(id=content_id(document), source="<text>", text=document)
+                document = _text_document(document)
             batch.append(document)
             if len(batch) >= batch_size:
                 yield from self._batch(batch)
@@ -119,3 +118,9 @@ class Pipeline:
 
     def describe(self) -> list[dict]:
         return [{"factory": s.factory, **s.describe()} for s in self.stages]
+
+
+def _text_document(text: str, date: dt.date | None = None, doc_id: str | None = None,
+                   source: str = "<text>") -> Document:
+    """A plain text as a Document (its id: the content's hash unless given)."""
+    return Document(id=doc_id or content_id(text), source=source, text=text, date=date)

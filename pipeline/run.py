@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import CONTRACT_VERSION, __version__
-
 from .io.readers import (JsonlUnit, ReadError, ReaderOptions, TarUnit, WarcUnit, ZipUnit, content_hash, is_url,
                          iter_documents, read_unit)
 from .io.writers import RunWriter, doc_key
@@ -190,13 +189,11 @@ def local_cluster(workers: int | None = None):
         return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
-_PART_FOLDERS = ("_shards", "documents", "claims", "mentions", "entities", "graph")
-_PART_FILES = ("part-*", "merged.parquet", "entities.nq", "run.nq", "*.tmp")
-
-
 def _clear_other_layout(outdir: Path, layout: str) -> None:
     """A run in a folder that holds the other layout's output removes those files (ours
     only, named by the layouts), so no reader finds an old run beside the new one."""
+    from .io.partitioned import PART_FOLDERS, clear_parts
+
     removed = []
     if layout == "partitioned":
         for name in ("graph.jsonld", "documents.jsonl"):
@@ -204,27 +201,27 @@ def _clear_other_layout(outdir: Path, layout: str) -> None:
                 (outdir / name).unlink()
                 removed.append(name)
     else:
-        for folder in (outdir / d for d in _PART_FOLDERS):
-            if not folder.is_dir():
-                continue
-            for pattern in _PART_FILES:
-                for f in folder.glob(pattern):
-                    if f.is_file():
-                        f.unlink()
-                        removed.append(f"{folder.name}/{f.name}")
-            if not any(folder.iterdir()):
+        removed = clear_parts(outdir)
+        for folder in (outdir / d for d in PART_FOLDERS):
+            if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
     if removed:
         print(f"claimgraph: note: {outdir} held the other layout's output; removed {len(removed)} file(s) "
               f"({', '.join(removed[:3])}{', ...' if len(removed) > 3 else ''})", file=sys.stderr)
 
 
-def _check_scheduler(address, timeout: str = "5s") -> None:
-    """One line, not a traceback, when --scheduler cannot be reached."""
+def _dask_client():
+    """dask.distributed's Client, or one line naming the extra that brings it."""
     try:
         from dask.distributed import Client
     except ImportError:
         raise RunError("the dask executor needs: pip install 'claimgraph[dask]'") from None
+    return Client
+
+
+def _check_scheduler(address, timeout: str = "5s") -> None:
+    """One line, not a traceback, when --scheduler cannot be reached."""
+    Client = _dask_client()
     try:
         Client(address, timeout=timeout).close()
     except (OSError, TimeoutError, ValueError) as err:
@@ -237,10 +234,7 @@ def _run_dask(config_key, config, pipeline_class, items: Iterable, scheduler, ba
     """Work units to Dask workers, a bounded window of tasks in flight; results come
     back in input order. ``settle`` (the driver's) turns a result into the one to
     write, or asks for a re-do under another id: ``("redo", new_id, None)``."""
-    try:
-        from dask.distributed import Client
-    except ImportError:
-        raise RuntimeError("the dask executor needs: pip install 'claimgraph[dask]'") from None
+    Client = _dask_client()
     cluster = local_cluster(workers) if scheduler is None else None  # no --scheduler: one of our own
     client = Client(cluster if cluster is not None else scheduler)
     try:

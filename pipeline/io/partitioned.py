@@ -43,6 +43,26 @@ TABLES = ("documents", "claims", "mentions", "entities")
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
 
+PART_FOLDERS = (*TABLES, "graph", "_shards")
+
+
+def clear_parts(outdir: Path, keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Remove this layout's part files (and temporary files) of shards not in ``keep``,
+    and the merged entity files; returns what was removed (``folder/name``)."""
+    removed = []
+    for sub in PART_FOLDERS:
+        folder = Path(outdir) / sub
+        if not folder.is_dir():
+            continue
+        for p in folder.iterdir():
+            stem = p.name.lstrip(".").split(".")[0]
+            if p.is_file() and (p.name.startswith(".") or (stem.startswith("part-") and stem not in keep)
+                                or (sub in ("entities", "graph") and stem in ("merged", "entities", "run"))):
+                p.unlink()
+                removed.append(f"{sub}/{p.name}")
+    return removed
+
+
 def require_pyarrow():
     try:
         import pyarrow  # noqa: F401
@@ -205,16 +225,7 @@ class PartitionedWriter:
         self._clear_parts(keep)
 
     def _clear_parts(self, keep: set[str]) -> None:
-        """Remove part files (and temporary files) of shards not in ``keep``."""
-        for sub in (*TABLES, "graph", "_shards"):
-            folder = self.outdir / sub
-            if not folder.is_dir():
-                continue
-            for p in folder.iterdir():
-                stem = p.name.lstrip(".").split(".")[0]
-                if p.is_file() and (p.name.startswith(".") or (stem.startswith("part-") and stem not in keep)
-                                    or (sub in ("entities", "graph") and stem in ("merged", "entities", "run"))):
-                    p.unlink()
+        clear_parts(self.outdir, keep)
 
     # -- writing ----------------------------------------------------------------
     def seen(self, key: str | None, source: str) -> bool:

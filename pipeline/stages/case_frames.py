@@ -59,6 +59,8 @@ class CaseFrameExtractor(Stage):
         self._verbal_noun_endings = tuple(self.lex.verbal_noun_endings)
         self.coordinators = set(self.lex.coordinators)
         self._postposition_words = {w for words in self.lex.postpositions.values() for w in words}
+        # "Жапония тарапынан көмек көрсетілді": "by X" names the agent, whatever the frame
+        self._agent_markers = {m: "agent" for m in self.lex.speech.agent_markers}
         self._event_nouns = frozenset(self.lex.event_nouns)
         self._event_verbs = tuple(self.lex.event_verbs)
 
@@ -229,9 +231,7 @@ class CaseFrameExtractor(Stage):
         predicate = rule.predicate
         frame = rule.frame
         roles: dict[str, list[Argument]] = {}
-        # "Жапония тарапынан көмек көрсетілді": "by X" names the agent, whatever the frame
-        post_roles = {m: "agent" for m in self.lex.speech.agent_markers} if self.lex.speech else {}
-        post_roles.update(rule.postposition_roles)
+        post_roles = {**self._agent_markers, **dict(rule.postposition_roles)}
         for a in window:
             role = frame.get(a.case)
             if a.case == "post" and post_roles:

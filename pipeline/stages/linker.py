@@ -48,8 +48,7 @@ class EntityLinker(Stage):
         self.normaliser = lang.normaliser
         self.country_names = frozenset(self.countries.names.values())
         lexicon = load_lexicon(context.lexicon(settings.lexicon))
-        speech = getattr(lexicon, "speech", None)
-        self.repair = MentionRepair(lang, lexicon.roles.title_heads, speech)
+        self.repair = MentionRepair(lang, lexicon.roles.title_heads, lexicon.speech)
         self.persons = PersonCoreference(lang.normaliser)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
