@@ -23,14 +23,18 @@ loaded are printed, with its RSS sampled along the run. To keep 100k documents
 in reach of a 2-core machine it uses a CHEAP pipeline config written to the
 temporary folder: the default stages without the NER model (sentences, country
 and organisation gazetteers, linker, roles, speech, case frames); say so when
-quoting the numbers.
+quoting the numbers. With ``--compare-workers`` each N also runs with
+``--workers 2`` (the process pool): both throughputs, and whether the two runs
+wrote the same document records and the same merged entity table.
 
-    python benchmarks/scale_dask.py throughput [--n 300] [--format txt|jsonl] [--config ...]
-    python benchmarks/scale_dask.py driver-memory [--n 10000 100000] [--shard-size 1000]
+    python benchmarks/scale_dask.py throughput [--n 300] [--format txt|jsonl] [--config ...] [--batch 16]
+    python benchmarks/scale_dask.py throughput --scheduler tcp://127.0.0.1:8786   # a cluster of your own
+    python benchmarks/scale_dask.py driver-memory [--n 10000 100000] [--shard-size 1000] [--compare-workers]
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import resource
@@ -113,12 +117,21 @@ def _cluster(n: int):
     return local_cluster(n)
 
 
+def _loaded_pipelines() -> int:
+    """On a worker: how many pipelines it has loaded."""
+    from pipeline.run import _WORKER_PIPELINES
+
+    return len(_WORKER_PIPELINES)
+
+
 def _sorted_records(out: Path) -> list[str]:
     lines = (out / "documents.jsonl").read_text("utf-8").splitlines()
     return sorted(lines, key=lambda line: json.loads(line)["id"])
 
 
 def throughput(args) -> int:
+    from dask.distributed import Client
+
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         corpus = tmp / "corpus"
@@ -134,21 +147,30 @@ def throughput(args) -> int:
         config = args.config or "default config"
         print(f"throughput: {args.n} documents, {words} words ({args.format}), {config}; "
               f"{time.strftime('%Y-%m-%d %H:%M')}")
-        two = _child(corpus, tmp / "two", args.config, workers=2)
-        with _cluster(2) as cl:
-            # a warm-up run of a few documents: the workers load the pipeline (the process pool of
-            # --workers forks the driver, whose pipeline is already loaded, and is not timed loading)
+        two = _child(corpus, tmp / "two", args.config, workers=2, batch=args.batch)
+        # the cluster `claimgraph run --executor dask` starts, or (--scheduler) one of the user's
+        with (contextlib.nullcontext(args.scheduler) if args.scheduler else _cluster(2)) as cl:
+            address = args.scheduler or cl.scheduler_address
+            # a warm-up run of a few tasks' documents: each worker loads the pipeline (the process
+            # pool of --workers forks the driver, whose pipeline is already loaded, and is not timed
+            # loading); the workers that did are counted, a run is only compared when both have
             warm = tmp / "warm"
             warm.mkdir()
+            n_warm = 4 * args.batch
             if corpus.is_dir():
-                for p in sorted(corpus.rglob("*.txt"))[:8]:
+                for p in sorted(corpus.rglob("*.txt"))[:n_warm]:
                     (warm / p.name).write_bytes(p.read_bytes())
             else:
-                (warm / "w.jsonl").write_text("".join(corpus.read_text("utf-8").splitlines(True)[:8]), "utf-8")
-            cold = _child(warm, tmp / "warm-out", args.config, scheduler=cl.scheduler_address)
-            dask = _child(corpus, tmp / "dask", args.config, scheduler=cl.scheduler_address)
-        print(f"  dask warm-up (8 documents, the 2 workers load the pipeline): {cold['seconds']:.1f} s")
-        for name, r in (("--workers 2", two), ("dask LocalCluster(2)", dask)):
+                (warm / "w.jsonl").write_text("".join(corpus.read_text("utf-8").splitlines(True)[:n_warm]), "utf-8")
+            cold = _child(warm, tmp / "warm-out", args.config, scheduler=address, batch=args.batch)
+            with Client(address) as client:
+                per_worker = client.run(_loaded_pipelines)
+            loaded = sum(n > 0 for n in per_worker.values())
+            dask = _child(corpus, tmp / "dask", args.config, scheduler=address, batch=args.batch)
+        dask_name = f"dask {args.scheduler}" if args.scheduler else "dask LocalCluster(2)"
+        print(f"  dask warm-up ({n_warm} documents; workers that loaded the pipeline: {loaded} of {len(per_worker)}): "
+              f"{cold['seconds']:.1f} s")
+        for name, r in (("--workers 2", two), (dask_name, dask)):
             print(f"  {name:22s} {r['seconds']:7.1f} s  {r['documents'] / r['seconds']:6.1f} docs/s  "
                   f"{words / r['seconds']:8,.0f} words/s  (driver peak RSS {r['peak_rss_mb']:.0f} MB)")
         print(f"  dask / --workers 2 throughput: {two['seconds'] / dask['seconds']:.2f}")
@@ -173,6 +195,7 @@ def driver_memory(args) -> int:
               f"process), --layout partitioned --shard-size {args.shard_size}, batch {args.batch}; CHEAP config "
               f"(default stages without the NER model); short documents (1-2 sentences) in one JSON Lines file; "
               f"{time.strftime('%Y-%m-%d %H:%M')}")
+        ok = True
         with _cluster(2) as cl:
             for n in args.n:
                 rnd = random.Random(n)
@@ -192,7 +215,32 @@ def driver_memory(args) -> int:
                       f"(+{r['peak_rss_mb'] - r['rss_after_load_mb']:.0f} MB)")
                 print("      RSS along the run (documents done, MB): "
                       + ", ".join(f"{d}:{m:.0f}" for d, m in r["samples"]))
-    return 0
+                if args.compare_workers:  # the same documents through the process pool
+                    two = _child(feed, tmp / f"two{n}", str(config), layout="partitioned", workers=2,
+                                 shard_size=args.shard_size, batch=args.batch)
+                    same = _partitioned_output(tmp / f"two{n}") == _partitioned_output(tmp / f"out{n}")
+                    print(f"      --workers 2: {two['seconds']:.0f} s ({two['documents'] / two['seconds']:.0f} docs/s, "
+                          f"driver peak {two['peak_rss_mb']:.0f} MB); dask / --workers 2 throughput: "
+                          f"{two['seconds'] / r['seconds']:.2f}; identical output (document records and merged "
+                          f"entities): {same}")
+                    ok = ok and same
+    return 0 if ok else 1
+
+
+def _partitioned_output(out: Path) -> tuple[list[str], list[str]]:
+    """A partitioned run's document records (sorted by id) and its merged entity table."""
+    import gzip
+
+    import pyarrow.parquet as pq
+
+    docs = []
+    for part in sorted((out / "documents").glob("part-*.jsonl.gz")):
+        with gzip.open(part, "rt", encoding="utf-8") as fh:
+            docs += fh.read().splitlines()
+    docs.sort(key=lambda line: json.loads(line)["id"])
+    entities = sorted(json.dumps(row, sort_keys=True, ensure_ascii=False)
+                      for row in pq.read_table(out / "entities" / "merged.parquet").to_pylist())
+    return docs, entities
 
 
 def main() -> int:
@@ -203,6 +251,8 @@ def main() -> int:
     ap.add_argument("--config", default="", help="pipeline YAML (default: configs/default.yaml)")
     ap.add_argument("--shard-size", type=int, default=1000)
     ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--compare-workers", action="store_true",
+                    help="driver-memory: also run each N with --workers 2 and compare throughput and output")
     ap.add_argument("--corpus"), ap.add_argument("--out"), ap.add_argument("--scheduler", default="")
     ap.add_argument("--layout", default="graph"), ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()

@@ -133,14 +133,34 @@ def _weight(item, batch: int) -> int:
     return 1
 
 
+# bytes of JSON Lines a Dask task gets at least: a task costs the scheduler and the worker a few
+# ms besides its work, which is small beside 16 news articles but not beside 16 one-line texts
+MIN_TASK_BYTES = 64 * 1024
+
+
+def _jsonl_bytes(item) -> int | None:
+    """The bytes of a plain JSON Lines range; None for any other unit (its size unknown here)."""
+    return item.end - item.start if isinstance(item, JsonlUnit) and item.end >= 0 else None
+
+
 def _tasks(items: Iterable, batch: int) -> Iterator[list]:
-    chunk, weight = [], 0
+    """Work units grouped into Dask tasks of about ``batch`` documents; ranges of one
+    JSON Lines file are joined until the task holds ``MIN_TASK_BYTES`` too (the worker
+    reads one range, one task's overhead spread over more short lines)."""
+    chunk, weight, size = [], 0, 0
     for item in items:
-        chunk.append(item)
+        last = chunk[-1] if chunk else None
+        n = _jsonl_bytes(item)
+        if n is not None and last is not None and _jsonl_bytes(last) is not None and (last.path, last.end) == (
+                item.path, item.start):
+            chunk[-1] = JsonlUnit(item.path, last.first_line, last.start, item.end, last.count + item.count)
+        else:
+            chunk.append(item)
         weight += _weight(item, batch)
-        if weight >= batch:
+        size = size + n if n is not None else MIN_TASK_BYTES
+        if weight >= batch and size >= MIN_TASK_BYTES:
             yield chunk
-            chunk, weight = [], 0
+            chunk, weight, size = [], 0, 0
     if chunk:
         yield chunk
 
@@ -176,17 +196,46 @@ def _run_processes(config_key, config, pipeline_class, docs: Iterable[Document],
                 yield kind, payload, None
 
 
+DASK_WORKER_SETTINGS = "dask_workers.yaml"  # in configs/: also the DASK_CONFIG for a cluster of one's own
+
+
+def dask_worker_settings() -> dict:
+    """``configs/dask_workers.yaml`` as ``dask.config.set`` keys (dotted paths; a null
+    value unsets a default, e.g. a nanny's environment variable)."""
+    from .resources import CONFIGS_DIR, read_yaml
+
+    path = CONFIGS_DIR / DASK_WORKER_SETTINGS
+    tree = read_yaml(path) if path.is_file() else {}
+
+    def flat(node: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
+        for key, value in node.items():
+            if isinstance(value, dict):
+                yield from flat(value, f"{prefix}{key}.")
+            else:
+                yield f"{prefix}{key}", value
+
+    return dict(flat(tree))
+
+
 def local_cluster(workers: int | None = None):
     """A ``distributed.LocalCluster`` of worker processes, one thread each: ``workers``
-    of them, or one a CPU core of this machine."""
+    of them, or one a CPU core of this machine, started with
+    ``configs/dask_workers.yaml``'s settings (why each: in that file)."""
     import dask
     from dask.distributed import LocalCluster
 
     n = workers or os.cpu_count() or 1
-    # the workers' statistical profiler samples the task thread every 10 ms: a few per cent
-    # of a CPU-bound pipeline, for a dashboard nobody looks at here
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    settings = dask_worker_settings()
+    # a variable the settings unset is also taken out of this process's environment while the
+    # workers start (they inherit it): an earlier cluster's nannies put Dask's defaults there
+    prefix = "distributed.nanny.pre-spawn-environ."
+    unset = [k[len(prefix):] for k, v in settings.items() if k.startswith(prefix) and v is None]
+    saved = {k: os.environ.pop(k) for k in unset if k in os.environ}
+    try:
+        with dask.config.set(settings):
+            return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    finally:
+        os.environ.update(saved)
 
 
 def _clear_other_layout(outdir: Path, layout: str) -> None:

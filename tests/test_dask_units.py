@@ -92,6 +92,31 @@ def test_jsonl_blocks_split_at_line_ends(tmp_path):
     assert [d.source for u in units for d in read_unit(u)] == [f"{path}:{i}" for i in range(1, 11)]
 
 
+def test_short_json_lines_go_to_dask_in_fewer_larger_tasks(tmp_path, monkeypatch):
+    """A task costs Dask a few ms: one-line documents are not sent 16 at a time. The
+    driver joins a JSON Lines file's adjacent ranges until a task holds enough bytes;
+    the joined range reads as the separate ones did (same documents, same line numbers)."""
+    from pipeline import run as run_module
+
+    path = tmp_path / "short.jsonl"
+    rows = [{"id": f"s{i}", "text": TEXTS[i % len(TEXTS)]} for i in range(40)]
+    rows[7] = "{broken"
+    path.write_bytes(_jsonl(rows))
+    units = list(iter_documents([path], units=True, block=4))
+    assert len(units) == 10
+    monkeypatch.setattr(run_module, "MIN_TASK_BYTES", path.stat().st_size // 3)
+    tasks = list(run_module._tasks(units, 4))
+    assert 2 <= len(tasks) <= 4 and all(len(t) == 1 for t in tasks)
+    assert [(t[0].start, t[0].end) for t in tasks][0][0] == 0 and tasks[-1][0].end == path.stat().st_size
+    assert all(a[0].end == b[0].start for a, b in zip(tasks, tasks[1:]))
+    assert _flat(t[0] for t in tasks) == _flat(units) == _flat(iter_documents([path]))
+    # other units (a text file each) still go 4 to a task
+    (tmp_path / "txt").mkdir()
+    for i in range(8):
+        (tmp_path / "txt" / f"t{i}.txt").write_text(TEXTS[i % len(TEXTS)], encoding="utf-8")
+    assert [len(t) for t in run_module._tasks(iter_documents([tmp_path / "txt"], units=True), 4)] == [4, 4]
+
+
 def test_units_keep_the_archive_limits(tmp_path):
     path = tmp_path / "many.zip"
     with zipfile.ZipFile(path, "w") as zf:
