@@ -133,26 +133,34 @@ def _weight(item, batch: int) -> int:
     return 1
 
 
-# bytes of JSON Lines a Dask task gets at least: a task costs the scheduler and the worker a few
-# ms besides its work, which is small beside 16 news articles but not beside 16 one-line texts
+# bytes a Dask task gets at least where its units' sizes are known (JSON Lines ranges, zip members):
+# a task costs the scheduler and the worker a few ms besides its work, which is small beside 16 news
+# articles but not beside 16 one-line texts
 MIN_TASK_BYTES = 64 * 1024
 
 
 def _jsonl_bytes(item) -> int | None:
-    """The bytes of a plain JSON Lines range; None for any other unit (its size unknown here)."""
+    """The bytes of a plain JSON Lines range, else None."""
     return item.end - item.start if isinstance(item, JsonlUnit) and item.end >= 0 else None
 
 
+def _unit_bytes(item) -> int | None:
+    """The bytes a unit's documents take, where the listing knows them; else None."""
+    if isinstance(item, ZipUnit):
+        return sum(m.file_size for m in item.items if not isinstance(m, tuple))
+    return _jsonl_bytes(item)
+
+
 def _tasks(items: Iterable, batch: int) -> Iterator[list]:
-    """Work units grouped into Dask tasks of about ``batch`` documents; ranges of one
-    JSON Lines file are joined until the task holds ``MIN_TASK_BYTES`` too (the worker
-    reads one range, one task's overhead spread over more short lines)."""
+    """Work units grouped into Dask tasks of about ``batch`` documents and, where the
+    units' sizes are known, ``MIN_TASK_BYTES`` (one task's overhead spread over more
+    short texts); adjacent ranges of one JSON Lines file are joined (one read)."""
     chunk, weight, size = [], 0, 0
     for item in items:
         last = chunk[-1] if chunk else None
-        n = _jsonl_bytes(item)
-        if n is not None and last is not None and _jsonl_bytes(last) is not None and (last.path, last.end) == (
-                item.path, item.start):
+        n = _unit_bytes(item)
+        if _jsonl_bytes(item) is not None and last is not None and _jsonl_bytes(last) is not None and (
+                last.path, last.end) == (item.path, item.start):
             chunk[-1] = JsonlUnit(item.path, last.first_line, last.start, item.end, last.count + item.count)
         else:
             chunk.append(item)

@@ -191,3 +191,58 @@ def test_archives_warc_reader_works_with_the_declared_extra():
     assert any(req.startswith("lxml_html_clean") or "html_clean" in req for req in extras["warc"])
     needs_extra("trafilatura", "warc")
     import lxml_html_clean  # noqa: F401
+
+
+def _corrupt(data: bytes, at: float) -> bytes:
+    out = bytearray(data)
+    mid = int(len(out) * at)
+    for k in range(mid, min(mid + 40, len(out))):
+        out[k] ^= 0x55
+    return bytes(out)
+
+
+def test_archives_a_cut_off_jsonl_gz_keeps_its_lines_and_is_one_error_row(tmp_path):
+    rows = "\n".join(json.dumps({"id": f"j{i}", "text": f"Қытай {i} Ресейге барды. " * 20}, ensure_ascii=False)
+                     for i in range(400))
+    data = gzip.compress(rows.encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    docs, errors = read(path)
+    assert 100 < len(docs) < 400 and docs[0][0] == "j0"
+    assert errors == [("cut.jsonl.gz", "Compressed file ended before the end-of-stream marker was reached")]
+
+
+def test_archives_a_tar_gz_broken_in_the_middle_says_so(tmp_path):
+    """tarfile ends its walk quietly at a block that is not a header: the members after
+    it would be lost unseen; the reader reports the archive broken off there."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+        for i in range(40):
+            data = (f"Қытай {i} Ресейге барды. " * 40).encode()
+            info = tarfile.TarInfo(f"m{i}.txt")
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    path = tmp_path / "broken.tar.gz"
+    path.write_bytes(_corrupt(buf.getvalue(), 0.5))
+    docs, errors = read(path)
+    assert 0 < len(docs) < 40
+    assert any(src == "broken.tar.gz" and reason.startswith("archive broken off") for src, reason in errors)
+    clean = tmp_path / "clean.tar.gz"
+    clean.write_bytes(buf.getvalue())
+    clean_docs, clean_errors = read(clean)
+    assert len(clean_docs) == 40 and clean_errors == []  # a whole archive: no such row
+
+
+def test_archives_a_zip_member_with_corrupt_data_is_an_error_row(tmp_path):
+    path = tmp_path / "bad.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.txt", "Қытай Ресейге барды. " * 30)
+        zf.writestr("b.txt", TEXT)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        offset = zf.getinfo("a.txt").header_offset + 30 + len("a.txt")
+    data[offset + 4] ^= 0xFF
+    path.write_bytes(bytes(data))
+    docs, errors = read(path)
+    assert [d[0] for d in docs] == ["b"]
+    assert [e[0] for e in errors] == ["bad.zip!a.txt"] and errors[0][1].startswith("cannot read member")

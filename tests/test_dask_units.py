@@ -110,11 +110,56 @@ def test_short_json_lines_go_to_dask_in_fewer_larger_tasks(tmp_path, monkeypatch
     assert [(t[0].start, t[0].end) for t in tasks][0][0] == 0 and tasks[-1][0].end == path.stat().st_size
     assert all(a[0].end == b[0].start for a, b in zip(tasks, tasks[1:]))
     assert _flat(t[0] for t in tasks) == _flat(units) == _flat(iter_documents([path]))
+    # zip members' sizes are known too: short members share a task, several units to it
+    zpath = tmp_path / "short.zip"
+    with zipfile.ZipFile(zpath, "w") as zf:
+        for i in range(40):
+            zf.writestr(f"m{i:02d}.txt", TEXTS[i % len(TEXTS)])
+    zunits = list(iter_documents([zpath], units=True, block=4))
+    ztasks = list(run_module._tasks(zunits, 4))
+    assert len(zunits) == 10 and 2 <= len(ztasks) <= 4 and all(len(t) >= 2 for t in ztasks[:-1])
+    assert _flat(u for t in ztasks for u in t) == _flat(iter_documents([zpath]))
     # other units (a text file each) still go 4 to a task
     (tmp_path / "txt").mkdir()
     for i in range(8):
         (tmp_path / "txt" / f"t{i}.txt").write_text(TEXTS[i % len(TEXTS)], encoding="utf-8")
     assert [len(t) for t in run_module._tasks(iter_documents([tmp_path / "txt"], units=True), 4)] == [4, 4]
+
+
+def test_zip_units_read_members_where_the_driver_found_them(tmp_path, monkeypatch):
+    """The worker reads a zip unit's members at the offsets the driver took from the
+    central directory, without parsing that directory again (a big archive's costs a
+    second or more each time); stored and deflated members, a corrupt and an encrypted
+    one give the same documents and errors as the local reader."""
+    path = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("a.txt", f"date 2024-05-01\n{TEXTS[0]}\n", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("b.txt", TEXTS[1] * 3, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("c.txt", TEXTS[2] * 3, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("feed.jsonl", _jsonl([{"id": "z", "text": TEXTS[3]}]), compress_type=zipfile.ZIP_BZIP2)
+        zf.writestr("d.txt", TEXTS[4], compress_type=zipfile.ZIP_STORED)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        c, d = zf.getinfo("c.txt"), zf.getinfo("d.txt")
+    start = data.index(b"c.txt", c.header_offset) + len("c.txt")
+    data[start + 5] ^= 0xFF  # c.txt's deflated data corrupted
+    data[d.header_offset + 6] |= 0x1  # d.txt marked encrypted in its local header ...
+    data[data.rindex(b"PK\x01\x02") + 8] |= 0x1  # ... and in the central directory (its last entry)
+    path.write_bytes(bytes(data))
+    local = _flat(iter_documents([path]))
+    units = list(iter_documents([path], units=True, block=2))
+    assert all(isinstance(u, ZipUnit) for u in units)
+
+    def no_central_directory(*a, **k):
+        raise AssertionError("the worker parsed the central directory")
+    monkeypatch.setattr(zipfile, "ZipFile", no_central_directory)
+    worker = _flat(units)
+    assert worker == local
+    docs = [x for x in local if x[0] == "doc"]
+    errors = [x for x in local if x[0] == "error"]
+    assert [x[1].rsplit("!", 1)[1] for x in docs] == ["a.txt", "b.txt", "feed.jsonl:1"]
+    assert [x[1].rsplit("!", 1)[1] for x in errors] == ["c.txt", "d.txt"]
+    assert errors[1][2] == "encrypted member refused (no password)" and errors[0][2].startswith("cannot read member")
 
 
 def test_units_keep_the_archive_limits(tmp_path):

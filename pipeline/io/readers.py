@@ -17,7 +17,8 @@ Inputs may be local paths or fsspec URLs (``file://``, ``memory://``, ``s3://``
 
 Work units (``iter_documents(..., units=True)``, for ``--executor dask``): the
 driver only lists what to read — a text file (:class:`FileUnit`), a block of zip
-members (:class:`ZipUnit`: the central directory is checked in the driver), a
+members (:class:`ZipUnit`: the central directory is checked in the driver, which
+sends where each member lies, so the worker does not parse it again), a
 block of tar members by position (:class:`TarUnit`: the driver streams the
 headers; the worker streams the archive to its block and checks the compression
 ratio), a byte range of JSON Lines split at line ends (:class:`JsonlUnit`; for a
@@ -33,10 +34,12 @@ import hashlib
 import io
 import itertools
 import json
+import lzma
 import os
 import re
 import tarfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
@@ -95,24 +98,67 @@ class FileUnit:
 
 
 @dataclass(frozen=True)
+class ZipMember:
+    """Where a zip member's data lies, from the central directory the driver read."""
+    filename: str
+    header_offset: int
+    compress_type: int
+    compress_size: int
+    file_size: int
+    crc: int
+    flag_bits: int
+
+    @classmethod
+    def of(cls, info: zipfile.ZipInfo) -> "ZipMember":
+        return cls(info.filename, info.header_offset, info.compress_type, info.compress_size, info.file_size,
+                   info.CRC, info.flag_bits)
+
+
+class _ZipAt:
+    """Opens zip members at their local headers, as ``ZipFile.open`` does once it has
+    the central directory: a worker reads its members without parsing that directory
+    again (for an archive of a million members, a second or more a unit)."""
+
+    def __init__(self, fh) -> None:
+        self.fh = fh
+
+    def open(self, member: ZipMember):
+        if member.flag_bits & 0x1:
+            raise RuntimeError(f"File {member.filename!r} is encrypted, password required for extraction")
+        self.fh.seek(member.header_offset)
+        header = self.fh.read(30)
+        if len(header) != 30 or header[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile("Bad magic number for file header")
+        name_len, extra_len = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
+        self.fh.seek(member.header_offset + 30 + name_len + extra_len)
+        info = zipfile.ZipInfo(member.filename)
+        info.compress_type, info.compress_size, info.file_size = (member.compress_type, member.compress_size,
+                                                                   member.file_size)
+        info.CRC, info.flag_bits = member.crc, member.flag_bits
+        return zipfile.ZipExtFile(self.fh, "r", info)  # decompresses, checks the CRC
+
+
+@dataclass(frozen=True)
 class ZipUnit:
-    """Members of one zip archive, by name, in archive order; a refused member is kept
-    in its place as ``(source, reason)`` so that errors come out in the local order."""
+    """Members of one zip archive (:class:`ZipMember`), in archive order; a refused
+    member is kept in its place as ``(source, reason)`` so that errors come out in the
+    local order."""
     path: str
     items: tuple = ()
 
     def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
         try:
-            zf = zipfile.ZipFile(open_binary(self.path))
-        except (zipfile.BadZipFile, OSError, ValueError, ImportError) as err:
-            yield ReadError(str(self.path), f"not a readable zip file: {err}")
+            fh = open_binary(self.path)
+        except (OSError, ValueError, ImportError) as err:
+            yield ReadError(str(self.path), f"not a readable zip file: {getattr(err, 'strerror', None) or err}")
             return
-        with zf:
+        with fh:
+            members = _ZipAt(fh)
             for item in self.items:
                 if isinstance(item, tuple):
                     yield ReadError(*item)
                     continue
-                yield from _zip_member(zf, zf.getinfo(item), f"{self.path}!{item}", opts)
+                yield from _zip_member(members, item, f"{self.path}!{item.filename}", opts)
 
 
 @dataclass(frozen=True)
@@ -166,7 +212,7 @@ class JsonlUnit:
             with open_binary(self.path) as fh:
                 fh.seek(self.start)
                 data = fh.read(self.end - self.start)
-        except (OSError, EOFError, ValueError, ImportError) as err:
+        except (OSError, EOFError, ValueError, ImportError, zlib.error) as err:
             yield ReadError(str(self.path), getattr(err, "strerror", None) or str(err))
             return
         yield from _jsonl_lines(io.BytesIO(data), str(self.path), opts, self.first_line)
@@ -356,6 +402,8 @@ def _zip_entries(zf: zipfile.ZipFile, path, opts: ReaderOptions) -> Iterator[Uni
         problem = _safe_member(info.filename)
         if problem is None and (info.external_attr >> 16) & 0o170000 == 0o120000:
             problem = "symbolic link member refused"
+        if problem is None and info.flag_bits & 0x1:
+            problem = "encrypted member refused (no password)"
         if problem is None and info.file_size > opts.max_member_bytes:
             problem = f"member of {info.file_size} bytes, over the limit of {opts.max_member_bytes}"
         if problem is None and info.compress_size and info.file_size / info.compress_size > opts.max_compression_ratio:
@@ -372,11 +420,12 @@ def _zip_entries(zf: zipfile.ZipFile, path, opts: ReaderOptions) -> Iterator[Uni
         yield info
 
 
-def _zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, opts: ReaderOptions):
+def _zip_member(zf: "zipfile.ZipFile | _ZipAt", info: "zipfile.ZipInfo | ZipMember", source: str,
+                opts: ReaderOptions):
     try:
         with zf.open(info) as fh:
             raw = fh.read(opts.max_member_bytes + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError) as err:
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError, zlib.error, lzma.LZMAError) as err:
         yield ReadError(source, f"cannot read member: {err}")
         return
     yield from _member(raw, info.filename, source, opts)
@@ -423,7 +472,7 @@ def list_zip(path, opts: ReaderOptions, block: int) -> Iterator[Union[ZipUnit, R
         yield error
         return
     with zf:
-        yield from _grouped((e if isinstance(e, ReadError) else e.filename for e in _zip_entries(zf, path, opts)),
+        yield from _grouped((e if isinstance(e, ReadError) else ZipMember.of(e) for e in _zip_entries(zf, path, opts)),
                             ZipUnit, path, block)
 
 
@@ -505,8 +554,21 @@ def _tar_walk(path, opts: ReaderOptions, read=lambda index: True, stop: int | No
                     yield count, ReadError(source, f"compression ratio {len(raw) / compressed:.0f}:1, over the limit")
                     continue
                 yield count, (member.name, source, raw)
-    except (tarfile.TarError, OSError, EOFError) as err:
+            if _data_after_end(tf):
+                yield count, ReadError(str(path), f"archive broken off after member {count}: "
+                                                  "data that is not a tar header follows")
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as err:
         yield count, ReadError(str(path), f"archive broken off: {err}")
+
+
+def _data_after_end(tf: tarfile.TarFile) -> bool:
+    """Whether anything but zero padding follows where a streamed tar's members ended:
+    tarfile ends the iteration quietly on a block that is not a valid header (a
+    corrupt archive), which would otherwise lose the rest of the archive unseen."""
+    while chunk := tf.fileobj.read(1 << 16):
+        if chunk.strip(b"\0"):
+            return True
+    return False
 
 
 def read_tar(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
@@ -554,7 +616,10 @@ def read_jsonl(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]
         yield ReadError(str(path), getattr(err, "strerror", None) or str(err))
         return
     with fh:
-        yield from _jsonl_lines(fh, str(path), opts)
+        try:
+            yield from _jsonl_lines(fh, str(path), opts)
+        except (OSError, EOFError, zlib.error) as err:  # a corrupt or cut-off .jsonl.gz: its lines so far are read
+            yield ReadError(str(path), getattr(err, "strerror", None) or str(err))
 
 
 def list_jsonl(path, opts: ReaderOptions, block: int) -> Iterator[Union[JsonlUnit, ReadError]]:
@@ -563,12 +628,12 @@ def list_jsonl(path, opts: ReaderOptions, block: int) -> Iterator[Union[JsonlUni
     blocks of ``STREAM_BLOCK`` lines (the driver decompresses to count them)."""
     gz = str(path).lower().endswith(".gz")
     block = max(block, STREAM_BLOCK) if gz else block
+    pos = start = n = 0
+    first = 1
     try:
         with _open_jsonl(path) as fh:
-            pos = start = n = 0
-            first = 1
             last = b"\n"
-            while chunk := fh.read(1 << 20):
+            while chunk := fh.read(1 << 16 if gz else 1 << 20):  # gz: a corrupt end loses < 64 KB of lines
                 last = chunk[-1:]
                 i = 0
                 while n + chunk.count(b"\n", i) >= block:  # a block ends in this chunk
@@ -583,7 +648,9 @@ def list_jsonl(path, opts: ReaderOptions, block: int) -> Iterator[Union[JsonlUni
             if n or (pos > start and last != b"\n"):
                 yield JsonlUnit(str(path), first, start, pos, n + 1) if not gz else JsonlUnit(
                     str(path), first, count=n + 1)
-    except (OSError, EOFError, ValueError) as err:
+    except (OSError, EOFError, ValueError, zlib.error) as err:
+        if gz and n:  # a corrupt or cut-off .jsonl.gz: the lines counted before it are read
+            yield JsonlUnit(str(path), first, count=n)
         yield ReadError(str(path), getattr(err, "strerror", None) or str(err))
 
 
