@@ -139,7 +139,8 @@ def run(
 
         typer.echo(f"store {store}: {load_store(out / 'graph.jsonld', store)} triples")
     if summary.errors:
-        typer.echo(f"{summary.errors} document(s) failed: see {out / 'errors.jsonl'}", err=True)
+        typer.echo(f"{summary.errors} error row(s), inputs or documents that could not be read or processed: "
+                   f"see {out / 'errors.jsonl'}", err=True)
     if not summary.documents:
         typer.echo("claimgraph: error: no document could be processed", err=True)
         raise typer.Exit(1)

@@ -241,7 +241,10 @@ def local_cluster(workers: int | None = None):
     saved = {k: os.environ.pop(k) for k in unset if k in os.environ}
     try:
         with dask.config.set(settings):
-            return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            # no dashboard; the scheduler's HTTP server (health routes) on a free local port, so
+            # neither a busy 8787 nor other machines ever see it
+            return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     finally:
         os.environ.update(saved)
 
@@ -421,6 +424,8 @@ def run(
     started = time.perf_counter()
     if outdir.exists() and not outdir.is_dir():
         raise RunError(f"{outdir}: is a file, not a folder (-o names the output folder)")
+    if scheduler and executor != "dask":
+        raise RunError(f"--scheduler {scheduler}: a Dask scheduler is for --executor dask (add it)")
     if executor == "dask" and scheduler:
         _check_scheduler(scheduler)  # before anything is written
     if outdir.is_dir():
@@ -508,7 +513,8 @@ def run(
         "config": nlp.config,
         "config_path": str(nlp.config_path) if nlp.config_path else None,
         "stages": nlp.describe(),
-        "executor": {"name": executor, "workers": workers if executor == "local" else None,
+        "executor": {"name": executor, "workers": workers if executor == "local" else (
+                         None if scheduler else workers if workers > 1 else os.cpu_count()),
                      "scheduler": str(scheduler) if scheduler else ("local cluster" if executor == "dask" else None)},
         "resumed": resume,
         "timings": {"seconds": round(summary.seconds, 3)},

@@ -1,6 +1,8 @@
 """--executor dask without --scheduler: a local cluster of our own, closed at the end."""
 import json
 
+import pytest
+
 from conftest import needs_extra
 from pipeline import run as run_module
 from pipeline.run import run
@@ -43,6 +45,8 @@ def test_dask_without_scheduler_starts_and_closes_a_local_cluster(tmp_path, nlp,
 
         with Client(cluster) as client:
             assert set(client.run(_worker_settings).values()) == {(None, "1s", False)}
+        # the scheduler's HTTP server on a free local port: not 8787, which another may hold
+        assert cluster.dashboard_link.startswith("http://127.0.0.1:") and ":8787/" not in cluster.dashboard_link
         return cluster
     monkeypatch.setattr(run_module, "local_cluster", spy)
     one = run([src], tmp_path / "one", nlp)
@@ -57,7 +61,16 @@ def test_dask_without_scheduler_starts_and_closes_a_local_cluster(tmp_path, nlp,
     assert a == b
     assert (tmp_path / "one" / "graph.jsonld").read_text("utf-8") == (tmp_path / "dask" / "graph.jsonld").read_text("utf-8")
     manifest = json.loads((tmp_path / "dask" / "run.json").read_text("utf-8"))
-    assert manifest["executor"]["scheduler"] == "local cluster"
+    assert manifest["executor"]["scheduler"] == "local cluster" and manifest["executor"]["workers"] == 2
+
+
+def test_a_scheduler_without_the_dask_executor_is_refused(tmp_path, nlp):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    with pytest.raises(run_module.RunError, match="--executor dask"):
+        run([src], tmp_path / "out", nlp, scheduler="tcp://127.0.0.1:8786")
+    assert not (tmp_path / "out").exists()
 
 
 def test_local_cluster_is_sized_as_asked(monkeypatch):
