@@ -1,6 +1,7 @@
 """One identity per person across a run: a partial name (a surname alone,
-initials and a surname) merges into the one full-name person of the run it can
-only mean; where two full names share it, nothing merges and the case is listed.
+initials and a surname, a name without its patronymic) merges into the one
+full-name person of the run it can only mean; where two full names share it,
+nothing merges and the case is listed.
 
 Works on JSON-LD entity nodes (``@id``, ``@type``, ``name``, ``alternateName``), so
 the run writer, the library's :class:`~pipeline.graph.ClaimsGraph` and any
@@ -51,16 +52,29 @@ def plan_person_merges(entities: Iterable[dict]) -> MergePlan:
     """Which partial person names of a run mean exactly one full-name person."""
     persons = [e for e in entities if e.get("@type") == "Person" and e.get("name")]
     by_surname: dict[str, list[tuple[list[str], str]]] = {}  # surname key -> [(given-name keys, id)]
-    partial = []
+    by_ends: dict[tuple[str, str], set[str]] = {}  # (first, last) key of a name of 3+ words -> ids
+    partial, two_words = [], []
     for e in persons:
         initials, words = _split_name(e["name"])
         if not words:
             continue
         if initials or len(words) == 1:
             partial.append((e["@id"], initials, words))
+            continue
+        by_surname.setdefault(words[-1], []).append((words[:-1], e["@id"]))
+        if len(words) == 2:
+            two_words.append((e["@id"], words))
         else:
-            by_surname.setdefault(words[-1], []).append((words[:-1], e["@id"]))
+            by_ends.setdefault((words[0], words[-1]), set()).add(e["@id"])
     plan = MergePlan()
+    # a name without its middle (patronymic) word is the one longer name of the run with the
+    # same first and last word: "Асқар Оспанов" is "Асқар Ерланұлы Оспанов"
+    for pid, words in two_words:
+        owners = sorted(by_ends.get((words[0], words[1]), set()) - {pid})
+        if len(owners) == 1:
+            plan.redirect[pid] = owners[0]
+        elif len(owners) > 1:
+            plan.ambiguous[pid] = owners
     for pid, initials, words in partial:
         if len(words) != 1:
             continue  # "Г. Марченко Иванов": not a plain partial name
@@ -68,7 +82,7 @@ def plan_person_merges(entities: Iterable[dict]) -> MergePlan:
         if initials:
             owners = [(given, fid) for given, fid in owners
                       if len(given) >= len(initials) and all(g[:1] == i for g, i in zip(given, initials))]
-        owners = sorted({fid for _, fid in owners} - {pid})
+        owners = sorted({plan.redirect.get(fid, fid) for _, fid in owners} - {pid})
         if len(owners) == 1:
             plan.redirect[pid] = owners[0]
         elif len(owners) > 1:

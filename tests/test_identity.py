@@ -26,6 +26,23 @@ def test_identity_shared_surname_stays_apart_and_is_listed():
     assert plan.ambiguous == {"person:aliev": ["person:gaidar-aliev", "person:ilkham-aliev"]}
 
 
+def test_identity_a_name_without_its_patronymic_joins_the_full_name():
+    plan = plan_person_merges([person("person:asqar-erlanuly-ospanov", "Асқар Ерланұлы Оспанов"),
+                               person("person:asqar-ospanov", "Асқар Оспанов"), person("person:ospanov", "Оспанов"),
+                               person("person:bolat-ospanov", "Болат Оспанов")])
+    # the surname alone could still be Болат: listed, not merged; the two-word Асқар is the three-word one
+    assert plan.redirect == {"person:asqar-ospanov": "person:asqar-erlanuly-ospanov"}
+    assert plan.ambiguous == {"person:ospanov": ["person:asqar-erlanuly-ospanov", "person:bolat-ospanov"]}
+    plan = plan_person_merges([person("person:asqar-erlanuly-ospanov", "Асқар Ерланұлы Оспанов"),
+                               person("person:asqar-ospanov", "Асқар Оспанов"), person("person:ospanov", "Оспанов")])
+    assert plan.redirect == {"person:asqar-ospanov": "person:asqar-erlanuly-ospanov",
+                             "person:ospanov": "person:asqar-erlanuly-ospanov"}
+    # two patronymics: the short name could be either
+    plan = plan_person_merges([person("person:a1", "Асқар Ерланұлы Оспанов"), person("person:a2", "Асқар Серікұлы Оспанов"),
+                               person("person:asqar-ospanov", "Асқар Оспанов")])
+    assert plan.redirect == {} and plan.ambiguous == {"person:asqar-ospanov": ["person:a1", "person:a2"]}
+
+
 def test_identity_kazakh_and_russian_spellings_are_one_surname():
     plan = plan_person_merges([person("person:kasym-zhomart-tokaev", "Қасым-Жомарт Тоқаев"),
                                person("person:tokaev", "Токаев")])
