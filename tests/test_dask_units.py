@@ -162,6 +162,17 @@ def test_zip_units_read_members_where_the_driver_found_them(tmp_path, monkeypatc
     assert errors[1][2] == "encrypted member refused (no password)" and errors[0][2].startswith("cannot read member")
 
 
+def test_a_cut_off_jsonl_gz_gives_the_workers_every_line_the_local_reader_reads(tmp_path):
+    rows = [{"id": f"c{i}", "text": f"{TEXTS[i % len(TEXTS)]} {i}"} for i in range(3000)]
+    data = gzip.compress(_jsonl(rows))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 7 // 10])
+    local = _flat(iter_documents([path]))
+    workers = _flat(iter_documents([path], units=True))
+    assert workers == local
+    assert sum(x[0] == "doc" for x in local) > 1000 and local[-1][0] == "error"
+
+
 def test_units_keep_the_archive_limits(tmp_path):
     path = tmp_path / "many.zip"
     with zipfile.ZipFile(path, "w") as zf:

@@ -633,7 +633,10 @@ def list_jsonl(path, opts: ReaderOptions, block: int) -> Iterator[Union[JsonlUni
     try:
         with _open_jsonl(path) as fh:
             last = b"\n"
-            while chunk := fh.read(1 << 16 if gz else 1 << 20):  # gz: a corrupt end loses < 64 KB of lines
+            # gz: read1 returns what one read decompressed, so a corrupt or cut-off end loses
+            # only that read, not the whole chunk that read() was filling
+            read = (lambda: fh.read1(1 << 16)) if gz else (lambda: fh.read(1 << 20))
+            while chunk := read():
                 last = chunk[-1:]
                 i = 0
                 while n + chunk.count(b"\n", i) >= block:  # a block ends in this chunk
