@@ -221,6 +221,9 @@ class Polarity(Strict):
     passive_endings: list[str] = []
     light_verbs: list[str] = []  # the verbs after a noun trigger (шабуыл жаса-, көмек көрсет-)
     not_negative: list[str] = []  # endings that only look negative (сапар-мен: instrumental, not -ме-)
+    # verbs of refusing or denying after the trigger's verb group: the act is negated (көмек
+    # беруден бас тартты: refused to help); the last word is a stem, the others whole words
+    refusals: list[str] = []
 
 
 class Modality(Strict):

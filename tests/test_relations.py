@@ -334,3 +334,32 @@ def test_a_genitive_owns_the_noun_that_names_the_next_person():
     got = claims_of(hand_pipeline(persons=["Асан Әлиев", "Марат Әлиев"]).process(
         "Асан Әлиевтің ұлы Марат Әлиев Жапонияға алғыс айтты.", doc_id="t"), keep=("predicate", "agent", "recipient"))
     assert got == [{"predicate": "thank", "agent": "Марат Әлиев", "recipient": "Жапония"}]
+
+
+def _polar(text):
+    return {(c["predicate"], c["agent"], c.get("recipient"), c["polarity"]) for c in claims_of(run(text))
+            if c["predicate"] != "say"}
+
+
+def test_relations_refusing_or_denying_the_act_negates_it():
+    assert _polar("Үндістан Пәкістанмен келіссөз жүргізуден бас тартты.") == {
+        ("negotiate", "Үндістан", "Пәкістан", "negated")}
+    assert _polar("Ресей Украинаға көмек беруден бас тартты.") == {("help", "Ресей", "Украина", "negated")}
+    assert _polar("Ресей Украинаға шабуыл жасағанын жоққа шығарды.") == {("attack", "Ресей", "Украина", "negated")}
+    # a refusal that is itself negated: the act stands
+    assert _polar("Германия Польшаға көмек көрсетуден бас тартпады.") == {("help", "Германия", "Польша", "affirmed")}
+
+
+def test_relations_negated_light_verb_in_a_reported_clause():
+    assert _polar("Ресей Украинаға шабуыл жасамағанын мәлімдеді.") == {("attack", "Ресей", "Украина", "negated")}
+    assert _polar("Ресей Украинаға шабуыл жасағанын мәлімдеді.") == {("attack", "Ресей", "Украина", "affirmed")}
+
+
+def test_relations_event_noun_carried_out_by_the_subject():
+    # "шабуылын жасады": the subject carried out its attack (not an attack it talks about)
+    assert _polar("Израиль Ливанға әуе шабуылын жасады.") == {("attack", "Израиль", "Ливан", "affirmed")}
+    # "келіссөз жүргізетінін": talks it holds, in a reported clause
+    assert _polar("Түркия Сириямен келіссөз жүргізетінін мәлімдеді.") == {
+        ("negotiate", "Түркия", "Сирия", "affirmed")}
+    # the event as the object of another verb keeps its own agent
+    assert ("attack", "Ресей", "Украина", "affirmed") in _polar("Қазақстан Ресейдің Украинаға шабуылын айыптады.")

@@ -148,9 +148,11 @@ class CaseFrameExtractor(Stage):
         nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
         if any(a.case in ("acc", "gen") for a in analyses):
             return not nxt.startswith(self._event_verbs)  # келіссөздерді жүргізді: the subject's
-        if nxt and any(a.case == "nom" for a in analyses) and any(
+        if nxt and not nxt.startswith(self._event_verbs) and any(a.case == "nom" for a in analyses) and any(
                 self.reader.analyser.is_possessed(nxt, case) for case in ("acc", "gen")):
-            return True  # келіссөздер қорытындысын: the event possesses the next noun
+            # келіссөздер қорытындысын: the event possesses the next noun (not "келіссөз
+            # жүргізетінін", a verb of carrying it out in a reported clause)
+            return True
         return bool(analyses) and nxt in self._postposition_words
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:

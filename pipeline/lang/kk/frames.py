@@ -146,12 +146,28 @@ class FrameReader:
         endings = tuple(pol.negative_endings)
         if self._negative_after(last_tok, stems) and not last_tok.endswith(tuple(pol.not_negative)):
             return "negated"
+        refused = self._refusal(view, trigger)
+        if refused is not None:
+            return refused
+        # the trigger's light verb negated in any form, a reported one too (шабуыл жаса-ма-ғанын)
+        verbs = tuple(pol.auxiliaries) + tuple(pol.light_verbs)
         for k in self.verb_group(view, trigger[1]):
             word = view.tokens[k].lower
-            if (word in pol.negators or self._negative_after(word, tuple(pol.auxiliaries))
+            if (word in pol.negators or self._negative_after(word, verbs)
                     or (len(word) > 5 and word.endswith(endings))):
                 return "negated"
         return "affirmed"
+
+    def _refusal(self, view: SentenceView, trigger: tuple[int, int]) -> str | None:
+        """A refusal or denial in the verb group after the trigger: the act is negated,
+        unless the refusal itself is (бас тарт-па-ды); None when there is none."""
+        words = [view.tokens[k].lower for k in self.verb_group(view, trigger[1])]
+        for phrase in self.lex.polarity.refusals:
+            *whole, stem = phrase.split()
+            for i in range(len(words) - len(whole)):
+                if words[i:i + len(whole)] == whole and words[i + len(whole)].startswith(stem):
+                    return "affirmed" if self._negative_after(words[i + len(whole)], (stem,)) else "negated"
+        return None
 
     def passive(self, view: SentenceView, trigger: tuple[int, int], stems: tuple[str, ...]) -> bool:
         """The trigger's verb in the passive (шабуыл жаса-л-ды, көмек көрсет-іл-ді): who did
