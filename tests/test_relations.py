@@ -363,3 +363,18 @@ def test_relations_event_noun_carried_out_by_the_subject():
         ("negotiate", "Түркия", "Сирия", "affirmed")}
     # the event as the object of another verb keeps its own agent
     assert ("attack", "Ресей", "Украина", "affirmed") in _polar("Қазақстан Ресейдің Украинаға шабуылын айыптады.")
+
+
+def _speakers(text):
+    return [(c["predicate"], c["agent"]) for c in claims_of(run(text, persons=["Асқар Мамин"])) if c["predicate"] == "say"]
+
+
+def test_relations_more_ways_of_attributing_words():
+    for text in ("Асқар Маминнің ойынша, экономика өсіп келеді.",
+                 "Асқар Маминнің сөзіне қарағанда, экономика өсіп келеді.",
+                 "Асқар Маминнің мәліметіне сүйенсек, экономика өсіп келеді.",
+                 "Асқар Мамин экономика өсіп келеді деп түйіндеді.",
+                 "Асқар Мамин экономика өсіп келеді деп жауап берді."):
+        assert _speakers(text) == [("say", "Асқар Мамин")], text
+    # a word of the phrase alone reports nothing
+    assert _speakers("Асқар Маминнің сөзіне көп адам назар аударды.") == []

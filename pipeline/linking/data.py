@@ -29,7 +29,8 @@ class NameRules:
     def __init__(self, lang, title_heads, speech=None):
         """``speech``: the relation lexicon's speech section (its formulas point at speakers)."""
         self.normaliser = lang.normaliser
-        self.according_to = frozenset(w.lower() for w in (speech.according_to if speech else ()))
+        # the first word of each "according to" phrase (сөзіне қарағанда): the genitive before it speaks
+        self.according_to = frozenset(w.lower().split()[0] for w in (speech.according_to if speech else ()))
         self.referring_titles = frozenset(w.lower() for t in (speech.referring_titles if speech else ())
                                           for w in t.split())
         self.quote_verbs = frozenset(w.lower() for w in (speech.quote_verbs if speech else ()))

@@ -123,8 +123,12 @@ class SpeechAttributor(Stage):
 
     # -- according to, in a statement ----------------------------------------
     def _according_to(self, view: SentenceView, memory: _Memory) -> Reading | None:
+        phrases = [tuple(p.lower().split()) for p in self.sp.according_to]  # one word or several
         for k, tok in enumerate(view.tokens):
-            if tok.lower not in self.sp.according_to or k == 0:
+            if k == 0:
+                continue
+            n = next((len(p) for p in phrases if tuple(t.lower for t in view.tokens[k:k + len(p)]) == p), 0)
+            if not n:
                 continue
             prev = view.mention_at(k - 1)
             if prev is None and self._possessed_head(view.tokens[k - 1].text, "gen"):
@@ -144,7 +148,7 @@ class SpeechAttributor(Stage):
                 speaker, reading = self._titled_person(view.tokens[k - 1].text, memory), "referring"
             else:
                 continue
-            content = self.quotes.after(view, k + 1) or span_of(view, k + 1, len(view) - 1)
+            content = self.quotes.after(view, k + n) or span_of(view, k + n, len(view) - 1)
             if content is None:  # "... мамандарының мәліметінше." with nothing after: nothing said
                 continue
             return Reading([speaker], None, content, reading, "according_to")
