@@ -302,6 +302,16 @@ def test_linking_a_quoted_name_acting_as_a_company_is_an_organisation():
     assert not any(t == "Organization" for t, n in got)
 
 
+def test_linking_a_country_inside_a_quoted_company_name_is_part_of_the_name():
+    r, got = entities("«Қазақстан темір жолы» ұлттық компаниясы жолаушылар саны артқанын хабарлады.")
+    assert ("Organization", "Қазақстан темір жолы") in got and not any(t == "Country" for t, n in got)
+    assert [c["agent"] for c in claims_of(r) if c["predicate"] == "say"] == ["Қазақстан темір жолы"]
+    # the country beside a quoted company stays a country
+    _, got = entities("Қазақстан мен «Ресей темір жолдары» компаниясы келісімге қол қойды.")
+    assert {("Country", "Қазақстан"), ("Organization", "Ресей темір жолдары")} <= got
+    assert ("Country", "Ресей") not in got
+
+
 def test_linking_a_city_or_region_the_model_missed_is_a_place():
     _, got = entities("Ресей мен Қытай Арктикада бірлескен жоба жүргізеді. Делегация Шымкентке келді.")
     assert {("Place", "Арктика"), ("Place", "Шымкент")} <= {(t, n) for t, n in got}

@@ -12,6 +12,7 @@ from .text import respan
 _QUOTED = re.compile(r"«([^«»\n]{1,60})»")
 # a «quoted» name the model called one of these (a facility, an event, a product) acts as a company
 _NOT_AN_AGENT_LABELS = frozenset({"FAC", "EVENT", "PRODUCT", "PROJECT", "ART", "MISC"})
+_PLACE_LABELS = frozenset({"COUNTRY", "GPE", "LOC"})  # a place inside a quoted company name is part of it
 
 
 class MissedOrganisations(NameRules):
@@ -30,6 +31,10 @@ class MissedOrganisations(NameRules):
         for q in _QUOTED.finditer(text):
             a, b = q.start(1), q.end(1)
             words = q.group(1).split()
+            named = self._named_by_head(text, q, words, out)
+            if named is not None:
+                out = named
+                continue
             if not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)):
                 continue
             nxt = text[q.end():q.end() + 30].split()[:1]
@@ -44,6 +49,24 @@ class MissedOrganisations(NameRules):
                     and (inside[0].start, inside[0].end) == (a, b):
                 out = [m for m in out if m is not inside[0]] + [inside[0].model_copy(update={"label": "ORG"})]
         return sorted(out, key=lambda m: m.start)
+
+    def _named_by_head(self, text: str, q: re.Match, words: list[str], out: list[Mention]) -> list[Mention] | None:
+        """"«Қазақстан темір жолы» (ұлттық) компаниясы": a quoted name of a few words before
+        an organisation head is one organisation, and a country or place inside it is part of
+        the name, not a mention of its own; None when that is not the case."""
+        after = text[q.end():q.end() + 80].split()[:3]  # the head, or one or two lower-case words and it
+        head = next((i for i, w in enumerate(after) if self._org_head(w.rstrip(",.:;!?)"))), None)
+        if not (2 <= len(words) <= 4 and words[0][:1].isupper() and head is not None
+                and all(w.isalpha() and w.islower() for w in after[:head])):
+            return None
+        a, b = q.start(1), q.end(1)
+        inside = [m for m in out if m.start < q.end() and q.start() < m.end]
+        places = [m for m in inside if m.label in _PLACE_LABELS and a <= m.start and m.end <= b
+                  and (m.start, m.end) != (a, b)]
+        whole = [m for m in inside if (m.start, m.end) == (a, b) and m.label == "ORG"]  # the model's own
+        if not places or len(places) + len(whole) != len(inside):
+            return None
+        return [m for m in out if m not in places and m not in whole] + (whole or [_new_org(text, a, b)])
 
     def organisations_by_head(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A head noun no mention covers closes an organisation name: after a genitive
