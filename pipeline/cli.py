@@ -100,7 +100,9 @@ def run(
     nlp = _load(config)
     urls = [i for i in inputs if is_url(i)]
     inputs = [i if is_url(i) else Path(i) for i in inputs]
-    missing = [str(i) for i in inputs if not is_url(i) and not i.exists()]
+    # local paths, and file:// URLs (as cheap to check): a missing one stops the run before it starts
+    missing = [str(i) for i in inputs if (not is_url(i) and not i.exists())
+               or (is_url(i) and str(i).startswith("file://") and not Path(str(i)[len("file://"):]).exists())]
     if missing:
         _fail(f"{missing[0]}: no such file or folder")
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,

@@ -321,6 +321,9 @@ def test_cli_run_accepts_url_inputs(tmp_path):
     assert result.exit_code == 0, result.output
     assert [r["source"] for r in _records(tmp_path / "o")] == [f"file://{src}/a.txt"]
     assert json.loads(_lines(tmp_path / "o", "errors.jsonl")[0])["source"] == "nope://x.txt"
+    # a file:// URL is as cheap to check as a path: a missing one stops the run, as a path does
+    result = CliRunner().invoke(app, ["run", f"file://{tmp_path}/missing.jsonl", "-o", str(tmp_path / "o2")])
+    assert result.exit_code == 2 and "no such file or folder" in result.output and not (tmp_path / "o2").exists()
 
 
 def test_warc_file_is_one_unit(tmp_path):
