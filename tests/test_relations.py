@@ -381,3 +381,12 @@ def test_relations_more_ways_of_attributing_words():
         assert _speakers(text) == [("say", "Асқар Мамин")], text
     # a word of the phrase alone reports nothing
     assert _speakers("Асқар Маминнің сөзіне көп адам назар аударды.") == []
+
+
+def test_relations_a_referring_title_speaks_for_the_person_named_before():
+    r = run("Денсаулық сақтау министрі Асқар Мамин брифинг өткізді. "
+            "Ведомство басшысы жаңа ережелер енгізілетінін атап өтті.", persons=["Асқар Мамин"])
+    assert [(c["predicate"], c["agent"]) for c in claims_of(r) if c["predicate"] == "say"] == [("say", "Асқар Мамин")]
+    # with nobody named, a bare title names no speaker
+    r = run("Ведомство басшысы жаңа ережелер енгізілетінін атап өтті.")
+    assert [c for c in claims_of(r) if c["predicate"] == "say"] == []
