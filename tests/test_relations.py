@@ -390,3 +390,13 @@ def test_relations_a_referring_title_speaks_for_the_person_named_before():
     # with nobody named, a bare title names no speaker
     r = run("Ведомство басшысы жаңа ережелер енгізілетінін атап өтті.")
     assert [c for c in claims_of(r) if c["predicate"] == "say"] == []
+
+
+def test_relations_unmarked_quotation_before_the_verb_and_its_speaker_after():
+    # "Ол ..., – атап өтті X": the opening pronoun is in the quoted words; X speaks
+    r = run("Ол біздің стратегиялық ұстанымымыз, – атап өтті Асқар Мамин.", persons=["Асқар Мамин"])
+    assert [(c["predicate"], c["agent"], c["text"]) for c in claims_of(r) if c["predicate"] == "say"] == [
+        ("say", "Асқар Мамин", "Ол біздің стратегиялық ұстанымымыз")]
+    # a pronoun subject with no dash is still the last person named
+    r = run("Асқар Мамин брифинг өткізді. Ол реформалар жалғасатынын айтты.", persons=["Асқар Мамин"])
+    assert [(c["predicate"], c["agent"]) for c in claims_of(r) if c["predicate"] == "say"] == [("say", "Асқар Мамин")]

@@ -201,12 +201,15 @@ class SpeechAttributor(Stage):
         quote = self.quotes.before(view, first)
         limit = quote[2] if quote else first
         speakers, recipient, speaker_end, reading = self._speakers_before(view, limit, quote, passive)
-        referent = self._referring_at(view, 0, limit, speakers)
+        # "Ол маңызды, – деді X": the words before a dash or comma and the verb are the quotation
+        # (unmarked); a pronoun or title opening them is what was said, not who said it
+        unmarked = not quote and not speakers and first > 0 and view.tokens[first - 1].text in self.sp.quote_joiners
+        referent = None if unmarked else self._referring_at(view, 0, limit, speakers)
         if referent is not None:
             if not (memory.subject or memory.person):
                 return None  # "Елбасы" with nobody named before it: no speaker
             speakers, speaker_end, reading = [memory.subject or memory.person], referent, "referring"
-        elif not passive:
+        elif not passive and not unmarked:
             titled = self._title_subject(view, limit)
             if titled is not None and (not speakers or titled < speaker_end):
                 # "Министр ... айтты": the person given that title, else nobody
