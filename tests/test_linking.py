@@ -312,6 +312,22 @@ def test_linking_a_country_inside_a_quoted_company_name_is_part_of_the_name():
     assert ("Country", "Ресей") not in got
 
 
+def test_linking_a_title_closing_an_organisation_after_its_genitive_is_the_persons():
+    from pipeline.records import Mention
+
+    repair = next(s for s in hand_pipeline().stages if hasattr(s, "repair")).repair
+
+    def org_before_name(text):
+        end = text.index(" Асқар")
+        return Mention(id="o", start=0, end=end, text=text[:end], label="ORG")
+    # the model's span "... комитетінің төрағасы": the organisation ends at its genitive
+    text = "Ұлттық қауіпсіздік комитетінің төрағасы Асқар Мамин келді."
+    assert repair.org_without_title(text, org_before_name(text)).text == "Ұлттық қауіпсіздік комитетінің"
+    # no genitive before the title: the span is left as it is
+    text = "Халықты әлеуметтік қорғау министрі Асқар Мамин келді."
+    assert repair.org_without_title(text, org_before_name(text)) == org_before_name(text)
+
+
 def test_linking_a_city_or_region_the_model_missed_is_a_place():
     _, got = entities("Ресей мен Қытай Арктикада бірлескен жоба жүргізеді. Делегация Шымкентке келді.")
     assert {("Place", "Арктика"), ("Place", "Шымкент")} <= {(t, n) for t, n in got}

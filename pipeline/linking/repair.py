@@ -41,7 +41,7 @@ class MentionRepair(PersonSpans):
         model = [self.with_given_name(text, self.with_initials(text, self.with_name_particles(text, m)))
                  for m in model]
         model = self.surname_after_patronymic(text, model, gazetteer)
-        model = [self.law_not_person(m) for m in model]
+        model = [self.law_not_person(self.org_without_title(text, m)) for m in model]
         model = [p for m in model for p in self.split_inflected_name(text, m)]
         model = [p for m in model for p in self.split_trailing_city(text, m)]
         model = [self.without_title(text, m) for m in self.surname_taken_for_place(
@@ -105,6 +105,17 @@ class MentionRepair(PersonSpans):
             return None  # "Бас прокурордың орынбасары": a title's title, no organisation
         start, end = m.start + ws[0].start(), m.start + ws[last_gen].end()
         return respan(text, m, start, end, label="ORG", origin="position")
+
+    def org_without_title(self, text: str, m: Mention) -> Mention:
+        """"Ұлттық қауіпсіздік комитетінің төрағасы | Нұртай Әбіқаев": a possessed title that
+        closes the model's organisation span after its genitive is the person's, not the
+        organisation's."""
+        ws = list(words(text[m.start:m.end]))
+        if m.label != "ORG" or len(ws) < 3 or ws[-1].group().lower() not in self.titles:
+            return m
+        if self.normaliser.lemma(ws[-2].group()).case != "gen":
+            return m  # "Халықты әлеуметтік қорғау министрі": the span is a title, not an organisation
+        return respan(text, m, m.start, m.start + ws[-2].end())
 
     def with_name_particles(self, text: str, m: Mention) -> Mention:
         if m.label != "PERSON" or self.particles_before is None:
