@@ -75,6 +75,11 @@ class SpeechAttributor(Stage):
         self.about = self.sp.about_patterns()
         self.quote_verbs = frozenset(w.lower() for w in self.sp.quote_verbs)
         self.referring = [tuple(w.lower().split()) for w in self.sp.referring_titles + self.sp.subject_pronouns]
+        # "according to" phrases by their first word: айтуынша; сөзіне -> (сөзіне, қарағанда), ...
+        self.according: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.sp.according_to:
+            words = tuple(phrase.lower().split())
+            self.according.setdefault(words[0], []).append(words)
         self.coordinators = frozenset(self.sp.speaker_coordinators)
         self.quotes = QuoteFinder(self.sp.quote_joiners, context.language_pack.orthography)
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
@@ -123,11 +128,11 @@ class SpeechAttributor(Stage):
 
     # -- according to, in a statement ----------------------------------------
     def _according_to(self, view: SentenceView, memory: _Memory) -> Reading | None:
-        phrases = [tuple(p.lower().split()) for p in self.sp.according_to]  # one word or several
         for k, tok in enumerate(view.tokens):
-            if k == 0:
+            if k == 0 or tok.lower not in self.according:
                 continue
-            n = next((len(p) for p in phrases if tuple(t.lower for t in view.tokens[k:k + len(p)]) == p), 0)
+            n = next((len(p) for p in self.according[tok.lower]
+                      if tuple(t.lower for t in view.tokens[k:k + len(p)]) == p), 0)
             if not n:
                 continue
             prev = view.mention_at(k - 1)

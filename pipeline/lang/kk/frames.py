@@ -27,6 +27,11 @@ class FrameReader:
         self.place_heads = frozenset(h.lower() for h in place_heads) | frozenset(
             h.lower()[:-1] + voicing.get(h[-1], h[-1]) for h in place_heads)
         self.title_heads = tuple(h.lower() for h in lexicon.roles.title_heads)
+        pol = lexicon.polarity
+        # the verbs whose negative form negates the trigger: auxiliaries and light verbs
+        self._negatable = tuple(pol.auxiliaries) + tuple(pol.light_verbs)
+        # refusals as (whole words, stem of the last): "бас тарт" -> (("бас",), "тарт")
+        self._refusals = [(tuple(p.split()[:-1]), p.split()[-1]) for p in pol.refusals]
 
     # -- arguments ------------------------------------------------------------
     def argument(self, view: SentenceView, m: Mention, triggers: set[int] = frozenset()) -> Argument:
@@ -150,10 +155,9 @@ class FrameReader:
         if refused is not None:
             return refused
         # the trigger's light verb negated in any form, a reported one too (шабуыл жаса-ма-ғанын)
-        verbs = tuple(pol.auxiliaries) + tuple(pol.light_verbs)
         for k in self.verb_group(view, trigger[1]):
             word = view.tokens[k].lower
-            if (word in pol.negators or self._negative_after(word, verbs)
+            if (word in pol.negators or self._negative_after(word, self._negatable)
                     or (len(word) > 5 and word.endswith(endings))):
                 return "negated"
         return "affirmed"
@@ -161,9 +165,8 @@ class FrameReader:
     def _refusal(self, view: SentenceView, trigger: tuple[int, int]) -> str | None:
         """A refusal or denial in the verb group after the trigger: the act is negated,
         unless the refusal itself is (бас тарт-па-ды); None when there is none."""
-        words = [view.tokens[k].lower for k in self.verb_group(view, trigger[1])]
-        for phrase in self.lex.polarity.refusals:
-            *whole, stem = phrase.split()
+        words = tuple(view.tokens[k].lower for k in self.verb_group(view, trigger[1]))
+        for whole, stem in self._refusals:
             for i in range(len(words) - len(whole)):
                 if words[i:i + len(whole)] == whole and words[i + len(whole)].startswith(stem):
                     return "affirmed" if self._negative_after(words[i + len(whole)], (stem,)) else "negated"
