@@ -83,7 +83,7 @@ def run(
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
-    from pipeline.io.readers import ReaderOptions, _suffix, is_url
+    from pipeline.io.readers import ReaderOptions, _suffix, is_url, url_fs
     from pipeline.run import run as run_pipeline
 
     if executor not in ("local", "dask"):
@@ -100,9 +100,20 @@ def run(
     nlp = _load(config)
     urls = [i for i in inputs if is_url(i)]
     inputs = [i if is_url(i) else Path(i) for i in inputs]
-    # local paths, and file:// URLs (as cheap to check): a missing one stops the run before it starts
-    missing = [str(i) for i in inputs if (not is_url(i) and not i.exists())
-               or (is_url(i) and str(i).startswith("file://") and not Path(str(i)[len("file://"):]).exists())]
+    def absent(i) -> bool:
+        """A local path, or a file:// URL (as cheap to check), that is not there."""
+        if not is_url(i):
+            return not i.exists()
+        if not str(i).startswith("file://"):
+            return False
+        try:
+            fs, p = url_fs(str(i))
+        except ValueError:
+            return False  # no fsspec: the reader's error row says so
+        return not fs.exists(p)
+
+    # a missing one stops the run before it starts
+    missing = [str(i) for i in inputs if absent(i)]
     if missing:
         _fail(f"{missing[0]}: no such file or folder")
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
