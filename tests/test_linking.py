@@ -30,7 +30,7 @@ def test_linking_organisation_grows_from_a_genitive_organisation():
 def test_linking_no_organisation_from_a_clause_or_an_opener():
     _, got = entities("Бұл туралы денсаулық сақтау министрлігі хабарлады.")
     assert not any(t == "Organization" and n.startswith("Бұл") for t, n in got)
-    _, got = entities("Мүфтият қажет болған жағдайда зекет қоры арқылы көмек береді.")
+    _, got = entities("Діннама қажет болған жағдайда қайырымдылық қоры арқылы көмек береді.")
     assert not any(t == "Organization" for t, n in got)
 
 

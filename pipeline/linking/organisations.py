@@ -113,7 +113,7 @@ class MissedOrganisations(NameRules):
                 break
             lemma = self.normaliser.lemma(w)
             if lemma.case in ("loc", "dat") and lemma.evidence == "phonology":
-                return None  # "жағдайда зекет қоры": a clause, not a name
+                return None  # "жағдайда қайырымдылық қоры": a clause, not a name
             if chain is None and lemma.case == "gen" and any(
                     a.case == "gen" and a.stem in self.org_heads for a in self.analyser.analyses(w.lower())):
                 chain = k
