@@ -17,8 +17,8 @@ class MissedNames(NameEdges):
     def persons_by_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A person span in Latin letters alone (Twitter) is no person; a capitalised
         name after a noun for people (ғалым Архимедтің) or after initials (Г. Марченко) is
-        one, and so are two capitalised words joined to a person (Кери Гранат және Эд
-        Джонс) or opening with an East Asian family name (Ван Ли), whatever the model said."""
+        one, and so are two capitalised words joined to a person (Майя Роуз және Том
+        Беннет) or opening with an East Asian family name (Ван Ли), whatever the model said."""
         tokens = re.findall(r"\w[\w-]*", text)
         named = [w for w in self._mid_sentence_words(text) if w[:1].isupper()]  # capitalised where no sentence opens
         out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
@@ -177,7 +177,7 @@ class MissedNames(NameEdges):
         return j > 0 and not toks[j - 1][3] and word in self.titles and word not in self.title_heads
 
     def _joined_to_person(self, text, toks, j, mentions) -> bool:
-        """"Кери Гранат және Эд ...", "Кери Гранат, Эд ...": a person right before the joining word."""
+        """"Майя Роуз және Том ...", "Майя Роуз, Том ...": a person right before the joining word."""
         if j >= 2 and toks[j - 1][2] in self.person_joins:
             before = toks[j - 2][1]
         elif j >= 1 and text[toks[j - 1][1]:toks[j][0]].strip() == ",":

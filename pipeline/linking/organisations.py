@@ -24,7 +24,7 @@ class MissedOrganisations(NameRules):
         return bool(self._head_stem(word))
 
     def quoted_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"«Шеврон» ... әріптесі болғанын": one to three capitalised words in «» that no span
+        """"«Алтынарал» ... әріптесі болғанын": one to three capitalised words in «» that no span
         covers, standing as a name (not before атты / деген, which name a work), are an
         organisation, a company as Kazakh news writes them."""
         out = list(mentions)

@@ -161,7 +161,7 @@ class CaseFrameExtractor(Stage):
         args = sorted(args, key=lambda a: a.first)
         out = list(args)
         for k, a in enumerate(out):
-            # "Дмитрий Родин мен сарбазды", "ЕО мен халықаралық қауымдастықта": the last member,
+            # "Иван Петров пен сарбазды", "ЕО мен халықаралық қауымдастықта": the last member,
             # a common noun, carries the case
             if not (a.case == "nom" and a.head is None and a.last + 2 < len(view)
                     and view.tokens[a.last + 1].lower in self._pair_coordinators):

@@ -293,7 +293,7 @@ class SpeechAttributor(Stage):
         return [], recipient, None, None
 
     def _coordinated(self, view: SentenceView, m, ml: int, limit: int):
-        """"Кери Гранат және Эд Джонс": the speaker and those joined to it."""
+        """"Майя Роуз және Том Беннет": the speaker and those joined to it."""
         speakers, end, k = [m.entity_id], ml, ml + 1
         while k + 1 < limit and view.tokens[k].lower in self.coordinators:
             nxt = view.mention_at(k + 1)
@@ -380,7 +380,7 @@ class SpeechAttributor(Stage):
 
     def _speakers_after(self, view: SentenceView, verb_last: int, memory: _Memory):
         """The name that closes the sentence after the speech verb, perhaps after its
-        title (— дейді Денсаулық сақтау министрі Елжан Біртанов; — деді ол)."""
+        title (— дейді Денсаулық сақтау министрі Ерлан Сәбитов; — деді ол)."""
         end = len(view)
         while end > verb_last + 1 and view.tokens[end - 1].is_punct:
             end -= 1
