@@ -15,35 +15,10 @@ from pathlib import Path
 
 from ..resources import CONFIGS_DIR
 from .conll import ConllSentence, read_conll, split_by_sentence_number, to_spacy_docs
+from .registry import TrainingTimeUp, pretraining_config, register_callbacks, register_pretraining
+from .registry import stop_after_minutes  # noqa: F401  (the time limit callback, named with train_ner)
 
 DEFAULT_TRAIN_CONFIG = CONFIGS_DIR / "ner_kk_features.cfg"
-
-
-class TrainingTimeUp(Exception):
-    """Raised inside spaCy's loop when a run reaches its time limit; the best
-    checkpoint saved so far is the result."""
-
-
-def stop_after_minutes(minutes: float):
-    """A ``[training.before_update]`` callback that ends training after ``minutes``
-    of updates (spaCy has no wall-clock limit of its own): the best checkpoint so
-    far is kept, as when ``max_steps`` is reached."""
-    started: list[float] = []
-
-    def before_update(nlp, info: dict) -> None:
-        if not started:
-            started.append(time.monotonic())
-        elif time.monotonic() - started[0] > minutes * 60:
-            raise TrainingTimeUp(f"time limit of {minutes:g} minutes reached at step {info.get('step')}")
-
-    return before_update
-
-
-def _register_callbacks() -> None:
-    from spacy.util import registry
-
-    if "claimgraph.stop_after_minutes.v1" not in registry.callbacks.get_all():
-        registry.callbacks.register("claimgraph.stop_after_minutes.v1", func=stop_after_minutes)
 
 
 def _docbin(nlp, sentences: list[ConllSentence], path: Path) -> None:
@@ -74,7 +49,7 @@ def train_ner(
     from ..lang.kk import ner_features  # noqa: F401  (registers the feature components)
     from . import augment  # noqa: F401  (registers the entity-swap augmenter)
 
-    _register_callbacks()
+    register_callbacks()
     overrides = dict(overrides or {})
     init_tok2vec = init_tok2vec or overrides.pop("paths.init_tok2vec", None) or overrides.pop("initialize.init_tok2vec", None)
     if init_tok2vec is not None and not Path(init_tok2vec).exists():
@@ -94,9 +69,7 @@ def train_ner(
         all_overrides = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")}
         all_overrides.update(overrides)
         if init_tok2vec is not None:
-            from .pretrain import _register, pretraining_config
-
-            _register()
+            register_pretraining()
             all_overrides["paths.init_tok2vec"] = str(Path(init_tok2vec).resolve())
             pretraining_config(config).to_disk(tmp / "config.cfg")
             config = tmp / "config.cfg"

@@ -22,12 +22,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional
+from typing import Iterable, Iterator
 
-from ..resources import CONFIGS_DIR
 from .conll import read_conll, read_utf8, split_by_sentence_number
+from .registry import DEFAULT_PRETRAIN_CONFIG, pretraining_config, register_pretraining
 
-DEFAULT_PRETRAIN_CONFIG = CONFIGS_DIR / "pretrain_kk.cfg"
 NGRAM = 8
 _WORD = re.compile(r"\w+")
 _CG_FORM = re.compile(r'^"<(.*)>"\s*$')
@@ -139,66 +138,6 @@ def build_pretraining_text(
     return counts
 
 
-class AnnotatedJsonlCorpus:
-    """spaCy's ``JsonlCorpus`` for pretraining, plus the pipeline's annotating
-    components run on every doc (cached after the first epoch), so features such as
-    NORM = stem and TAG = gazetteer class are set as in NER training."""
-
-    def __init__(self, path, annotating: list[str], min_length: int = 0, max_length: int = 0):
-        self.path = Path(path) if path is not None else None
-        self.annotating = list(annotating)
-        self.min_length = min_length
-        self.max_length = max_length
-        self._docs = None
-
-    def __call__(self, nlp):
-        if self.path is None:
-            raise ValueError("corpora.pretrain: paths.raw_text is not set")
-        if self._docs is None:
-            docs = []
-            with self.path.open(encoding="utf-8") as f:
-                for line in f:
-                    if not line.strip():
-                        continue
-                    doc = nlp.make_doc(json.loads(line)["text"])
-                    if self.min_length and len(doc) < self.min_length:
-                        continue
-                    if self.max_length and len(doc) >= self.max_length:
-                        continue
-                    docs.append(doc)
-            for name in self.annotating:
-                docs = list(nlp.get_pipe(name).pipe(docs))
-            self._docs = docs
-        return iter(self._docs)
-
-
-def annotated_jsonl_corpus(path: Optional[str], annotating: List[str], min_length: int = 0, max_length: int = 0):
-    # path is null when a training run merges this config only for [pretraining]
-    return AnnotatedJsonlCorpus(path, annotating, min_length, max_length)
-
-
-def _register() -> None:
-    from spacy.util import registry
-
-    from ..lang.kk import ner_features  # noqa: F401  (registers the feature components)
-    from .ner import _register_callbacks
-
-    _register_callbacks()
-    if "claimgraph.annotated_jsonl.v1" not in registry.readers.get_all():
-        registry.readers.register("claimgraph.annotated_jsonl.v1", func=annotated_jsonl_corpus)
-
-
-def pretraining_config(ner_config: Path, pretrain_config: Path = DEFAULT_PRETRAIN_CONFIG,
-                       overrides: dict | None = None):
-    """The NER config with ``pretrain_config`` merged in (its ``[pretraining]``, reader
-    and paths) and ``overrides`` applied: the tok2vec section is the NER config's own."""
-    from thinc.api import Config
-
-    merged = Config().from_disk(ner_config, interpolate=False).merge(
-        Config().from_disk(pretrain_config, interpolate=False))
-    return Config().from_str(merged.to_str(), overrides=overrides or {}, interpolate=False)
-
-
 def pretrain_tok2vec(raw_text: Path, out: Path, ner_config: Path,
                      pretrain_config: Path = DEFAULT_PRETRAIN_CONFIG,
                      overrides: dict | None = None, epochs: int | None = None) -> Path:
@@ -207,7 +146,7 @@ def pretrain_tok2vec(raw_text: Path, out: Path, ner_config: Path,
     to ``out``. Returns the path of the last weights (``paths.init_tok2vec`` for train-ner)."""
     from spacy.training.pretrain import pretrain
 
-    _register()
+    register_pretraining()
     all_overrides = {"paths.raw_text": str(raw_text)}
     if epochs is not None:
         all_overrides["pretraining.max_epochs"] = epochs
