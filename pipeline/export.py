@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 from pathlib import Path
 
 import networkx as nx
 
 from .graph import ClaimsGraph
 from .store import load_store, query_store  # noqa: F401 - the store's API, importable from here too
+from .textfiles import part_path, xml_text
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle", "events", "events-parquet")
 SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".parquet", "nquads": ".nq",
@@ -30,16 +30,6 @@ EVENT_COLUMNS = (
     "author_id", "author_name", "document_id", "source", "url",
     "evidence_start", "evidence_end", "evidence", "text", "confidence",
 )
-
-
-# XML 1.0 allows tab, newline, carriage return and these ranges, nothing else, not even as
-# character references: a NUL or a vertical tab from a document's text would break the file
-_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(value) -> str:
-    """``value`` as a string XML can hold: each illegal character becomes U+FFFD (lengths kept)."""
-    return _XML_ILLEGAL.sub("\ufffd", "" if value is None else str(value))
 
 
 def _flat_graph(graph: ClaimsGraph) -> nx.MultiDiGraph:
@@ -65,7 +55,7 @@ def export(graph_path: Path, fmt: str, out: Path) -> Path:
     if fmt not in FORMATS:
         raise ValueError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     out = Path(out)
-    part = out.with_name(f".{out.name}.part")  # beside out: os.replace is atomic on one file system
+    part = part_path(out)
     try:
         written = _write(Path(graph_path), fmt, out, part)
         _check_written(part, fmt, written, out)

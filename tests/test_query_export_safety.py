@@ -121,6 +121,9 @@ def graph_with_control_characters(tmp_path):
          "cg:theme": {"@id": "country:FR"}, "text": "президенті", "cg:polarity": "affirmed",
          "cg:modality": "asserted", "appearance": {"@id": "doc:d1"},
          "prov:wasDerivedFrom": {"oa:start": 0, "oa:end": 35, "oa:exact": text[:35]}},
+        {"@id": "claim:d1-3", "@type": "Claim", "cg:predicate": "say", "cg:agent": {"@id": "person:macron"},
+         "text": "алғыс айтты", "cg:polarity": "affirmed", "cg:modality": "asserted", "appearance": {"@id": "doc:d1"},
+         "prov:wasDerivedFrom": {"oa:start": 0, "oa:end": len(text), "oa:exact": text}},
     ]
     path = tmp_path / "graph.jsonld"
     path.write_text(json.dumps({"@context": jsonld_context(), "@graph": nodes}, ensure_ascii=False), encoding="utf-8")
@@ -164,3 +167,25 @@ def test_export_a_file_that_does_not_read_back_is_one_line_and_no_file(graph_wit
     assert "g.gexf" in result.output and "does not read back" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not target.exists() and list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".*")) == []
+
+
+@pytest.mark.parametrize("command", ["report", "view"])
+def test_html_pages_hold_no_control_character_and_no_lone_surrogate(graph_with_control_characters, tmp_path,
+                                                                     command):
+    if command == "view":
+        needs_extra("pyvis", "view")
+    data = json.loads(graph_with_control_characters.read_text(encoding="utf-8"))
+    for node in data["@graph"]:
+        if node["@id"] == "person:macron":
+            node["name"] = "Эмманюэль\ud800Макрон"  # a lone surrogate, as a JSON escape can carry
+    surrogate = tmp_path / "surrogate.jsonld"
+    surrogate.write_text(json.dumps(data), encoding="utf-8")  # ASCII JSON: the surrogate stays an escape
+    for graph in (graph_with_control_characters, surrogate):
+        target = tmp_path / f"{graph.stem}.html"
+        result = runner.invoke(app, [command, str(graph), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        page = target.read_text(encoding="utf-8")
+        assert not any(ch in page for ch in "\x00\x0b")
+        # the speaker's name: U+FFFD in the report; the view's JSON escapes a control character
+        escaped = "Эмманюэль\ufffdМакрон" if command == "report" or graph == surrogate else "Эмманюэль\\u000bМакрон"
+        assert escaped in page
