@@ -187,17 +187,21 @@ def query(
     store: Path = typer.Argument(..., help="A store folder made by claimgraph run --store DIR."),
     sparql: str = typer.Argument(..., help="A SPARQL SELECT query."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    allow_service: bool = typer.Option(False, "--allow-service",
+                                       help="Run a query with SERVICE clauses (network requests to other endpoints)."),
 ) -> None:
-    """Run a SPARQL query on the claims store and print the result.
+    """Run a SPARQL query on the claims store and print the result. A federated query
+    (SERVICE, a network request) is refused unless --allow-service is given.
 
     Example: claimgraph query store/ 'PREFIX cg: <https://w3id.org/claimgraph/ns#> SELECT ?p (COUNT(*) AS ?n) WHERE { ?c cg:predicate ?p } GROUP BY ?p'
     """
-    from pipeline.export import print_table, query_store
+    from pipeline.export import print_table
+    from pipeline.store import query_store
 
     if not store.is_dir():
         _fail(f"{store}: no such store folder")
     try:
-        columns, rows = query_store(store, sparql)
+        columns, rows = query_store(store, sparql, allow_service=allow_service)
     except (ValueError, OSError) as err:
         _fail(str(err).splitlines()[0])
     if fmt in ("csv", "json"):

@@ -1,15 +1,18 @@
 """Exports of a claims graph: GraphML and GEXF (Gephi, via networkx), a flat
 claims table (CSV, Parquet), N-Quads and Turtle (rdflib), and an embedded SPARQL
-store on disk (pyoxigraph) with queries. All read ``graph.jsonld`` offline."""
+store on disk (pyoxigraph, :mod:`pipeline.store`) with queries. All read ``graph.jsonld`` offline."""
 from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import networkx as nx
 
 from .graph import ClaimsGraph
+from .store import load_store, query_store  # noqa: F401 - the store's API, importable from here too
+from .textfiles import part_path, xml_text
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle", "events", "events-parquet")
 SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".parquet", "nquads": ".nq",
@@ -30,45 +33,96 @@ EVENT_COLUMNS = (
 
 
 def _flat_graph(graph: ClaimsGraph) -> nx.MultiDiGraph:
-    """Entities as nodes, claims as labelled edges; attributes made scalar
-    (GraphML and GEXF take no lists)."""
+    """Entities as nodes, claims as labelled edges; attributes made scalar (GraphML and GEXF
+    take no lists) and XML-safe."""
     eg = graph.entity_graph()
     out = nx.MultiDiGraph()
     for n, d in eg.nodes(data=True):
-        out.add_node(n, **{k: ("" if v is None else str(v)) for k, v in d.items()}, label=d.get("name") or n)
+        out.add_node(xml_text(n), **{k: xml_text(v) for k, v in d.items()}, label=xml_text(d.get("name") or n))
     for u, v, k, d in eg.edges(keys=True, data=True):
-        out.add_edge(u, v, key=k, label=d["predicate"], **{a: str(b) for a, b in d.items()})
+        out.add_edge(xml_text(u), xml_text(v), key=xml_text(k), label=xml_text(d["predicate"]),
+                     **{a: xml_text(b) for a, b in d.items()})
     return out
 
 
+class ExportError(ValueError):
+    """An export wrote a file that does not read back as what was written."""
+
+
 def export(graph_path: Path, fmt: str, out: Path) -> Path:
+    """Write ``graph_path`` as ``fmt`` to ``out``, then read the file back: ``out`` appears only
+    when it parses and holds every node, edge, row or triple (never a truncated file)."""
     if fmt not in FORMATS:
         raise ValueError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
-    graph_path = Path(graph_path)
+    out = Path(out)
+    part = part_path(out)
+    try:
+        written = _write(Path(graph_path), fmt, out, part)
+        _check_written(part, fmt, written, out)
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
+    return out
+
+
+def _write(graph_path: Path, fmt: str, out: Path, part: Path) -> tuple[str, int]:
+    """Write the export to ``part``; (how to read it back, how many items it must hold)."""
     if fmt in ("nquads", "turtle"):
         import rdflib
 
         g = rdflib.Dataset() if fmt == "nquads" else rdflib.Graph()
         g.parse(graph_path, format="json-ld")
-        g.serialize(destination=str(out), format="nquads" if fmt == "nquads" else "turtle", encoding="utf-8")
-        return out
+        g.serialize(destination=str(part), format=fmt, encoding="utf-8")
+        return fmt, len(g)
     graph = ClaimsGraph.from_jsonld(graph_path)
     if fmt in ("events", "events-parquet"):
-        write_events(graph, out, parquet=fmt == "events-parquet" or Path(out).suffix == ".parquet")
-        return out
-    if fmt == "graphml":
-        nx.write_graphml(_flat_graph(graph), out)
-    elif fmt == "gexf":
-        nx.write_gexf(_flat_graph(graph), out)
-    elif fmt == "csv":
+        parquet = fmt == "events-parquet" or out.suffix == ".parquet"
+        return ("parquet" if parquet else "csv"), write_events(graph, part, parquet=parquet)
+    if fmt in ("graphml", "gexf"):
+        flat = _flat_graph(graph)
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, part)
+        return fmt, flat.number_of_nodes() + flat.number_of_edges()
+    if fmt == "csv":
         rows = graph.claim_rows()
-        with open(out, "w", encoding="utf-8", newline="") as fh:
+        with open(part, "w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["claim"])
             writer.writeheader()
             writer.writerows(rows)
-    elif fmt == "parquet":
-        graph.to_pandas().to_parquet(out, index=False)
-    return out
+        return "csv", len(rows)
+    frame = graph.to_pandas()
+    frame.to_parquet(part, index=False)
+    return "parquet", len(frame)
+
+
+def _check_written(part: Path, fmt: str, written: tuple[str, int], out: Path) -> None:
+    """Read the written file back with a reader of its format; ExportError unless it parses
+    and holds as many items as were written."""
+    how, expected = written
+    try:
+        if how in ("graphml", "gexf"):
+            back = (nx.read_graphml if how == "graphml" else nx.read_gexf)(part)
+            found = back.number_of_nodes() + back.number_of_edges()
+        elif how in ("nquads", "turtle"):
+            import rdflib
+
+            back = rdflib.Dataset() if how == "nquads" else rdflib.Graph()
+            back.parse(part, format=how)
+            found = len(back)
+        elif how == "csv":
+            with open(part, encoding="utf-8", newline="") as fh:
+                found = sum(1 for _ in csv.DictReader(fh))
+        else:
+            import pyarrow.parquet as pq
+
+            found = pq.read_metadata(part).num_rows
+    except ImportError:
+        raise
+    except Exception as err:  # noqa: BLE001 - any reader's complaint means a broken file
+        reason = next(iter(str(err).splitlines()), "")
+        raise ExportError(f"{out}: the {fmt} file written does not read back ({type(err).__name__}: {reason}); "
+                          f"not written") from None
+    if found != expected:
+        raise ExportError(f"{out}: the {fmt} file written reads back {found} items, not {expected}; not written")
 
 
 def _id(value) -> str | None:
@@ -140,41 +194,6 @@ def write_events(graph: ClaimsGraph, out: Path, parquet: bool = False) -> int:
             writer.writeheader()
             writer.writerows(rows)
     return len(rows)
-
-
-# -- the SPARQL store -------------------------------------------------------------
-def load_store(graph_path: Path, store_dir: Path) -> int:
-    """Add a graph.jsonld to the on-disk store in ``store_dir``; returns its size."""
-    import pyoxigraph as ox
-
-    store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(graph_path), format=ox.RdfFormat.JSON_LD)
-    store.flush()
-    return len(store)
-
-
-def query_store(store_dir: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT query; (column names, rows of plain strings)."""
-    import pyoxigraph as ox
-
-    if not (Path(store_dir) / "CURRENT").exists() and not any(Path(store_dir).glob("*")):
-        raise ValueError(f"{store_dir}: no store here (create one with claimgraph run ... --store DIR)")
-    store = ox.Store.read_only(str(store_dir))
-    try:
-        result = store.query(sparql)
-    except SyntaxError as err:
-        raise ValueError(f"query: {str(err).splitlines()[0]}") from None
-    if not isinstance(result, ox.QuerySolutions):
-        raise ValueError("query: only SELECT queries print a table")
-    columns = [v.value for v in result.variables]
-    rows = [[_plain(sol[c]) for c in columns] for sol in result]
-    return columns, rows
-
-
-def _plain(term) -> str:
-    if term is None:
-        return ""
-    return term.value
 
 
 def print_table(columns: list[str], rows: list[list[str]], fmt: str) -> str:

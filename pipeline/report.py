@@ -10,6 +10,7 @@ from pathlib import Path
 from .export import event_rows
 from .graph import ClaimsGraph
 from .lexicon import QUAD_CLASS_NAMES
+from .textfiles import write_whole_text, xml_text
 
 COOPERATION = {1, 2}
 CONFLICT = {3, 4}
@@ -113,6 +114,7 @@ conflict below, by month of the claim (or of its document).</p>
 
 
 def write_report(graph_path: Path, out: Path) -> Path:
+    """The report of ``graph_path`` in ``out``; characters no HTML page may hold (a NUL from a text)
+    become U+FFFD, and the file is written whole or not at all."""
     graph = ClaimsGraph.from_jsonld(graph_path)
-    Path(out).write_text(render_report(graph, title=f"claims report: {Path(graph_path).name}"), encoding="utf-8")
-    return Path(out)
+    return write_whole_text(Path(out), xml_text(render_report(graph, title=f"claims report: {Path(graph_path).name}")))

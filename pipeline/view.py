@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from .graph import ClaimsGraph
+from .textfiles import write_whole_text, xml_text
 
 COLOURS = {"Person": "#e15759", "Country": "#4e79a7", "Organization": "#f28e2b", "Place": "#59a14f",
            "City": "#59a14f", "AdministrativeArea": "#59a14f", "Event": "#b07aa1", "cg:Group": "#9c755f"}
@@ -82,9 +83,11 @@ def render_html(graph: ClaimsGraph, title: str = "claims graph", top: int = DEFA
     documents = {nid: node.get("datePublished") for nid, node in graph.nodes("document")}
     for e in edges:
         e["date"] = e["date"] or documents.get(e["document"]) or ""
-    data = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False).replace("</", "<\\/")
-    types = sorted({n["group"] for n in nodes})
-    predicates = sorted({e["label"] for e in edges})
+    # JSON escapes control characters; a lone surrogate (which UTF-8 cannot hold) becomes U+FFFD
+    data = xml_text(json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False).replace("</", "<\\/"))
+    types = sorted({xml_text(n["group"]) for n in nodes})
+    predicates = sorted({xml_text(e["label"]) for e in edges})
+    title = xml_text(title)  # a file name may hold what UTF-8 cannot
     type_boxes = "".join(f'<label><input type="checkbox" class="type" value="{html.escape(t)}" checked> '
                          f'{html.escape(t)}</label> ' for t in types)
     pred_boxes = "".join(f'<label><input type="checkbox" class="pred" value="{html.escape(p)}" checked> '
@@ -159,7 +162,6 @@ redraw();
 
 
 def write_html(graph_path: Path, out: Path, top: int = DEFAULT_TOP) -> Path:
+    """The page, written whole or not at all."""
     graph = ClaimsGraph.from_jsonld(graph_path)
-    Path(out).write_text(render_html(graph, title=f"claims graph: {Path(graph_path).name}", top=top),
-                         encoding="utf-8")
-    return Path(out)
+    return write_whole_text(Path(out), render_html(graph, title=f"claims graph: {Path(graph_path).name}", top=top))
