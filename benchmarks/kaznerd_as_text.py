@@ -35,7 +35,7 @@ def detokenise(words: list[str]) -> str:
 
 def documents(conll: Path, per_doc: int = 10, limit: int | None = None) -> list[dict]:
     """JSON Lines records (id, text) of ``per_doc`` consecutive sentences each."""
-    from pipeline.training.conll import read_conll
+    from pipeline.lang.kk.training.conll import read_conll
 
     sentences = [detokenise(s.words) for s in read_conll(conll)]
     docs = [{"id": f"kaznerd-{i // per_doc:05d}", "text": " ".join(sentences[i:i + per_doc])}

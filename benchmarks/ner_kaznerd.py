@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pipeline  # noqa: F401  (registers the Kazakh language)
 from pipeline.resources import MODELS_DIR
-from pipeline.training.ner import evaluate_ner
+from pipeline.lang.kk.training.ner import evaluate_ner
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "kaznerd"
 

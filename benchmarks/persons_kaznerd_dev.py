@@ -48,7 +48,7 @@ def main() -> None:
         sys.exit(f"{args.conll}: not found (../shared/corpora/kaznerd beside the checkout)")
     import pipeline
     from pipeline.records import Document
-    from pipeline.training.conll import read_conll, split_by_sentence_number
+    from pipeline.lang.kk.training.conll import read_conll, split_by_sentence_number
 
     _, dev = split_by_sentence_number(read_conll(args.conll))
     if args.limit:

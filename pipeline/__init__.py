@@ -8,20 +8,18 @@
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-CONTRACT_VERSION = "1.0"
+from .version import CONTRACT_VERSION, __version__
 
-from .lang.kk import register as _register_kazakh  # noqa: E402
-
-_register_kazakh()
+# spaCy finds the Kazakh language class ("kk") through this package's spacy_languages entry
+# point, so importing the package registers nothing and imports neither spaCy nor a language.
 
 
 def load(config=None):
     """Load a pipeline from a YAML config path or an equivalent dict (default:
     ``configs/default.yaml``; ``configs/fast.yaml`` trades some accuracy for speed)."""
-    from .core import Pipeline
+    from .multilingual import load_pipeline
 
-    return Pipeline.from_config(config)
+    return load_pipeline(config)
 
 
 __all__ = ["load", "__version__", "CONTRACT_VERSION"]

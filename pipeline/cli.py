@@ -295,6 +295,13 @@ def _parse_settings(settings: List[str]) -> dict:
     return overrides
 
 
+def _ner_training():
+    """The Kazakh NER training tools, from the language pack (the CLI names no language folder)."""
+    from pipeline.lang import get_language
+
+    return get_language("kk").ner_training
+
+
 @app.command("pretrain-ner")
 def pretrain_ner_cmd(
     conll: List[Path] = typer.Option([], "--conll", help="IOB2 files the NER model trains on: only their training part is used (same split as train-ner); repeatable."),
@@ -314,9 +321,10 @@ def pretrain_ner_cmd(
     --exclude ../shared/corpora/kaznerd/IOB2_test.txt --text ../shared/corpora/kazqad/passages_val.txt
     --config configs/ner_kk_features.cfg --out /tmp/pretrain; then train-ner ... --init-tok2vec /tmp/pretrain/model-last.bin
     """
-    from pipeline.training.conll import ConllFormatError
-    from pipeline.training.ner import DEFAULT_TRAIN_CONFIG
-    from pipeline.training.pretrain import DEFAULT_PRETRAIN_CONFIG, build_pretraining_text, pretrain_tok2vec
+    training = _ner_training()
+    ConllFormatError, DEFAULT_TRAIN_CONFIG = training.ConllFormatError, training.DEFAULT_TRAIN_CONFIG
+    DEFAULT_PRETRAIN_CONFIG, build_pretraining_text = training.DEFAULT_PRETRAIN_CONFIG, training.build_pretraining_text
+    pretrain_tok2vec = training.pretrain_tok2vec
 
     overrides = _parse_settings(settings)
     cfg = config or DEFAULT_TRAIN_CONFIG
@@ -352,8 +360,8 @@ def train_ner_cmd(
 
     Example: claimgraph train-ner ../shared/corpora/kaznerd/with_sentID/IOB2_valid2.txt --out models/kk_ner
     """
-    from pipeline.training.conll import ConllFormatError
-    from pipeline.training.ner import DEFAULT_TRAIN_CONFIG, train_ner
+    training = _ner_training()
+    ConllFormatError, DEFAULT_TRAIN_CONFIG, train_ner = training.ConllFormatError, training.DEFAULT_TRAIN_CONFIG, training.train_ner
 
     overrides = _parse_settings(settings)
     if max_steps is not None:
@@ -380,10 +388,10 @@ def evaluate_ner_cmd(
 
     Example: claimgraph evaluate-ner ../shared/corpora/kaznerd/IOB2_test.txt --json
     """
-    import pipeline  # noqa: F401  (registers the Kazakh language)
     from pipeline.resources import MODELS_DIR
-    from pipeline.training.conll import ConllFormatError
-    from pipeline.training.ner import evaluate_ner
+
+    training = _ner_training()
+    ConllFormatError, evaluate_ner = training.ConllFormatError, training.evaluate_ner
 
     model = model or MODELS_DIR / "kk_ner"
     if not (model / "meta.json").exists():

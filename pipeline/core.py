@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .config import build_stages, dump_resolved, load_config
+from .config import ConfigError, build_stages, dump_resolved, load_config
 from .records import AnnotatedDocument, Document
 from .stage import Stage
 
@@ -45,13 +45,17 @@ class Pipeline:
 
     @classmethod
     def from_config(cls, source: str | Path | dict | None = None) -> "Pipeline":
+        """The config's own stage list. A config that routes other languages to their own
+        configs (``languages:``) is loaded by :func:`pipeline.load`, which routes."""
         cfg, path, _ = load_config(source)
-        nlp = cls(build_stages(cfg, path), dump_resolved(cfg), path)
-        if cfg.languages:  # a document per language to its own stages
-            from .multilingual import MultilingualPipeline
+        if cfg.languages:
+            raise ConfigError(f"{path or '<config>'} routes languages (languages: ...): load it with pipeline.load()")
+        return cls.from_loaded(cfg, path)
 
-            return MultilingualPipeline.wrap(nlp, cfg.languages, cfg.detector, path)
-        return nlp
+    @classmethod
+    def from_loaded(cls, cfg, path: Path | None) -> "Pipeline":
+        """The stage chain of a config already read by :func:`~pipeline.config.load_config`."""
+        return cls(build_stages(cfg, path), dump_resolved(cfg), path)
 
     def _with_language(self, document: Document) -> Document:
         return document if document.language else document.model_copy(update={"language": self.language})

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
-from . import CONTRACT_VERSION, __version__
+from .version import CONTRACT_VERSION, __version__
 from .records import ENTITY_TYPES, ROLES, AnnotatedDocument, Claim, DocumentRecord, Entity
 from .resources import DATA_DIR
 

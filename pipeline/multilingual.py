@@ -33,9 +33,9 @@ class MultilingualPipeline(Pipeline):
 
     @classmethod
     def from_config(cls, source=None) -> Pipeline:
-        """What :meth:`Pipeline.from_config` builds (workers rebuild a run's pipeline
-        through its class): routing again when the config routes."""
-        return Pipeline.from_config(source)
+        """What :func:`load_pipeline` builds (workers rebuild a run's pipeline through its
+        class): routing again when the config routes."""
+        return load_pipeline(source)
 
     @classmethod
     def wrap(cls, base: Pipeline, routes: dict[str, str], detector: str, config_path: Path | None):
@@ -101,3 +101,13 @@ class MultilingualPipeline(Pipeline):
                    "stages": self._loaded[code].describe() if code in self._loaded else "not loaded (no document)"}
                   for code, path in self.routes.items()]
         return self.base.describe() + [{"factory": "languages", "detector": self.detector_name, "routes": routed}]
+
+
+def load_pipeline(source=None) -> Pipeline:
+    """A config's pipeline (what :func:`pipeline.load` returns): its own stages, and when it
+    has ``languages``, a document per language to that language's stages."""
+    cfg, path, _ = load_config(source)
+    nlp = Pipeline.from_loaded(cfg, path)
+    if cfg.languages:
+        return MultilingualPipeline.wrap(nlp, cfg.languages, cfg.detector, path)
+    return nlp

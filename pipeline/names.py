@@ -9,12 +9,23 @@ The country and organisation gazetteers both sit on it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, Protocol, Sequence
 
 from .spans import keep_longest
 
-if TYPE_CHECKING:  # any analyser with .analyses(word) will do
-    from .lang.kk.morphology import Analysis, SuffixAnalyser
+
+class Analysis(Protocol):
+    """One split of a word into a stem and endings (a language's suffix analyser gives them)."""
+
+    stem: str
+    case: str
+    possessive: str | None
+
+
+class SuffixAnalyser(Protocol):
+    """Any analyser with ``analyses(word)`` will do (Kazakh's: pipeline/lang/kk/morphology.py)."""
+
+    def analyses(self, word: str, min_stem: int = 2) -> Sequence[Analysis]: ...
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,15 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from . import CONTRACT_VERSION, __version__
+from .version import CONTRACT_VERSION, __version__
 from .io.readers import (JsonlUnit, ReadError, ReaderOptions, TarUnit, WarcUnit, ZipUnit, content_hash, is_url,
                          iter_documents, read_unit)
 from .io.writers import RunWriter, doc_key
+from .protocols import DocumentPipeline as Pipeline  # run.py never imports pipeline.core
 from .records import Document
 
-if TYPE_CHECKING:  # run.py never imports pipeline.core: core.Pipeline.run imports this module
-    from .core import Pipeline
 
 
 @dataclass

@@ -252,7 +252,7 @@ def test_linking_a_common_word_opening_a_sentence_is_no_person():
 
 
 def test_common_words_builder_counts_mid_sentence_words_only(tmp_path):
-    from pipeline.training.common_words import common_words, count_cases
+    from pipeline.lang.kk.training.common_words import common_words, count_cases
 
     low, cap = count_cases([["Патша", "келді", "."], ["Бір", "патша", "бар", "."], ["Ол", "патша", "."],
                             ["Ол", "Асанмен", "келді"], ["Біз", "Асанмен", "келдік"]])

@@ -10,8 +10,8 @@ from spacy.training import Example
 import pipeline  # noqa: F401  (registers the Kazakh language)
 from pipeline.lang.kk.ner_features import GAZETTEER_DIR, Gazetteer, load_gazetteers, stem_of
 from pipeline.resources import read_yaml
-from pipeline.training.augment import EntitySwapper, Inflector
-from pipeline.training.ner import TrainingTimeUp, stop_after_minutes
+from pipeline.lang.kk.training.augment import EntitySwapper, Inflector
+from pipeline.lang.kk.training.ner import TrainingTimeUp, stop_after_minutes
 
 LISTS = {
     "GIVEN": ["Сейтқали", "Жанболат"],

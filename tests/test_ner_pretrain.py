@@ -5,8 +5,8 @@ import json
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.training.conll import read_conll, split_by_sentence_number
-from pipeline.training.pretrain import build_pretraining_text, read_raw_texts
+from pipeline.lang.kk.training.conll import read_conll, split_by_sentence_number
+from pipeline.lang.kk.training.pretrain import build_pretraining_text, read_raw_texts
 
 
 def _sentence(n: int) -> str:

@@ -4,7 +4,7 @@ import json
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.training.conll import iob2_spans, read_conll, split_by_sentence_number
+from pipeline.lang.kk.training.conll import iob2_spans, read_conll, split_by_sentence_number
 
 TINY = """AID1 O
 Дмитрий B-PERSON

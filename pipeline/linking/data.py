@@ -44,7 +44,7 @@ class NameRules:
         self.cities = cldr_city_names(lang.code) | frozenset(orthography.get("extra_cities", ()))
         self.regions = frozenset(orthography.get("regions", ()))
         # optional word lists of the language's data folder: words it writes in lower case
-        # (pipeline.training.common_words), the NER features' given names (mimesis) and places
+        # (pipeline.lang.kk.training.common_words), the NER features' given names (mimesis) and places
         # (GeoNames, CLDR: towns named after persons too)
         self.common_words = _entries(lang, "common_words.yaml")
         self.given_names = _entries(lang, "gazetteers/given_names.yaml")

@@ -11,6 +11,8 @@ from ..base import LanguagePack
 from . import ner_features  # noqa: F401 - registers the NER models' feature components (kk_stem_norm, kk_gazetteer)
 from .spacy_lang import Kazakh, register, shared_nlp
 
+register()  # spacy.blank("kk") and spacy.load of a "kk" model, even without the entry point
+
 
 class KazakhLanguage(LanguagePack):
     code = "kk"
@@ -44,6 +46,13 @@ class KazakhLanguage(LanguagePack):
         from .dates import default_date_reader
 
         return default_date_reader()
+
+    @cached_property
+    def ner_training(self):
+        """Training, pretraining and evaluation of the NER model (spaCy's loop)."""
+        from . import training
+
+        return training
 
     def frame_reader(self, lexicon):
         from .frames import FrameReader

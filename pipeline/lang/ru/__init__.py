@@ -33,15 +33,15 @@ class RussianLanguage(LanguagePack):
 
     @cached_property
     def countries(self):
-        from .gazetteer import default_countries
+        from .gazetteer import RussianCountries
 
-        return default_countries()
+        return RussianCountries(self.data("countries.yaml"))
 
     @cached_property
     def organisations(self):
-        from .gazetteer import default_organisations
+        from .gazetteer import RussianOrganisations
 
-        return default_organisations()
+        return RussianOrganisations(self.data("organisations.yaml"))
 
 
 __all__ = ["RussianLanguage"]

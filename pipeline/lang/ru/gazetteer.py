@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import models
 
@@ -111,17 +110,3 @@ class RussianOrganisations:
 
     def find(self, tokens) -> list[NameHit]:
         return self._index.find(tokens, "ORG")
-
-
-@lru_cache(maxsize=None)
-def default_countries():
-    from . import RussianLanguage
-
-    return RussianCountries(RussianLanguage().data("countries.yaml"))
-
-
-@lru_cache(maxsize=None)
-def default_organisations():
-    from . import RussianLanguage
-
-    return RussianOrganisations(RussianLanguage().data("organisations.yaml"))

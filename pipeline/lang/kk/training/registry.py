@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
-from ..resources import CONFIGS_DIR
+from ....resources import CONFIGS_DIR
 
 DEFAULT_PRETRAIN_CONFIG = CONFIGS_DIR / "pretrain_kk.cfg"
 
@@ -88,7 +88,7 @@ def register_pretraining() -> None:
     callbacks, the Kazakh feature components and ``claimgraph.annotated_jsonl.v1``."""
     from spacy.util import registry
 
-    from ..lang.kk import ner_features  # noqa: F401  (registers the feature components)
+    from .. import ner_features  # noqa: F401  (registers the feature components)
 
     register_callbacks()
     if "claimgraph.annotated_jsonl.v1" not in registry.readers.get_all():

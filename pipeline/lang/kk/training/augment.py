@@ -18,9 +18,9 @@ from spacy.training import Example
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from ..lang.kk.morphology import HYPHENS, Analysis
-from ..lang.kk.normalise import Phonology, default_normaliser
-from ..lang.kk.resources import kk_data
+from ..morphology import HYPHENS, Analysis
+from ..normalise import Phonology, default_normaliser
+from ..resources import kk_data
 
 
 class Inflector:
@@ -138,7 +138,7 @@ def entity_swap(nlp, example: Example, *, swapper: EntitySwapper, probability: f
 
 @registry.augmenters("claimgraph.kk_entity_swap.v1")
 def create_entity_swap(probability: float = 0.5, labels: list[str] = ("PERSON", "GPE")):
-    from ..lang.kk.ner_features import load_gazetteers
+    from ..ner_features import load_gazetteers
 
     return partial(entity_swap, swapper=EntitySwapper(load_gazetteers()), probability=probability,
                    labels=tuple(labels))

@@ -7,7 +7,7 @@ part of the package data; the NER feature component
 (:mod:`pipeline.lang.kk.ner_features`) reads them when a model is trained and saves its
 own copy inside the model folder.
 
-    python -m pipeline.training.gazetteers [--out pipeline/lang/kk/data/gazetteers]
+    python -m pipeline.lang.kk.training.gazetteers [--out pipeline/lang/kk/data/gazetteers]
 """
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from ..lang.kk.resources import kk_data
-from ..resources import CONFIGS_DIR
+from ..resources import kk_data
+from ....resources import CONFIGS_DIR
 
-OUT = Path(__file__).resolve().parents[1] / "lang" / "kk" / "data" / "gazetteers"
+OUT = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 # Kazakh and Russian Cyrillic letters, space and hyphen only (no Serbian, Ukrainian-only letters)
 _KK_RU = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі \-]+$")
 _MIN_CITY_POPULATION = 100_000
@@ -34,7 +34,7 @@ def _clean(names) -> list[str]:
 
 def _write(path: Path, label: str, sources: list[dict], entries: list[str]) -> None:
     header = (f"# Gazetteer for the NER model's features ({label}); built by\n"
-              f"# python -m pipeline.training.gazetteers. Sources and licences below.\n")
+              f"# python -m pipeline.lang.kk.training.gazetteers. Sources and licences below.\n")
     body = {"label": label, "sources": sources, "entries": entries}
     path.write_text(header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
 

@@ -9,7 +9,7 @@ passages and the UD Kazakh-KTB treebank's sentences. A word is kept when it is s
 after a sentence's first word and capitalised there at most a fifth as often; given
 names of the NER gazetteer are dropped (Сұлтан, Асқар stay names).
 
-    python -m pipeline.training.common_words ../shared/corpora/kaznerd/with_sentID/IOB2_valid2.txt \\
+    python -m pipeline.lang.kk.training.common_words ../shared/corpora/kaznerd/with_sentID/IOB2_valid2.txt \\
         ../shared/corpora/kazqad/passages_val.txt --conllu ../shared/corpora/ud_kazakh_ktb/*.conllu
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Iterable
 
 import yaml
 
-OUT = Path(__file__).resolve().parents[1] / "lang" / "kk" / "data" / "common_words.yaml"
+OUT = Path(__file__).resolve().parents[1] / "data" / "common_words.yaml"
 _WORD = re.compile(r"^[^\W\d_][\w-]*$")
 _TOKENS = re.compile(r"[^\W\d_][\w-]*|[^\w\s]")
 _SENTENCE_OPENERS = frozenset(".!?—–-«\":")
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-count", type=int, default=2)
     args = ap.parse_args(argv)
-    from ..lang import get_language
+    from ... import get_language
 
     sentences = kaznerd_train_sentences(args.kaznerd)
     for path in args.texts:
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     words = common_words(low, cap, args.min_count, given)
     header = ("# Kazakh words written in lower case mid-sentence (pipeline/linking: a capitalised one\n"
               "# opening a sentence is a common word, not a name). Built by\n"
-              "# python -m pipeline.training.common_words; sources and licences below.\n")
+              "# python -m pipeline.lang.kk.training.common_words; sources and licences below.\n")
     body = {"sources": SOURCES, "min_count": args.min_count, "entries": words}
     args.out.write_text(header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
     print(f"{len(words)} words -> {args.out}")

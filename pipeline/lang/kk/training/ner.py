@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from ..resources import CONFIGS_DIR
+from ....resources import CONFIGS_DIR
 from .conll import ConllSentence, read_conll, split_by_sentence_number, to_spacy_docs
 from .registry import TrainingTimeUp, pretraining_config, register_callbacks, register_pretraining
 from .registry import stop_after_minutes  # noqa: F401  (the time limit callback, named with train_ner)
@@ -46,7 +46,7 @@ def train_ner(
     import spacy
     from spacy.cli.train import train as spacy_train
 
-    from ..lang.kk import ner_features  # noqa: F401  (registers the feature components)
+    from .. import ner_features  # noqa: F401  (registers the feature components)
     from . import augment  # noqa: F401  (registers the entity-swap augmenter)
 
     register_callbacks()
@@ -113,8 +113,8 @@ def train_ner(
 
 def gazetteer_sources() -> list[dict]:
     """The sources of the gazetteer lists a ``kk_gazetteer`` model was built with."""
-    from ..lang.kk.ner_features import GAZETTEER_DIR
-    from ..resources import read_yaml
+    from ..ner_features import GAZETTEER_DIR
+    from ....resources import read_yaml
 
     out: list[dict] = []
     for path in sorted(GAZETTEER_DIR.glob("*.yaml")):
@@ -140,7 +140,7 @@ def evaluate_ner(conll_file: Path, model_dir: Path, batch_size: int = 256) -> di
     import spacy
     from spacy.tokens import Doc
 
-    from ..lang.kk import ner_features  # noqa: F401  (registers the feature components)
+    from .. import ner_features  # noqa: F401  (registers the feature components)
 
     nlp = spacy.load(model_dir)
     sentences = read_conll(conll_file)
