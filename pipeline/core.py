@@ -4,11 +4,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .config import build_stages, dump_resolved, load_config
 from .records import AnnotatedDocument, Document
 from .stage import Stage
+
+
+# Told each stage's name just before it runs: a run's worker process records it, so that a
+# document stopped for its time budget names the stage it was in (pipeline/budget.py).
+stage_listener: Callable[[str], None] | None = None
+
+
+def _stage_name(stage: Stage) -> str:
+    return stage.factory or type(stage).__name__
 
 
 class StageError(Exception):
@@ -61,10 +70,12 @@ class Pipeline:
             return self.process(document)
         doc = AnnotatedDocument(document=self._with_language(document))
         for stage in self.stages:
+            if stage_listener is not None:
+                stage_listener(_stage_name(stage))
             try:
                 doc = stage(doc)
             except Exception as err:  # noqa: BLE001 - name the stage that failed
-                raise StageError(stage.factory or type(stage).__name__, err) from err
+                raise StageError(_stage_name(stage), err) from err
         return doc
 
     def process(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
@@ -99,6 +110,8 @@ class Pipeline:
     def _batch(self, batch: list[Document]) -> list[AnnotatedDocument]:
         docs = [AnnotatedDocument(document=self._with_language(d)) for d in batch]
         for stage in self.stages:
+            if stage_listener is not None:
+                stage_listener(_stage_name(stage))
             docs = stage.pipe(docs)
         return docs
 
