@@ -60,7 +60,10 @@ def run(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask scheduler address (tcp://host:8786); without it --executor dask starts a local cluster (--workers processes, default one a core)."),
     layout: str = typer.Option("graph", "--layout", help="graph (one graph.jsonld) or partitioned (Parquet, N-Quads and JSON Lines part files; for large runs)."),
     shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents a shard of the partitioned layout."),
-    resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUT (by content hash)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUT (by content hash); refused if OUT holds a run of another config or other inputs."),
+    force: bool = typer.Option(False, "--force", help="With --resume: where OUT holds a run of another config or other inputs, start over instead of refusing."),
+    doc_timeout: Optional[float] = typer.Option(None, "--doc-timeout", min=0, help="Seconds one document may take; past them it goes to errors.jsonl and the run goes on (default: the config's budget, 300; 0: no limit)."),
+    doc_memory: Optional[str] = typer.Option(None, "--doc-memory", help="Memory one document may take beyond the loaded pipeline, e.g. 4GiB, 512MB (default: the config's budget, 4GiB; 0: no limit)."),
     glob: str = typer.Option("**/*", "--glob", help="Which files of a folder to read."),
     jsonl_text: str = typer.Option("text", "--jsonl-text-field", help="JSON Lines: the text field."),
     jsonl_date: str = typer.Option("date", "--jsonl-date-field", help="JSON Lines: the date field."),
@@ -84,6 +87,7 @@ def run(
                                TimeElapsedColumn, TimeRemainingColumn)
 
     from pipeline.io.readers import ReaderOptions, _suffix, is_url, url_fs
+    from pipeline.io.runstate import unique_inputs
     from pipeline.run import run as run_pipeline
 
     if executor not in ("local", "dask"):
@@ -119,7 +123,7 @@ def run(
     options = ReaderOptions(glob=glob, jsonl_text_field=jsonl_text, jsonl_date_field=jsonl_date,
                             jsonl_id_field=jsonl_id, jsonl_language_field=jsonl_language, language=language)
     # a known total only for plain text files; archives and JSON Lines count as they go
-    files = [p for i in inputs if not is_url(i) for p in (i.glob(glob) if i.is_dir() else [i])
+    files = [p for i in unique_inputs(inputs, glob)[0] if not is_url(i) for p in (i.glob(glob) if i.is_dir() else [i])
              if p.is_file() and _suffix(p) and out.resolve() not in p.resolve().parents]
     total = len(files) if all(_suffix(p) == ".txt" for p in files) and not urls else None
     show = not quiet and (total is None or total > 1)
@@ -143,7 +147,8 @@ def run(
         try:
             summary = run_pipeline(inputs, out, nlp, on_document=advance, workers=workers, executor=executor,
                                    scheduler=scheduler, resume=resume, reader_options=options,
-                                   layout=layout, shard_size=shard_size)
+                                   layout=layout, shard_size=shard_size, doc_timeout=doc_timeout,
+                                   doc_memory=doc_memory, force=force)
         except RuntimeError as err:
             _fail(str(err))
     typer.echo(summary.line())

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError
 
 from .lang import known_languages
 from .layers import GIVEN
@@ -28,9 +28,18 @@ class StageEntry(BaseModel):
     factory: str
 
 
+class Budget(BaseModel):
+    """What one document may take in a run (``claimgraph run --doc-timeout/--doc-memory``
+    override it); past it the document goes to errors.jsonl and the run goes on. 0: no limit."""
+    model_config = ConfigDict(extra="forbid")
+    doc_timeout: float = Field(300.0, ge=0)  # seconds
+    doc_memory: ByteSize = Field(ByteSize(4 * 1024**3), ge=0)  # bytes beyond the loaded pipeline ("4GiB")
+
+
 class PipelineConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     language: str = "kk"
+    budget: Budget = Budget()
     stages: list[StageEntry] = Field(min_length=1)
     # language code -> the config of its own stage list (pipeline/multilingual.py)
     languages: dict[str, str] = {}
@@ -68,6 +77,9 @@ def load_config(source: str | Path | dict | None = None) -> tuple[PipelineConfig
             raw = read_yaml(path)
         except ValueError as err:
             raise ConfigError(str(err)) from None
+        except OSError as err:  # a folder, a file we may not read: one line, not a traceback
+            raise ConfigError(f"{path}: cannot read the config: {err.strerror or err}"
+                              + (" (-c names a YAML file, not a folder)" if path.is_dir() else "")) from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path or '<config>'}: expected a mapping with 'stages', got {type(raw).__name__}")
     try:

@@ -8,7 +8,12 @@ from typing import Iterable, Iterator
 
 from .config import ConfigError, build_stages, dump_resolved, load_config
 from .records import AnnotatedDocument, Document
+from . import stage_events
 from .stage import Stage
+
+
+def _stage_name(stage: Stage) -> str:
+    return stage.factory or type(stage).__name__
 
 
 class StageError(Exception):
@@ -65,10 +70,11 @@ class Pipeline:
             return self.process(document)
         doc = AnnotatedDocument(document=self._with_language(document))
         for stage in self.stages:
+            stage_events.entering(_stage_name(stage))
             try:
                 doc = stage(doc)
             except Exception as err:  # noqa: BLE001 - name the stage that failed
-                raise StageError(stage.factory or type(stage).__name__, err) from err
+                raise StageError(_stage_name(stage), err) from err
         return doc
 
     def process(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
@@ -103,6 +109,7 @@ class Pipeline:
     def _batch(self, batch: list[Document]) -> list[AnnotatedDocument]:
         docs = [AnnotatedDocument(document=self._with_language(d)) for d in batch]
         for stage in self.stages:
+            stage_events.entering(_stage_name(stage))
             docs = stage.pipe(docs)
         return docs
 

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .version import CONTRACT_VERSION, __version__
+from .budget import Budget, BudgetWorkers, can_fork
 from .io.readers import (JsonlUnit, ReadError, ReaderOptions, TarUnit, WarcUnit, ZipUnit, content_hash, is_url,
                          iter_documents, read_unit)
+from .io.runstate import OutputLock, RunError, mark_running, may_resume, run_identity, unique_inputs
 from .io.writers import RunWriter, doc_key
 from .protocols import DocumentPipeline as Pipeline  # run.py never imports pipeline.core
 from .records import Document
+from .version import CONTRACT_VERSION, __version__
 
 
 
@@ -84,15 +86,52 @@ def _process_batch(config_key: str, config, pipeline_class: type, docs: list[Doc
     return process_batch(_pipeline_for(config_key, config, pipeline_class), docs)
 
 
+def stopped(doc: Document, stage: str, reason: str) -> tuple[str, dict]:
+    """The error row of a document the budget stopped."""
+    return "error", {"source": doc.source, "id": doc.id, "content_hash": content_hash(doc.text), "stage": stage,
+                     "reason": reason}
+
+
+def budget_of(config: dict, doc_timeout: float | None = None, doc_memory: int | str | None = None) -> Budget:
+    """The run's per-document budget: the arguments where given, else the config's ``budget``."""
+    from pydantic import ByteSize, TypeAdapter
+
+    given = config.get("budget") or {}
+    seconds = doc_timeout if doc_timeout is not None else given.get("doc_timeout", Budget.seconds)
+    memory = doc_memory if doc_memory is not None else given.get("doc_memory", Budget.memory)
+    try:
+        memory = int(TypeAdapter(ByteSize).validate_python(memory))
+    except ValueError:
+        raise RunError(f"--doc-memory: {memory!r} is not a size (e.g. 4GiB, 512MB; 0: no limit)") from None
+    if seconds < 0 or memory < 0:
+        raise RunError("--doc-timeout and --doc-memory are 0 (no limit) or more")
+    return Budget(float(seconds), memory)
+
+
+_WORKER_RUNNER: list = []  # a Dask worker's (key, BudgetWorkers): its child process, kept between tasks
+
+
+def _worker_runner(config_key: str, config, pipeline_class: type, budget: Budget) -> BudgetWorkers:
+    key = (config_key, budget)
+    if _WORKER_RUNNER and _WORKER_RUNNER[0][0] != key:
+        _WORKER_RUNNER.pop()[1].close()
+    if not _WORKER_RUNNER:
+        nlp = _pipeline_for(config_key, config, pipeline_class)  # loaded before the fork: the child has it
+        _WORKER_RUNNER.append((key, BudgetWorkers(lambda docs: process_batch(nlp, docs), 1, budget, stopped)))
+    return _WORKER_RUNNER[0][1]
+
+
 def _process_units(config_key: str, config, pipeline_class: type, items: list, opts: ReaderOptions | None = None,
-                   done=None, only: tuple[int, str] | None = None, batch: int = 16) -> list[tuple]:
+                   done=None, only: tuple[int, str] | None = None, batch: int = 16,
+                   budget: Budget | None = None) -> list[tuple]:
     """Work units (and documents, and the driver's read errors) read and processed here,
     on the worker: one entry ``(kind, payload, meta)`` a document or read error, in
     input order. ``meta`` (documents only) is ``(id as read, content hash, item
     position, position in the item)``: the driver settles the run-wide unique id.
     ``done``: resume keys already in the output, whose documents are not processed
     (kind ``skip``); ``only=(position, id)``: just that document of item 0, under that
-    id (the driver's re-do of a document whose id it had to change)."""
+    id (the driver's re-do of a document whose id it had to change). ``budget``: the
+    documents run in this worker's child process under it (:mod:`pipeline.budget`)."""
     opts = opts or ReaderOptions()
     out: list = []
     docs, where = [], []
@@ -114,8 +153,12 @@ def _process_units(config_key: str, config, pipeline_class: type, items: list, o
             out.append(None)
             where.append((len(out) - 1, meta))
             docs.append(doc)
-    for start in range(0, len(docs), batch):
-        results = _process_batch(config_key, config, pipeline_class, docs[start:start + batch])
+    batches = [docs[start:start + batch] for start in range(0, len(docs), batch)]
+    if budget is not None and budget.enforced and can_fork():
+        done_batches = _worker_runner(config_key, config, pipeline_class, budget).run(batches)
+    else:
+        done_batches = (_process_batch(config_key, config, pipeline_class, b) for b in batches)
+    for results, start in zip(done_batches, range(0, len(docs), batch)):
         for (i, meta), (kind, payload) in zip(where[start:start + batch], results):
             out[i] = (kind, payload, meta)
     return out
@@ -185,11 +228,21 @@ def _run_local(nlp: "Pipeline", docs: Iterable[Document], batch: int):
             yield kind, payload, None
 
 
+def _run_budgeted(nlp: "Pipeline", docs: Iterable[Document], workers: int, batch: int, budget: Budget):
+    runner = BudgetWorkers(lambda chunk: process_batch(nlp, chunk), workers, budget, stopped)
+    try:
+        for results in runner.run(_batches(docs, batch)):
+            for kind, payload in results:
+                yield kind, payload, None
+    finally:
+        runner.close()
+
+
 def _run_processes(config_key, config, pipeline_class, docs: Iterable[Document], workers: int, batch: int):
+    """Where there is no fork (Windows): a pool of spawned processes, each loading the pipeline."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if hasattr(__import__("os"), "fork") else mp.get_context("spawn")
-    with ctx.Pool(workers) as pool:
+    with mp.get_context("spawn").Pool(workers) as pool:
         # a bounded window of batches in flight: memory stays flat on any archive
         window = workers * 4
         pending = []
@@ -289,7 +342,7 @@ def _check_scheduler(address, timeout: str = "5s") -> None:
 
 def _run_dask(config_key, config, pipeline_class, items: Iterable, scheduler, batch: int,
               workers: int | None = None, opts: ReaderOptions | None = None, done=None,
-              settle: Callable[[tuple], tuple] = lambda entry: entry):
+              settle: Callable[[tuple], tuple] = lambda entry: entry, budget: Budget | None = None):
     """Work units to Dask workers, a bounded window of tasks in flight; results come
     back in input order. ``settle`` (the driver's) turns a result into the one to
     write, or asks for a re-do under another id: ``("redo", new_id, None)``."""
@@ -301,7 +354,7 @@ def _run_dask(config_key, config, pipeline_class, items: Iterable, scheduler, ba
 
         def submit(chunk, done_arg=None, only=None):
             return client.submit(_process_units, config_key, config, pipeline_class, chunk, opts, done_arg, only,
-                                 batch, pure=False)
+                                 batch, budget, pure=False)
 
         def drain(future, chunk):
             for entry in future.result():
@@ -326,10 +379,6 @@ def _run_dask(config_key, config, pipeline_class, items: Iterable, scheduler, ba
 
 
 # -- the run --------------------------------------------------------------------------
-class RunError(RuntimeError):
-    """A run that cannot start (e.g. the output folder cannot be written): one line."""
-
-
 class UniqueIds:
     """Document ids unique within a run, given in input order: the first use of an id
     keeps it, a repeat gets the first free ``-2``, ``-3``, ... suffix (checked against
@@ -406,16 +455,25 @@ def run(
     batch_size: int = 16,
     layout: str = "graph",
     shard_size: int = 1000,
+    doc_timeout: float | None = None,
+    doc_memory: int | str | None = None,
+    force: bool = False,
 ) -> RunSummary:
     """Read ``inputs``, run ``nlp`` over every document and write the output files
     to ``outdir``. The output folder is never read as input, even when it lies
-    inside an input folder (a note on stderr says so). Raises :class:`RunError`
-    when ``outdir`` cannot be written.
+    inside an input folder (a note on stderr says so); an input listed twice, or
+    inside a listed folder, is read once. Raises :class:`RunError` when ``outdir``
+    cannot be written, or another run is writing it (a lock, :mod:`pipeline.io.runstate`).
 
     ``layout="graph"`` (the default) writes ``graph.jsonld``; ``layout="partitioned"``
     writes part files of ``shard_size`` documents (:mod:`pipeline.io.partitioned`).
     ``executor="dask"`` with no ``scheduler`` starts a local cluster of ``workers``
-    processes (``workers=1``: one a CPU core) and closes it at the end."""
+    processes (``workers=1``: one a CPU core) and closes it at the end.
+
+    ``doc_timeout`` (seconds) and ``doc_memory`` (bytes, or a size: ``"4GiB"``) bound
+    one document (default: the config's ``budget``; 0: no limit): past them it is an
+    error row and the run goes on (:mod:`pipeline.budget`). ``resume=True`` refuses a
+    folder written with another config or other inputs, unless ``force`` (start over)."""
     if layout not in ("graph", "partitioned"):
         raise RunError(f"--layout: {layout!r} is not one of graph, partitioned")
     outdir = Path(outdir)
@@ -425,19 +483,66 @@ def run(
         raise RunError(f"{outdir}: is a file, not a folder (-o names the output folder)")
     if scheduler and executor != "dask":
         raise RunError(f"--scheduler {scheduler}: a Dask scheduler is for --executor dask (add it)")
+    budget = budget_of(nlp.config, doc_timeout, doc_memory)
+    if layout == "partitioned":
+        from .io.partitioned import require_pyarrow
+
+        try:
+            require_pyarrow()
+        except RuntimeError as err:
+            raise RunError(str(err)) from None
     if executor == "dask" and scheduler:
         _check_scheduler(scheduler)  # before anything is written
-    if outdir.is_dir():
-        _clear_other_layout(outdir, layout)
+    inputs, dropped = unique_inputs(inputs, (reader_options or ReaderOptions()).glob)
+    if dropped:
+        print(f"claimgraph: note: each input is read once; left out: {', '.join(dropped[:3])}"
+              f"{f' and {len(dropped) - 3} more' if len(dropped) > 3 else ''}", file=sys.stderr)
     try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        lock = OutputLock(outdir).acquire()
+    except OSError as err:
+        raise RunError(f"{outdir}: cannot write the output folder: {err.strerror or err}") from None
+    try:
+        identity = run_identity(nlp, inputs, reader_options)
+        if resume and not may_resume(outdir, identity, force):
+            resume = False
+        return _run_locked(inputs, outdir, nlp, on_document, workers, executor, scheduler, resume,
+                           reader_options, batch_size, layout, shard_size, budget, identity, started)
+    finally:
+        lock.release()
+
+
+def _manifest_head(nlp: "Pipeline", executor: str, workers: int, scheduler, resume: bool, budget: Budget,
+                   identity: dict) -> dict:
+    return {
+        "contract_version": CONTRACT_VERSION,
+        "package": {"name": "claimgraph", "version": __version__},
+        "python": platform.python_version(),
+        "config": nlp.config,
+        "config_path": str(nlp.config_path) if nlp.config_path else None,
+        **identity,
+        "executor": {"name": executor, "workers": workers if executor == "local" else (
+                         None if scheduler else workers if workers > 1 else os.cpu_count()),
+                     "scheduler": str(scheduler) if scheduler else ("local cluster" if executor == "dask" else None)},
+        "budget": budget.describe(),
+        "resumed": resume,
+    }
+
+
+def _run_locked(inputs, outdir: Path, nlp: "Pipeline", on_document, workers: int, executor: str, scheduler,
+                resume: bool, reader_options, batch_size: int, layout: str, shard_size: int, budget: Budget,
+                identity: dict, started: float) -> RunSummary:
+    """The run, with the output folder locked."""
+    head = _manifest_head(nlp, executor, workers, scheduler, resume, budget, identity)
+    try:
+        _clear_other_layout(outdir, layout)
+        mark_running(outdir, head)  # first: run.json says "running", the old graph is gone
         if layout == "partitioned":
             from .io.partitioned import PartitionedWriter
 
             writer = PartitionedWriter(outdir, resume=resume, shard_size=shard_size)
         else:
             writer = RunWriter(outdir, resume=resume)
-    except RuntimeError as err:  # pyarrow missing
-        raise RunError(str(err)) from None
     except OSError as err:
         raise RunError(f"{outdir}: cannot write the output folder: {err.strerror or err}") from None
     summary = RunSummary(outdir=outdir, skipped=writer.resumed if resume else 0)
@@ -487,38 +592,32 @@ def run(
         done = (writer.done | {k for k in writer.failed_sources if k}) if resume else None
         results = _run_dask(config_key, str(config) if isinstance(config, Path) else config, type(nlp),
                             iter_documents(inputs, reader_options, exclude=[outdir], units=True, block=batch_size),
-                            scheduler, batch_size, workers if workers > 1 else None, reader_options, done, settle)
+                            scheduler, batch_size, workers if workers > 1 else None, reader_options, done, settle,
+                            budget)
+    elif can_fork() and (budget.enforced or workers > 1):  # children the budget can stop
+        results = _run_budgeted(nlp, documents(), workers, batch_size, budget)
     elif workers > 1:
         results = _run_processes(config_key, str(config) if isinstance(config, Path) else config, type(nlp),
                                  documents(), workers, batch_size)
     else:
         results = _run_local(nlp, documents(), batch_size)
-    for kind, payload, _meta in results:
-        if kind == "ok":
-            writer.write_document(payload)
-        elif kind == "read_error":
-            if not (resume and writer.seen(None, payload["source"])):
+    try:
+        for kind, payload, _meta in results:
+            if kind == "ok":
+                writer.write_document(payload)
+            elif kind == "read_error":
+                if not (resume and writer.seen(None, payload["source"])):
+                    writer.write_error(payload)
+            elif kind == "error":
                 writer.write_error(payload)
-        elif kind == "error":
-            writer.write_error(payload)
-        if on_document:
-            on_document(payload.get("source", ""))
+            if on_document:
+                on_document(payload.get("source", ""))
+    finally:
+        results.close()  # an interrupted run stops its worker processes now
     unique_id.close()
     summary.seconds = time.perf_counter() - started
-    manifest = {
-        "contract_version": CONTRACT_VERSION,
-        "package": {"name": "claimgraph", "version": __version__},
-        "python": platform.python_version(),
-        "config": nlp.config,
-        "config_path": str(nlp.config_path) if nlp.config_path else None,
-        "stages": nlp.describe(),
-        "executor": {"name": executor, "workers": workers if executor == "local" else (
-                         None if scheduler else workers if workers > 1 else os.cpu_count()),
-                     "scheduler": str(scheduler) if scheduler else ("local cluster" if executor == "dask" else None)},
-        "resumed": resume,
-        "timings": {"seconds": round(summary.seconds, 3)},
-    }
-    writer.finish(manifest)
+    writer.finish({"status": "complete", **head, "stages": nlp.describe(),
+                   "timings": {"seconds": round(summary.seconds, 3)}})  # last: run.json says "complete"
     c = writer.counts
     summary.documents, summary.sentences, summary.claims, summary.errors = (
         c["documents"], c["sentences"], c["claims"], c["errors"])

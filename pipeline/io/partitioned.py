@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 from ..graph import jsonld_context, merge_entity_nodes, record_nodes, run_node
 from ..identity import merged_entity, plan_person_merges, redirect_refs
 from ..records import ROLES
-from .writers import ERRORS, MANIFEST, _complete_lines, doc_key
+from .writers import ERRORS, _complete_lines, doc_key, write_manifest
 
 TABLES = ("documents", "claims", "mentions", "entities")
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
@@ -374,4 +374,4 @@ class PartitionedWriter:
                     "parts": parts,
                     "merged": {path: {"rows": rows} for path, rows in merged_files.items()},
                     "identity": plan.summary()}
-        _write_text(self.outdir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        write_manifest(self.outdir, manifest)

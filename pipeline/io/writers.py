@@ -42,6 +42,13 @@ def _complete_lines(path: Path) -> list[str]:
     return lines
 
 
+def write_manifest(outdir: Path, manifest: dict) -> None:
+    """run.json, at once (a temporary file, then a rename): never half a manifest."""
+    tmp = Path(outdir) / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, Path(outdir) / MANIFEST)
+
+
 def doc_key(doc_id: str, content_hash: str | None) -> str:
     """A document's identity for resuming: its id (from its path) and its text."""
     return f"{doc_id}:{content_hash}"
@@ -125,4 +132,4 @@ class RunWriter:
             (self.outdir / part).unlink(missing_ok=True)
         manifest = {**manifest, "counts": {**self.counts, "entities": len(self.entities)},
                     "identity": plan.summary()}
-        (self.outdir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_manifest(self.outdir, manifest)
