@@ -161,7 +161,7 @@ def _tasks(items: Iterable, batch: int) -> Iterator[list]:
         n = _unit_bytes(item)
         if _jsonl_bytes(item) is not None and last is not None and _jsonl_bytes(last) is not None and (
                 last.path, last.end) == (item.path, item.start):
-            chunk[-1] = JsonlUnit(item.path, last.first_line, last.start, item.end, last.count + item.count)
+            chunk[-1] = JsonlUnit(item.path, last.first_line, last.start, item.end, last.count + item.count, last.clash)
         else:
             chunk.append(item)
         weight += _weight(item, batch)
