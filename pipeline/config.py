@@ -44,6 +44,7 @@ class PipelineConfig(BaseModel):
     # language code -> the config of its own stage list (pipeline/multilingual.py)
     languages: dict[str, str] = {}
     detector: Literal["letters", "lingua"] = "letters"  # how a document's language is found
+    fallback: str | None = None  # the language whose stages read documents of one with none (else: error rows)
 
 
 def _loc(loc: tuple) -> str:

@@ -1,13 +1,18 @@
 """One run over a mixed archive: each document goes to its language's pipeline.
 
 A config with a ``languages`` key (``languages: {ru: russian.yaml}``) routes every
-document whose language is one of those keys to that config's stages and all
-others to its own. A document's language is the one it came with (a JSON Lines
-``language`` field, ``claimgraph run --language``) or else the one the config's
-``detector`` finds (:mod:`pipeline.langid`); it is written as the document's
-``language`` (``inLanguage`` in the graph). A route's pipeline is loaded when its
-first document comes, so a Kazakh-only run never loads the Russian models, and a
-route whose packages are missing makes its documents errors, not the run.
+document whose language is one of those keys to that config's stages, and those in
+the config's own ``language`` (or of no telling language: digits, a short list of
+names) to its own. A document in any other language (English, German, Ukrainian
+...) has no stages to read it: it is an error row (``unsupported language: en``,
+stage ``language``) and the run goes on, unless the config names a ``fallback``
+language whose stages read such documents (``fallback: kk``: what happened before).
+A document's language is the one it came with (a JSON Lines ``language`` field,
+``claimgraph run --language``; its primary subtag routes: ``ru-RU`` -> ``ru``) or
+else the one the config's ``detector`` finds (:mod:`pipeline.langid`); it is written
+as the document's ``language`` (``inLanguage`` in the graph). A route's pipeline is
+loaded when its first document comes, so a Kazakh-only run never loads the Russian
+models, and a route whose packages are missing makes its documents errors, not the run.
 
 It is a :class:`~pipeline.core.Pipeline`, so ``run`` (local, ``--workers N``,
 dask) treats it like any other: workers rebuild it from the same config.
@@ -22,13 +27,21 @@ from .langid import get_detector
 from .records import AnnotatedDocument, Document
 
 
+class LanguageError(ValueError):
+    """A document in a language the config has no stages for (stage ``language``)."""
+
+    stage = "language"
+
+
 class MultilingualPipeline(Pipeline):
-    def __init__(self, base: Pipeline, routes: dict[str, Path], detector: str = "letters"):
+    def __init__(self, base: Pipeline, routes: dict[str, Path], detector: str = "letters",
+                 fallback: str | None = None):
         super().__init__(base.stages, base.config, base.config_path)
         self.base = base
         self.routes = dict(routes)
         self.detector_name = detector
         self.detector = get_detector(detector)
+        self.fallback = fallback
         self._loaded: dict[str, Pipeline] = {}
 
     @classmethod
@@ -58,15 +71,27 @@ class MultilingualPipeline(Pipeline):
             get_detector(detector)
         except ValueError as err:
             raise ConfigError(f"{where}: detector: {err}") from None
-        return cls(base, resolved, detector)
+        fallback = base.config.get("fallback")
+        if fallback is not None and fallback != base.language and fallback not in resolved:
+            raise ConfigError(f"{where}: fallback: no stages for {fallback!r} "
+                              f"(this config has {', '.join(sorted({base.language, *resolved}))})")
+        return cls(base, resolved, detector, fallback)
 
     # -- routing ----------------------------------------------------------------
     def language_of(self, document: Document) -> str:
         return document.language or self.detector.detect(document.text) or self.base.language
 
     def pipeline_for(self, language: str) -> Pipeline:
-        """The pipeline of a language (loaded on first use); the base one for others."""
-        if language not in self.routes or language == self.base.language:
+        """The pipeline of a language (loaded on first use); the fallback's for a
+        language with no stages, or :class:`LanguageError` when there is no fallback."""
+        code, language = language, language.split("-")[0].split("_")[0].lower()  # kk-KZ, ru_RU: the primary subtag
+        if language not in self.routes and language != self.base.language:
+            if self.fallback is None:
+                supported = ", ".join(sorted({self.base.language, *self.routes}))
+                raise LanguageError(f"unsupported language: {code} (stages for {supported}; "
+                                    "a config's fallback: reads others as one of them)")
+            language = self.fallback
+        if language == self.base.language:
             return self.base
         if language not in self._loaded:
             cfg, path, _ = load_config(self.routes[language])
@@ -84,14 +109,17 @@ class MultilingualPipeline(Pipeline):
         return self.pipeline_for(document.language)(document)
 
     def _batch(self, batch: list[Document]) -> list[AnnotatedDocument]:
-        """Each language's documents as one batch through its pipeline; input order kept."""
+        """Each language's documents as one batch through its pipeline; input order kept.
+        A document of an unsupported language fails the batch before any work (a run
+        then takes the batch's documents one by one: that one is the error row)."""
         batch = [self._tagged(d) for d in batch]
         groups: dict[str, list[int]] = {}
         for k, d in enumerate(batch):
             groups.setdefault(d.language, []).append(k)
+        pipelines = {language: self.pipeline_for(language) for language in groups}
         out: list[AnnotatedDocument | None] = [None] * len(batch)
         for language, idx in groups.items():
-            results = self.pipeline_for(language)._batch([batch[k] for k in idx])
+            results = pipelines[language]._batch([batch[k] for k in idx])
             for k, r in zip(idx, results):
                 out[k] = r
         return out  # type: ignore[return-value]
@@ -100,7 +128,8 @@ class MultilingualPipeline(Pipeline):
         routed = [{"language": code, "config": str(path),
                    "stages": self._loaded[code].describe() if code in self._loaded else "not loaded (no document)"}
                   for code, path in self.routes.items()]
-        return self.base.describe() + [{"factory": "languages", "detector": self.detector_name, "routes": routed}]
+        return self.base.describe() + [{"factory": "languages", "detector": self.detector_name, "routes": routed,
+                                        "fallback": self.fallback}]
 
 
 def load_pipeline(source=None) -> Pipeline:

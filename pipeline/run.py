@@ -69,8 +69,11 @@ def process_one(nlp: "Pipeline", doc: Document) -> tuple[str, dict]:
     except Exception as err:  # noqa: BLE001 - any failure is this document's, recorded
         stage = getattr(err, "stage", None) or "pipeline"  # a StageError names the failing stage
         cause = getattr(err, "cause", None) or err
+        # a refusal that names its own stage (unsupported language: en) is said as it is; a
+        # stage's crash keeps its exception's type
+        refusal = cause is err and getattr(err, "stage", None)
         return "error", {"source": doc.source, "id": doc.id, "content_hash": h, "stage": stage,
-                         "reason": f"{type(cause).__name__}: {cause}"}
+                         "reason": str(cause) if refusal else f"{type(cause).__name__}: {cause}"}
 
 
 def process_batch(nlp: "Pipeline", docs: list[Document]) -> list[tuple[str, dict]]:
@@ -203,7 +206,7 @@ def _tasks(items: Iterable, batch: int) -> Iterator[list]:
         n = _unit_bytes(item)
         if _jsonl_bytes(item) is not None and last is not None and _jsonl_bytes(last) is not None and (
                 last.path, last.end) == (item.path, item.start):
-            chunk[-1] = JsonlUnit(item.path, last.first_line, last.start, item.end, last.count + item.count)
+            chunk[-1] = JsonlUnit(item.path, last.first_line, last.start, item.end, last.count + item.count, last.clash)
         else:
             chunk.append(item)
         weight += _weight(item, batch)

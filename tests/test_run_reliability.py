@@ -1,6 +1,7 @@
 """A run never loses, duplicates or merges a document: user stories from issue 9."""
 import doctest
 import json
+import re
 import subprocess
 import sys
 
@@ -76,15 +77,19 @@ def _ids(out):
 
 
 def test_files_of_one_name_from_two_folders_get_distinct_stable_ids(tmp_path, light):
-    # f1/x.txt, f1/x-2.txt and f2/x.txt: the repeat of x must not take x-2, which a file already has
+    # f1/x.txt, f1/x-2.txt and f2/x.txt: the two x get x and a hash of their own path
+    # (never x-2, which a file already has, nor a number that depends on the order)
     inputs = _colliding_inputs(tmp_path)
     run(inputs, tmp_path / "one", light)
     docs, claims = _ids(tmp_path / "one")
-    assert docs == [("x", "f1"), ("x-2", "f1"), ("x-3", "f2")]
+    assert [d[1] for d in docs] == ["f1", "f1", "f2"] and docs[1][0] == "x-2"
+    assert all(re.fullmatch(r"x-[0-9a-f]{8}", d[0]) for d in (docs[0], docs[2])) and docs[0][0] != docs[2][0]
     assert len(claims) == len(set(claims)) >= 3
     run(inputs, tmp_path / "again", light)
     run(inputs, tmp_path / "workers", light, workers=2, batch_size=1)
     assert _ids(tmp_path / "again") == _ids(tmp_path / "workers") == (docs, claims)
+    run(inputs[::-1], tmp_path / "reversed", light)
+    assert sorted(_ids(tmp_path / "reversed")[0]) == sorted(docs)
     # resume after the first document only (a run killed there): the others get the same ids as in a clean run
     run(inputs, tmp_path / "resumed", light)
     records = tmp_path / "resumed" / "documents.jsonl"
@@ -169,7 +174,7 @@ def test_run_and_core_do_not_import_each_other():
     assert out.stdout.strip() == "pipeline.core"
 
 
-@pytest.mark.parametrize("name", ["pipeline.run", "pipeline.io.readers"])
+@pytest.mark.parametrize("name", ["pipeline.run", "pipeline.io.readers", "pipeline.io.decoding", "pipeline.io.doc_ids"])
 def test_doctests_of_the_run_and_the_readers(name):
     import importlib
 

@@ -4,7 +4,10 @@ Inputs: ``.txt`` (the sample format: a first line ``date YYYY-MM-DD``, then the
 text; or plain text), folders (recursive, by glob), ``.zip``, ``.tar``
 (``.gz``/``.bz2``/``.xz``), JSON Lines (``.jsonl``, ``.jsonl.gz``: configurable
 text / date / id fields) and WARC (``.warc``, ``.warc.gz``: HTML responses, text and
-date extracted by trafilatura). Encodings: UTF-8, UTF-16 and cp1251 are detected.
+date extracted by trafilatura). Encodings: UTF-8, UTF-16, and the code pages of
+Kazakh and Russian archives (cp1251, KZ-1048, PT154, KOI8-R, cp866), detected by
+:mod:`pipeline.io.decoding`, which refuses a doubtful one; control characters are
+blanked (or a binary file refused) before a Document is made.
 
 Everything is streamed, one document at a time. A file, member or line that
 cannot be read becomes a :class:`ReadError` (source + reason), never an
@@ -35,7 +38,6 @@ import io
 import itertools
 import json
 import lzma
-import os
 import re
 import tarfile
 import zipfile
@@ -48,6 +50,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ..ids import slugify
 from ..records import Document
+from .decoding import clean_text, decode  # noqa: F401 - decode: part of this module's API
+from .doc_ids import id_hash, qualified_id
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*\r?\n?")
 TEXT_SUFFIXES = (".txt",)
@@ -145,6 +149,7 @@ class ZipUnit:
     local order."""
     path: str
     items: tuple = ()
+    clash: frozenset = frozenset()  # hashes of its short ids that other documents have (doc_ids.py)
 
     def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
         try:
@@ -167,12 +172,13 @@ class TarUnit:
     read by streaming the archive up to them; refused members as in :class:`ZipUnit`."""
     path: str
     items: tuple = ()
+    clash: frozenset = frozenset()
 
     def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
         wanted = {i for i in self.items if isinstance(i, int)}
         pending = list(self.items)
         if wanted:
-            for index, entry in _tar_walk(self.path, opts, read=wanted.__contains__, stop=max(wanted)):
+            for index, entry in _tar_walk(self.path, opts, read=lambda i, name: i in wanted, stop=max(wanted)):
                 if index not in wanted:
                     continue  # a member of another unit (its errors are that unit's)
                 wanted.discard(index)
@@ -201,6 +207,7 @@ class JsonlUnit:
     start: int = 0
     end: int = -1
     count: int = -1
+    clash: frozenset = frozenset()
 
     def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
         try:
@@ -222,6 +229,7 @@ class JsonlUnit:
 class WarcUnit:
     """A WARC file, read whole by the worker."""
     path: str
+    clash: frozenset = frozenset()
 
     def documents(self, opts: "ReaderOptions") -> Iterator["Union[Document, ReadError]"]:
         yield from read_warc(self.path, opts)
@@ -236,10 +244,21 @@ def read_unit(unit: "Unit", opts: "ReaderOptions | None" = None) -> Iterator["Un
     """The documents (and read errors) of a work unit, as the local readers give them."""
     opts = opts or ReaderOptions()
     base = opts.model_copy(update={"language": None}) if opts.language else opts
+    clash = getattr(unit, "clash", frozenset())
     for doc in unit.documents(base):
+        if clash and isinstance(doc, Document):
+            doc = settled(doc, clash)
         if opts.language and isinstance(doc, Document):
             doc = doc.model_copy(update={"language": opts.language})
         yield doc
+
+
+def settled(doc: Document, clash: frozenset) -> Document:
+    """The document under its run-wide id: qualified by its source when another
+    document of the run has its short id (``clash``: hashes of such ids; doc_ids.py)."""
+    if id_hash(doc.id) not in clash:
+        return doc
+    return doc.model_copy(update={"id": qualified_id(doc.id, doc.source)})
 
 
 # -- where inputs live: local paths or fsspec URLs ----------------------------------
@@ -281,45 +300,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-# -- decoding -------------------------------------------------------------------
-def decode(raw: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 (BOM, or the zero bytes of Cyrillic/Latin text)
-    or cp1251 when it reads as Cyrillic text; ValueError otherwise."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        utf8_error = err
-    sample = raw[:4000]
-    # UTF-16 without a BOM: every other byte is the high byte of Latin (0x00) or
-    # Cyrillic (0x04) letters
-    for enc, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        if len(sample) >= 4 and len(raw) % 2 == 0 and (high.count(0) + high.count(4)) > 0.4 * len(high):
-            try:
-                text = raw.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text
-    text = raw.decode("cp1251", errors="replace")
-    if "\ufffd" not in text and _looks_like_text(text, cyrillic=True):
-        return text
-    raise ValueError(f"not UTF-8, UTF-16 or cp1251 text (invalid byte at {utf8_error.start})")
-
-
-def _looks_like_text(text: str, cyrillic: bool = False) -> bool:
-    letters = [c for c in text[:4000] if c.isalpha()]
-    if not letters:
-        return False
-    controls = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\r\n\t")
-    if controls > len(text[:4000]) * 0.01:
-        return False
-    if cyrillic:
-        return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) > 0.6
-    return True
-
-
+# -- decoding (pipeline/io/decoding.py) and parsing -----------------------------
 def parse_text(text: str, source: str, doc_id: str, url: str | None = None) -> Document:
     """A document from file contents: an optional ``date YYYY-MM-DD`` head, then the text.
 
@@ -330,6 +311,7 @@ def parse_text(text: str, source: str, doc_id: str, url: str | None = None) -> D
     >>> d.date.isoformat(), d.text, d.text_offset
     ('2024-03-01', 'Қытай келді.', 16)
     """
+    text = clean_text(text)
     date = None
     offset = 0
     m = _DATE_LINE.match(text)
@@ -492,10 +474,10 @@ class _CountingReader:
         self.fh.close()
 
 
-def _tar_walk(path, opts: ReaderOptions, read=lambda index: True, stop: int | None = None) -> Iterator[tuple]:
+def _tar_walk(path, opts: ReaderOptions, read=lambda index, name: True, stop: int | None = None) -> Iterator[tuple]:
     """The members of a tar archive, streamed: ``(position, entry)`` with entry a
     ReadError (a refused member, or the archive's own problem) or ``(name, source,
-    raw)``, where raw is the member's data if ``read(position)`` else None.
+    raw)``, where raw is the member's data if ``read(position, name)`` else None.
     Positions count every member from 1; ``stop``: the last position wanted.
 
     A compressed tar has no per-member compressed size, so the compression ratio of
@@ -543,7 +525,7 @@ def _tar_walk(path, opts: ReaderOptions, read=lambda index: True, stop: int | No
                     continue
                 if _suffix(member.name) not in TEXT_SUFFIXES + JSONL_SUFFIXES:
                     continue
-                if not read(count):
+                if not read(count, member.name):
                     yield count, (member.name, source, None)
                     continue
                 mark = counter.count
@@ -586,7 +568,7 @@ def list_tar(path, opts: ReaderOptions, block: int = 0) -> Iterator[Union[TarUni
     driver streams the headers (checks that need no member data); the worker streams
     the archive again up to its block and reads it (and checks the compression ratio)."""
     yield from _grouped((e if isinstance(e, ReadError) else i
-                         for i, e in _tar_walk(path, opts, read=lambda index: False)),
+                         for i, e in _tar_walk(path, opts, read=lambda index, name: False)),
                         TarUnit, path, block or STREAM_BLOCK)
 
 
@@ -670,20 +652,24 @@ def _jsonl_lines(fh, source: str, opts: ReaderOptions, first_line: int = 1):
         if not isinstance(obj, dict) or not isinstance(obj.get(opts.jsonl_text_field), str):
             yield ReadError(where, f"no text field {opts.jsonl_text_field!r}")
             continue
-        text = obj[opts.jsonl_text_field]
-        raw_id = obj.get(opts.jsonl_id_field)
-        doc_id = slugify(str(raw_id)) if raw_id not in (None, "") else content_hash(text)[:16]
         date_value = obj.get(opts.jsonl_date_field)
         try:
+            text = clean_text(obj[opts.jsonl_text_field])
             date = dt.date.fromisoformat(str(date_value)[:10]) if date_value else None
             if not text.strip():
                 raise ValueError("empty document")
             language = obj.get(opts.jsonl_language_field)
-            yield Document(id=doc_id, source=where, text=text.replace("\r\n", "\n"), date=date, url=obj.get("url"),
-                           text_offset=0,
+            yield Document(id=_jsonl_id(obj, text, opts), source=where, text=text.replace("\r\n", "\n"), date=date,
+                           url=obj.get("url"), text_offset=0,
                            language=language.strip().lower() or None if isinstance(language, str) else None)
         except ValueError as err:
             yield ReadError(where, str(err))
+
+
+def _jsonl_id(obj: dict, text: str, opts: ReaderOptions) -> str:
+    """A line's id: its id field as a slug, else a hash of its (cleaned) text."""
+    raw_id = obj.get(opts.jsonl_id_field)
+    return slugify(str(raw_id)) if raw_id not in (None, "") else content_hash(text)[:16]
 
 
 def read_warc(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]:
@@ -719,6 +705,7 @@ def read_warc(path, opts: ReaderOptions) -> Iterator[Union[Document, ReadError]]
                 text = meta.get("text") or ""
                 date = meta.get("date")
                 try:
+                    text = clean_text(text)
                     yield Document(id=slugify(url) or content_hash(text)[:16], source=source, text=text,
                                    date=dt.date.fromisoformat(date[:10]) if date else None, url=url or None)
                 except ValueError as err:
@@ -758,132 +745,9 @@ def read_path(path, opts: ReaderOptions, doc_id: str | None = None,
         yield read_file(path, doc_id)  # an explicitly named file of another name: plain text
 
 
-def _iter_url(url: str, opts: ReaderOptions, units: bool, block: int) -> Iterator:
-    """An fsspec URL input: a file, or a folder listed by ``opts.glob``."""
-    try:
-        fs, root = url_fs(url)
-        is_dir = fs.isdir(root)
-        if not is_dir and not fs.isfile(root):
-            yield ReadError(url, "no such file or folder")
-            return
-        if not is_dir:
-            yield from read_path(url, opts, units=units, block=block)
-            return
-        base = root.rstrip("/")
-        found = sorted(p for p in fs.glob(base + "/" + opts.glob) if _suffix(p) and fs.isfile(p))
-    except ValueError as err:
-        yield ReadError(url, str(err))
-        return
-    except OSError as err:
-        yield ReadError(url, f"cannot read: {getattr(err, 'strerror', None) or err}")
-        return
-    if not found:
-        yield ReadError(url, f"folder has no readable files matching {opts.glob!r}")
-    prefix = url.rstrip("/")
-    for p in found:
-        rel = p[len(base) + 1:] if p.startswith(base + "/") else _name(p)
-        yield from read_path(f"{prefix}/{rel}", opts, _doc_id(rel), units, block)
+def iter_documents(inputs, opts: "ReaderOptions | None" = None, exclude=(), units: bool = False, block: int = 16):
+    """Documents (or work units) of files, folders and archives: see
+    :func:`pipeline.io.inputs.iter_documents`."""
+    from .inputs import iter_documents as documents_of_inputs  # inputs.py builds on this module
 
-
-def _unreadable_folders(folder: Path, recursive: bool, skip: list[tuple[str, ...]]) -> list[ReadError]:
-    """Folders under ``folder`` that cannot be listed (a glob passes over them in silence)."""
-    problems: list[ReadError] = []
-
-    def note(err: OSError) -> None:
-        problems.append(ReadError(str(err.filename or folder), f"cannot read folder: {err.strerror or err}"))
-
-    if not recursive:
-        try:
-            with os.scandir(folder):
-                pass
-        except OSError as err:
-            note(err)
-        return problems
-    for top, dirs, _files in os.walk(folder, onerror=note):
-        rel = Path(top).relative_to(folder).parts
-        dirs[:] = sorted(d for d in dirs if rel + (d,) not in skip)
-    return problems
-
-
-def iter_documents(inputs: Iterable[Path | str], opts: ReaderOptions | None = None,
-                   exclude: Iterable[Path | str] = (), units: bool = False,
-                   block: int = 16) -> Iterator[Union[Document, ReadError, "Unit"]]:
-    """Documents from files, folders and archives, in a stable (sorted) order.
-    Inputs are local paths or fsspec URLs (``file://``, ``memory://``, ``s3://``
-    where the filesystem package is installed). With ``units=True`` nothing is read
-    here: the inputs' work units (a text file, a block of ``block`` zip members or
-    JSON Lines lines, a block of tar members, a WARC file) are listed, in the same
-    order, for :func:`read_unit` to read where they are processed.
-
-    A folder that cannot be listed is a :class:`ReadError`; files under a folder in
-    ``exclude`` (a run's output folder) are never read from a folder input."""
-    opts = opts or ReaderOptions()
-    excluded = [Path(e).resolve() for e in exclude]
-    if opts.language and not units:  # units: read_unit applies the language
-        for doc in iter_documents(inputs, opts.model_copy(update={"language": None}), exclude):
-            yield doc if isinstance(doc, ReadError) else doc.model_copy(update={"language": opts.language})
-        return
-    for item in inputs:
-        if is_url(item):
-            yield from _iter_url(item, opts, units, block)
-            continue
-        path = Path(item)
-        if path.is_dir():
-            skip = []  # excluded folders inside this one, as relative parts
-            for e in excluded:
-                try:
-                    rel = e.relative_to(path.resolve()).parts
-                except ValueError:
-                    continue
-                # the output folder is the input folder itself: leave out only a run's own files
-                skip.extend([(name,) for name in RUN_OUTPUT_FILES] if rel == () else [rel])
-            problems = _unreadable_folders(path, "**" in opts.glob or "/" in opts.glob, skip)
-            yield from problems
-            files = _folder_files(path, opts.glob, skip)
-            found = False
-            for f in files:
-                found = True
-                rel = f.relative_to(path)
-                yield from read_path(f, opts, _doc_id(str(rel)), units, block)
-            if not found and not any(e.source == str(path) for e in problems):
-                yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
-        elif path.is_file():
-            yield from read_path(path, opts, units=units, block=block)
-        else:
-            yield ReadError(str(path), "no such file or folder")
-
-
-def _folder_files(folder: Path, glob: str, skip: list[tuple[str, ...]]) -> Iterator[Path]:
-    """The readable files of a folder in sorted path order. The default glob
-    (``**/*``) is walked folder by folder, each sorted: the same order as
-    ``sorted(folder.glob("**/*"))`` (symbolic links to folders not followed, as
-    ``**`` does), but holding one folder's listing at a time, not the archive's."""
-    if glob != "**/*":
-        yield from sorted(p for p in folder.glob(glob)
-                          if p.is_file() and _suffix(p) and not _under(p.relative_to(folder).parts, skip))
-        return
-
-    def walk(top: Path, rel: tuple[str, ...]) -> Iterator[Path]:
-        try:
-            with os.scandir(top) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError:
-            return  # reported by _unreadable_folders
-        for e in entries:
-            parts = rel + (e.name,)
-            try:
-                is_dir = e.is_dir() and not e.is_symlink()
-                is_file = not is_dir and e.is_file()
-            except OSError:
-                continue
-            if is_dir:
-                if parts not in skip:
-                    yield from walk(top / e.name, parts)
-            elif is_file and _suffix(e.name) and not _under(parts, skip):
-                yield top / e.name
-
-    yield from walk(folder, ())
-
-
-def _under(parts: tuple[str, ...], folders: list[tuple[str, ...]]) -> bool:
-    return any(f == parts[:len(f)] for f in folders)
+    return documents_of_inputs(inputs, opts, exclude, units, block)
