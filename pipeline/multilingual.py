@@ -134,9 +134,11 @@ class MultilingualPipeline(Pipeline):
 
 def load_pipeline(source=None) -> Pipeline:
     """A config's pipeline (what :func:`pipeline.load` returns): its own stages, and when it
-    has ``languages``, a document per language to that language's stages."""
+    has ``languages``, a document per language to that language's stages. Every document's
+    language is checked (a config without ``languages`` refuses the others too), unless the
+    config's ``fallback`` is its own language: then its stages read whatever comes."""
     cfg, path, _ = load_config(source)
     nlp = Pipeline.from_loaded(cfg, path)
-    if cfg.languages:
+    if cfg.languages or cfg.fallback != cfg.language:
         return MultilingualPipeline.wrap(nlp, cfg.languages, cfg.detector, path)
     return nlp

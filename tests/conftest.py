@@ -42,7 +42,7 @@ def gazetteer_only():
     """A pipeline without the NER model: countries only (fast)."""
     import pipeline
 
-    return pipeline.load({"stages": [
+    return pipeline.load({"language": "kk", **({"fallback": fallback} if fallback else {}), "stages": [
         {"factory": "kazakh_sentences.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "entity_linker.v1"},
@@ -63,9 +63,10 @@ def annotate(stage, text: str):
     return stage(AnnotatedDocument(document=Document(id="t", source="t", text=text)))
 
 
-def hand_pipeline(persons=(), orgs=(), places=(), positions=()):
+def hand_pipeline(persons=(), orgs=(), places=(), positions=(), fallback=None):
     """The default relation stages with a hand-written 'NER' (no model): the
-    given names are tagged wherever they occur (with any ending)."""
+    given names are tagged wherever they occur (with any ending). ``fallback="kk"``
+    reads text of any language with them (else other languages are refused)."""
     import re
 
     import pipeline
@@ -89,7 +90,7 @@ def hand_pipeline(persons=(), orgs=(), places=(), positions=()):
             return doc.with_layers(mentions=found)
 
     lex = {"lexicon": str(REPO / "configs" / "relations_kk.yaml")}
-    return pipeline.load({"stages": [
+    return pipeline.load({"language": "kk", **({"fallback": fallback} if fallback else {}), "stages": [
         {"factory": "kazakh_sentences.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "org_gazetteer.v1", "lexicon": str(REPO / "configs" / "organisations_kk.yaml")},
