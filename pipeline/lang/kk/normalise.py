@@ -10,6 +10,7 @@ or a name the caller knows. The whole word is kept when no split passes
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,6 +65,7 @@ class NameNormaliser:
         self.phonology = Phonology()
         self.name_endings = tuple(kk_data("suffixes.yaml").get("name_endings", ()))
         self.patronymic_stems = tuple(kk_data("suffixes.yaml").get("patronymic_stems", ()))
+        self._sorted_words: tuple[frozenset[str], list[str]] | None = None  # the last document's, in order
 
     def candidates(self, word: str) -> list[Analysis]:
         """Splits a proper name can have: a case ending (or -дағы), no possessive, no plural."""
@@ -131,11 +133,27 @@ class NameNormaliser:
 
 
     def _inflected_elsewhere(self, word: str, document_words) -> bool:
-        for other in document_words:
-            if len(other) > len(word) and other.startswith(word):
+        for other in self._starting_with(word, document_words):
+            if len(other) > len(word):
                 if any(a.stem == word and a.ending and self.phonology.fits(a.stem, a) for a in self.candidates(other)):
                     return True
         return False
+
+    def _starting_with(self, word: str, document_words):
+        """The document's words that begin with ``word``: a frozen set is sorted once (the last
+        document's is kept) and the run is found by bisection, not by reading every word."""
+        if not isinstance(document_words, frozenset):
+            return [w for w in document_words if w.startswith(word)]
+        kept = self._sorted_words
+        if kept is None or kept[0] is not document_words:
+            kept = self._sorted_words = (document_words, sorted(document_words))
+        ordered = kept[1]
+        out = []
+        for k in range(bisect_left(ordered, word), len(ordered)):
+            if not ordered[k].startswith(word):
+                break
+            out.append(ordered[k])
+        return out
 
 
 @lru_cache(maxsize=None)
