@@ -65,7 +65,7 @@ class NameNormaliser:
         self.phonology = Phonology()
         self.name_endings = tuple(kk_data("suffixes.yaml").get("name_endings", ()))
         self.patronymic_stems = tuple(kk_data("suffixes.yaml").get("patronymic_stems", ()))
-        self._sorted_words: tuple[frozenset[str], list[str]] | None = None  # the last document's, in order
+        self._sorted_words: tuple[frozenset[str], list[str], dict] | None = None  # the last document's
 
     def candidates(self, word: str) -> list[Analysis]:
         """Splits a proper name can have: a case ending (or -дағы), no possessive, no plural."""
@@ -133,27 +133,30 @@ class NameNormaliser:
 
 
     def _inflected_elsewhere(self, word: str, document_words) -> bool:
-        for other in self._starting_with(word, document_words):
+        """Does the document hold ``word`` with an ending that fits it (Рютте beside Рюттенің)?
+        A frozen set of words is sorted once (the last document's is kept, with the answers):
+        the longer forms of ``word`` are the run that starts with it, found by bisection."""
+        if not isinstance(document_words, frozenset):  # a set may change: read it as it is
+            return self._inflected_among(word, [w for w in document_words if w.startswith(word)])
+        kept = self._sorted_words
+        if kept is None or kept[0] is not document_words:
+            kept = self._sorted_words = (document_words, sorted(document_words), {})
+        _, ordered, answers = kept
+        if word not in answers:
+            run = []
+            for k in range(bisect_left(ordered, word), len(ordered)):
+                if not ordered[k].startswith(word):
+                    break
+                run.append(ordered[k])
+            answers[word] = self._inflected_among(word, run)
+        return answers[word]
+
+    def _inflected_among(self, word: str, others) -> bool:
+        for other in others:
             if len(other) > len(word):
                 if any(a.stem == word and a.ending and self.phonology.fits(a.stem, a) for a in self.candidates(other)):
                     return True
         return False
-
-    def _starting_with(self, word: str, document_words):
-        """The document's words that begin with ``word``: a frozen set is sorted once (the last
-        document's is kept) and the run is found by bisection, not by reading every word."""
-        if not isinstance(document_words, frozenset):
-            return [w for w in document_words if w.startswith(word)]
-        kept = self._sorted_words
-        if kept is None or kept[0] is not document_words:
-            kept = self._sorted_words = (document_words, sorted(document_words))
-        ordered = kept[1]
-        out = []
-        for k in range(bisect_left(ordered, word), len(ordered)):
-            if not ordered[k].startswith(word):
-                break
-            out.append(ordered[k])
-        return out
 
 
 @lru_cache(maxsize=None)
