@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import hand_pipeline
+from conftest import hand_pipeline, needs_extra
 from pipeline.spans import SpanIndex
 
 PACKAGE = str(Path(__file__).resolve().parents[1] / "pipeline")
@@ -113,3 +113,16 @@ def test_the_span_index_finds_what_a_scan_over_every_span_finds():
         b = a + rnd.randint(0, 40)
         assert index.keyed(a, b) == [(k, s) for k, s in alive.items() if s[0] < b and a < s[1]]
     assert index.items() == list(alive.values())
+
+
+def test_a_russian_text_without_sentence_ends_is_cut_into_sentences_of_bounded_length():
+    needs_extra("razdel", "ru")
+    from pipeline.lang import get_language
+    from pipeline.lang.ru.parse import split
+
+    text = "Москва поблагодарила Анкару " * 150  # 450 words, no punctuation
+    sentences = split(text, get_language("ru").orthography)
+    assert [len(tokens) for _, _, _, tokens in sentences] == [200, 200, 50]
+    assert [text[a:b] for a, b, _, _ in sentences] == ["Москва поблагодарила Анкару " * 66 + "Москва поблагодарила",
+                                                       "Анкару " + "Москва поблагодарила Анкару " * 66 + "Москва",
+                                                       ("поблагодарила Анкару " + "Москва поблагодарила Анкару " * 16).strip()]
