@@ -8,6 +8,7 @@ end exclusive). Stages never change another stage's records; each returns an
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -154,17 +155,21 @@ class AnnotatedDocument(BaseModel):
         return self._cache
 
     def entity(self, entity_id: str) -> Optional[Entity]:
-        for ent in self.entities:
-            if ent.id == entity_id:
-                return ent
-        return None
+        # an index by id, made once per entity layer: stages ask for every argument of every claim
+        kept = self._cache.get("entity_index")
+        if kept is None or kept[0] is not self.entities:
+            index: dict[str, Entity] = {}
+            for ent in self.entities:
+                index.setdefault(ent.id, ent)
+            kept = self._cache["entity_index"] = (self.entities, index)
+        return kept[1].get(entity_id)
 
     def to_record(self) -> dict:
         """The JSON-able record written to documents.jsonl. Claim ids must be unique
         in a document (they are IRIs); a stage that repeats one fails the document."""
         ids = [c.id for c in self.claims]
         if len(set(ids)) != len(ids):
-            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            repeated = sorted(i for i, n in Counter(ids).items() if n > 1)
             raise ValueError(f"claim ids repeat in document {self.document.id}: {', '.join(repeated)}")
         return {
             "id": self.document.id,

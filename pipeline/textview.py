@@ -6,7 +6,7 @@ on token positions stored in records: records keep char offsets only.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -54,12 +54,14 @@ class SentenceView:
         if tokens is None:
             tokens = sentence_tokens(doc)[doc.sentences.index(sentence)]
         self.tokens = tokens
+        # tokens are in order and apart: the ones a span meets are found by bisection
+        self._starts = [t.start for t in tokens]
+        self._ends = [t.end for t in tokens]
         self.mentions = [m for m in mentions if m.start >= sentence.start and m.end <= sentence.end]
         self._mention_at: dict[int, Mention] = {}
         for m in self.mentions:
-            for t in self.tokens:
-                if t.start < m.end and m.start < t.end:
-                    self._mention_at[t.i] = m
+            for i in range(*self._tokens_of(m)):
+                self._mention_at[self.tokens[i].i] = m
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -67,10 +69,16 @@ class SentenceView:
     def mention_at(self, i: int) -> Mention | None:
         return self._mention_at.get(i)
 
+    def _tokens_of(self, m: Mention) -> tuple[int, int]:
+        """[lo, hi) positions in ``tokens`` of the tokens that overlap the mention."""
+        return bisect_right(self._ends, m.start), bisect_left(self._starts, m.end)
+
     def token_range(self, m: Mention) -> tuple[int, int]:
         """(first, last) token indices a mention covers."""
-        idx = [t.i for t in self.tokens if t.start < m.end and m.start < t.end]
-        return idx[0], idx[-1]
+        lo, hi = self._tokens_of(m)
+        if lo >= hi:
+            raise IndexError(f"no token under the mention {m.id}")
+        return self.tokens[lo].i, self.tokens[hi - 1].i
 
     def span_text(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start:self.tokens[last].end]

@@ -4,10 +4,32 @@ after initials or joined to a person; common nouns the model took for persons go
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Iterable
 
 from ..records import Mention
+from ..spans import SpanIndex
 from .data import INITIALS
 from .name_edges import NameEdges
+from .text import char_before
+
+
+class _NamedWords:
+    """The document's capitalised words that open no sentence: as written, and lower-cased
+    in order, so that the forms of one word are found by prefix (bisect), not by a scan."""
+
+    def __init__(self, words: Iterable[str]):
+        self.exact = set(words)
+        self.lowered = sorted({(w.lower(), len(w)) for w in self.exact})
+
+    def longer_form(self, word: str) -> bool:
+        """Does a word, lower-cased, begin with ``word`` (lower case) and run on (Рютте ... Рюттенің)?"""
+        k = bisect_left(self.lowered, (word, -1))
+        while k < len(self.lowered) and self.lowered[k][0].startswith(word):
+            if self.lowered[k][1] > len(word):
+                return True
+            k += 1
+        return False
 
 
 class MissedNames(NameEdges):
@@ -19,8 +41,8 @@ class MissedNames(NameEdges):
         name after a noun for people (ғалым Архимедтің) or after initials (Г. Марченко) is
         one, and so are two capitalised words joined to a person (Майя Роуз және Том
         Беннет) or opening with an East Asian family name (Ван Ли), whatever the model said."""
-        tokens = re.findall(r"\w[\w-]*", text)
-        named = [w for w in self._mid_sentence_words(text) if w[:1].isupper()]  # capitalised where no sentence opens
+        tokens = set(re.findall(r"\w[\w-]*", text))
+        named = _NamedWords(w for w in self._mid_sentence_words(text) if w[:1].isupper())  # capitalised where no sentence opens
         out = [m.model_copy(update={"label": "ORG"}) if m.label == "PERSON" and _latin_word(m.text) else m
                for m in mentions if not self._common_noun_at_start(text, m, tokens, named)]
         toks = []
@@ -31,8 +53,9 @@ class MissedNames(NameEdges):
         out = self._family_name_before(text, toks, out)
         out = self._given_name_and_patronymic(text, toks, out)
         out = self._speaker_before_according_to(text, toks, out)
+        index = SpanIndex(out)  # the mentions so far, by offset: a run meets only its neighbours
         for j in range(len(toks)):
-            run = self._capitalised_run(text, toks, j, out)
+            run = self._capitalised_run(text, toks, j)
             if run and toks[j][2] in self.family_first:
                 run = self._family_name_run(toks, j, run)
             elif run - j >= 2 and self._surname_shaped(toks, j, j + 1) and not (
@@ -42,22 +65,23 @@ class MissedNames(NameEdges):
             if not run:
                 continue
             a, b = toks[j][0], toks[run - 1][1]
-            inside = [m for m in out if m.start < b and a < m.end]
-            if any(m.entity_id or m.label == "PERSON" or m.start < a or m.end > b for m in inside):
+            inside = index.keyed(a, b)
+            if any(m.entity_id or m.label == "PERSON" or m.start < a or m.end > b for _, m in inside):
                 continue
             initials = INITIALS.search(text, max(0, a - 12), a)
             if initials and (initials.start() == 0 or not text[initials.start() - 1].isalnum()):
                 a = initials.start()  # "Г. Марченко": initials make a person
-                inside = [m for m in out if m.start < b and a < m.end]
+                inside = index.keyed(a, b)
             elif not (self._after_person_noun(toks, j) or self._after_quote_verb(text, toks, j, run) or (
                     run - j >= 2 and (self._after_title(toks, j) or
-                    toks[j][2] in self.family_first or self._joined_to_person(text, toks, j, out)))
+                    toks[j][2] in self.family_first or self._joined_to_person(text, toks, j, index)))
                       or self._surname_shaped(toks, j, run)):
                 continue
-            out = [m for m in out if m not in inside] + [Mention(
-                id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON", source="entity_linker.v1",
-                origin="repair")]
-        return sorted(out, key=lambda m: m.start)
+            for key, _ in inside:
+                index.remove(key)
+            index.add(Mention(id=f"m{a}-{b}", start=a, end=b, text=text[a:b], label="PERSON",
+                              source="entity_linker.v1", origin="repair"))
+        return sorted(index.items(), key=lambda m: m.start)
 
     def _surname_shaped(self, toks, j, run) -> bool:
         """"Назарбаев Жарлыққа қол қойды": one or two capitalised words ending in a surname
@@ -75,17 +99,17 @@ class MissedNames(NameEdges):
     def _known_places(self, text, toks, mentions) -> list[Mention]:
         """A capitalised word that no span covers and that names a city or a region of the
         language's lists (Арктикада, Шымкентте) is a place the model missed."""
-        out = list(mentions)
+        out = SpanIndex(mentions)
         for a, b, w, _ in toks:
-            if not (w[:1].isupper() and w.replace("-", "").isalpha()) or any(m.start < b and a < m.end for m in out):
+            if not (w[:1].isupper() and w.replace("-", "").isalpha()) or out.touches(a, b):
                 continue
             name = self.normaliser.lemma(w).name
             if len(name) >= 3 and (name in self.cities or name in self.regions):
-                out.append(Mention(id=f"m{a}-{b}", start=a, end=b, text=w, label="GPE", source="entity_linker.v1",
-                                   origin="repair"))
-        return sorted(out, key=lambda m: m.start)
+                out.add(Mention(id=f"m{a}-{b}", start=a, end=b, text=w, label="GPE", source="entity_linker.v1",
+                                origin="repair"))
+        return sorted(out.items(), key=lambda m: m.start)
 
-    def _common_noun_at_start(self, text: str, m: Mention, tokens: list[str], named: list[str]) -> bool:
+    def _common_noun_at_start(self, text: str, m: Mention, tokens: set[str], named: _NamedWords) -> bool:
         """"«Билікте ...", "Корольдігіне ...": one capitalised word opening a sentence or a
         quotation, plural, in the locative or with a possessive and a case ending, is a common noun
         (persons take neither), and so is a word the language writes in lower case (the
@@ -94,14 +118,13 @@ class MissedNames(NameEdges):
         ``named``: its capitalised words that open no sentence."""
         if m.label != "PERSON" or " " in m.text or self.patronymic(m.text):
             return False
-        raw = text[:m.start].rstrip()
-        before = raw.rstrip("«\"„“—–- ")
-        if before and before[-1] not in ".!?" and not (raw and raw[-1] in "«\"„“"):
+        raw, before = char_before(text, m.start), char_before(text, m.start, "«\"„“—–- ")
+        if before and before not in ".!?" and not (raw and raw in "«\"„“"):
             return False
         word = m.text.lower()
         if word in self.openers:
             return True  # "Мейлі ...", "Демек ...": a word that opens sentences is no name
-        if any(w.lower().startswith(word) and len(w) > len(word) for w in named):
+        if named.longer_form(word):
             return False
         analyses = self.analyser.analyses(word)
         if self.plural_noun(word):
@@ -110,7 +133,7 @@ class MissedNames(NameEdges):
         # "Мөлдір, сөз кезегі өзіңде" (a vocative), "Сапар Ахметовке" (a name goes on)
         vocative = text[m.end:m.end + 2].strip()[:1] in (",", ":", "!") or (after and after[0][:1].isupper())
         if m.text not in self.given_names and not vocative and (word in tokens or self._common_word(word, analyses)) \
-                and not any(w == m.text or (w.lower().startswith(word) and len(w) > len(word)) for w in named):
+                and not (m.text in named.exact or named.longer_form(word)):
             return True  # "Патша ...", "Бай неліктен бай болады?": a word the language writes in lower case
         return any(len(a.stem) >= 3 and (a.case == "loc" or (a.possessive == "p3" and a.case != "nom"))
                    and a.ending for a in analyses)
@@ -124,7 +147,7 @@ class MissedNames(NameEdges):
         """Words that neither open a sentence nor follow a quote, dash or colon."""
         return [w.group() for w in re.finditer(r"(?<=[\w,;)] )[^\W\d_][\w-]*", text)]
 
-    def _capitalised_run(self, text, toks, j, mentions) -> int:
+    def _capitalised_run(self, text, toks, j) -> int:
         """The end (exclusive) of a run of up to three capitalised words from ``j``
         (punctuation after a word ends the run); 0 if none, or if it ends in a city."""
         k = j
@@ -176,7 +199,7 @@ class MissedNames(NameEdges):
         word = toks[j - 1][2].lower() if j > 0 else ""
         return j > 0 and not toks[j - 1][3] and word in self.titles and word not in self.title_heads
 
-    def _joined_to_person(self, text, toks, j, mentions) -> bool:
+    def _joined_to_person(self, text, toks, j, mentions: SpanIndex) -> bool:
         """"Майя Роуз және Том ...", "Майя Роуз, Том ...": a person right before the joining word."""
         if j >= 2 and toks[j - 1][2] in self.person_joins:
             before = toks[j - 2][1]
@@ -184,7 +207,7 @@ class MissedNames(NameEdges):
             before = toks[j - 1][1]
         else:
             return False
-        return any(m.label == "PERSON" and m.end == before for m in mentions)
+        return any(m.label == "PERSON" and m.end == before for m in mentions.overlapping(before - 1, before + 1))
 
     # -- organisations the model missed or cut short ----------------------------
 def _latin_word(s: str) -> bool:

@@ -4,6 +4,7 @@ a name, and a lone genitive before "according to" (Ердоғанның айту
 from __future__ import annotations
 
 from ..records import Mention
+from ..spans import SpanIndex
 from .organisations import MissedOrganisations
 from .text import opens_sentence, respan
 
@@ -15,7 +16,8 @@ class NameEdges(MissedOrganisations):
         Сагидрахманұлына": a capitalised patronymic right after a person closes the name."""
         index = {t[0]: k for k, t in enumerate(toks)}
         ends = {t[1]: k for k, t in enumerate(toks)}
-        covered = lambda a, b, skip: any(o is not skip and o.start < b and a < o.end for o in mentions)  # noqa: E731
+        by_offset = SpanIndex(mentions)
+        covered = lambda a, b, skip: any(o is not skip for o in by_offset.overlapping(a, b))  # noqa: E731
         out = []
         for m in mentions:
             k = index.get(m.start)
@@ -51,7 +53,7 @@ class NameEdges(MissedOrganisations):
         "according to" is who said it; where the model saw nothing there, or took the word
         for a place no list knows, it is a person. Titles, organisation heads and known
         places are not."""
-        out = list(mentions)
+        out = SpanIndex(mentions)
         for j in range(1, len(toks)):
             if toks[j][2].lower() not in self.according_to or toks[j - 1][3]:
                 continue
@@ -64,12 +66,14 @@ class NameEdges(MissedOrganisations):
                 continue
             if opens_sentence(text, a) and (name.endswith(self.common_noun_endings) or self.plural_noun(w)):
                 continue  # "Мамандардың айтуынша": a capital that only opens the sentence
-            inside = [m for m in out if m.start < b and a < m.end]
-            if any(m.entity_id or m.label not in ("GPE", "LOC") or m.start != a or m.end != b for m in inside):
+            inside = out.keyed(a, b)
+            if any(m.entity_id or m.label not in ("GPE", "LOC") or m.start != a or m.end != b for _, m in inside):
                 continue
-            out = [m for m in out if m not in inside] + [Mention(
-                id=f"m{a}-{b}", start=a, end=b, text=w, label="PERSON", source="entity_linker.v1", origin="repair")]
-        return sorted(out, key=lambda m: m.start)
+            for key, _ in inside:
+                out.remove(key)
+            out.add(Mention(id=f"m{a}-{b}", start=a, end=b, text=w, label="PERSON", source="entity_linker.v1",
+                            origin="repair"))
+        return sorted(out.items(), key=lambda m: m.start)
 
     def _not_a_name(self, name: str) -> bool:
         return (name in self.openers or name in self.org_heads or name in self.state_stems or name in self.referring_titles
@@ -87,6 +91,7 @@ class NameEdges(MissedOrganisations):
         """"Ким Чен |Ынның", "Ли |Цян": the model's person span misses the family name
         (and a short syllable) right before it: the name starts there."""
         starts = {t[0]: k for k, t in enumerate(toks)}
+        index = SpanIndex(mentions)
         out = []
         for m in mentions:
             k = starts.get(m.start)
@@ -97,7 +102,7 @@ class NameEdges(MissedOrganisations):
                         continue
                     between = toks[i:k]
                     if all(w[:1].isupper() and w.isalpha() and not punct and len(w) <= 5 for _, _, w, punct in between) \
-                            and not any(o.start < m.start and toks[i][0] < o.end for o in mentions if o is not m):
+                            and not index.touches(toks[i][0], m.start):  # m itself starts no earlier
                         m = respan(text, m, toks[i][0], m.end)
                         break
             out.append(m)

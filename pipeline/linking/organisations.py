@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records import Mention
+from ..spans import SpanIndex
 from .data import NameRules
 from .text import respan
 
@@ -27,13 +28,11 @@ class MissedOrganisations(NameRules):
         """"«Алтынарал» ... әріптесі болғанын": one to three capitalised words in «» that no span
         covers, standing as a name (not before атты / деген, which name a work), are an
         organisation, a company as Kazakh news writes them."""
-        out = list(mentions)
+        out = SpanIndex(mentions)
         for q in _QUOTED.finditer(text):
             a, b = q.start(1), q.end(1)
             words = q.group(1).split()
-            named = self._named_by_head(text, q, words, out)
-            if named is not None:
-                out = named
+            if self._named_by_head(text, q, words, out):
                 continue
             if not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)):
                 continue
@@ -42,31 +41,36 @@ class MissedOrganisations(NameRules):
                 continue
             if q.group(1) in self.cities:
                 continue
-            inside = [m for m in out if m.start < q.end() and q.start() < m.end]
+            inside = out.overlapping(q.start(), q.end())
             if not inside:
-                out.append(_new_org(text, a, b))
+                out.add(_new_org(text, a, b))
             elif len(inside) == 1 and not inside[0].entity_id and inside[0].label in _NOT_AN_AGENT_LABELS \
                     and (inside[0].start, inside[0].end) == (a, b):
-                out = [m for m in out if m is not inside[0]] + [inside[0].model_copy(update={"label": "ORG"})]
-        return sorted(out, key=lambda m: m.start)
+                out.discard(inside[0])
+                out.add(inside[0].model_copy(update={"label": "ORG"}))
+        return sorted(out.items(), key=lambda m: m.start)
 
-    def _named_by_head(self, text: str, q: re.Match, words: list[str], out: list[Mention]) -> list[Mention] | None:
+    def _named_by_head(self, text: str, q: re.Match, words: list[str], out: SpanIndex) -> bool:
         """"«Қазақстан темір жолы» (ұлттық) компаниясы": a quoted name of a few words before
         an organisation head is one organisation, and a country or place inside it is part of
-        the name, not a mention of its own; None when that is not the case."""
+        the name, not a mention of its own: ``out`` changed, True; False when that is not the case."""
         after = text[q.end():q.end() + 80].split()[:3]  # the head, or one or two lower-case words and it
         head = next((i for i, w in enumerate(after) if self._org_head(w.rstrip(",.:;!?)"))), None)
         if not (2 <= len(words) <= 4 and words[0][:1].isupper() and head is not None
                 and all(w.isalpha() and w.islower() for w in after[:head])):
-            return None
+            return False
         a, b = q.start(1), q.end(1)
-        inside = [m for m in out if m.start < q.end() and q.start() < m.end]
-        places = [m for m in inside if m.label in _PLACE_LABELS and a <= m.start and m.end <= b
+        inside = out.keyed(q.start(), q.end())
+        places = [(k, m) for k, m in inside if m.label in _PLACE_LABELS and a <= m.start and m.end <= b
                   and (m.start, m.end) != (a, b)]
-        whole = [m for m in inside if (m.start, m.end) == (a, b) and m.label == "ORG"]  # the model's own
+        whole = [(k, m) for k, m in inside if (m.start, m.end) == (a, b) and m.label == "ORG"]  # the model's own
         if not places or len(places) + len(whole) != len(inside):
-            return None
-        return [m for m in out if m not in places and m not in whole] + (whole or [_new_org(text, a, b)])
+            return False
+        for k, _ in places + whole:
+            out.remove(k)
+        for m in [m for _, m in whole] or [_new_org(text, a, b)]:
+            out.add(m)
+        return True
 
     def organisations_by_head(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A head noun no mention covers closes an organisation name: after a genitive
@@ -75,7 +79,7 @@ class MissedOrganisations(NameRules):
         after a «quoted» name («Алматыгаз» компаниясы: the name), or from a capitalised
         word a few lower-case words before (Қоғамдық денсаулық сақтау басқармасының)."""
         toks = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[«»\"]|[^\s«»\"]+", text)]
-        out = list(mentions)
+        out = SpanIndex(mentions)
         for j, (hs, he, word) in enumerate(toks):
             core = word.rstrip(",.:;!?)")
             if not core[:1].islower() or not self._org_head(core):
@@ -83,18 +87,20 @@ class MissedOrganisations(NameRules):
             if j + 1 < len(toks) and toks[j + 1][2].lower().startswith(self.org_head_idioms.get(self._head_stem(core), ())):
                 continue  # "басшысы қызметін атқарған": served as head, no organisation
             he = hs + len(core)
-            if any(m.start < he and hs < m.end for m in out):
+            if out.touches(hs, he):
                 continue
             found = self._org_before(text, toks, j, he, out)
             if found is None:
                 continue
             old, new = found
-            out = [m for m in out if m is not old] + [new]
-        return sorted(out, key=lambda m: m.start)
+            if old is not None:
+                out.discard(old)
+            out.add(new)
+        return sorted(out.items(), key=lambda m: m.start)
 
-    def _org_before(self, text, toks, j, end, mentions):
+    def _org_before(self, text, toks, j, end, mentions: SpanIndex):
         def covering(pos):
-            return next((m for m in mentions if m.start <= pos < m.end), None)
+            return next(iter(mentions.overlapping(pos, pos + 1)), None)
 
         k = j - 1
         inner = 0
@@ -102,7 +108,8 @@ class MissedOrganisations(NameRules):
             opening = next((i for i in range(k - 1, max(-1, k - 8), -1) if toks[i][2] == "«"), None)
             if opening is not None and opening + 1 < k and toks[opening + 1][2][:1].isupper():
                 a, b = toks[opening + 1][0], toks[k - 1][1]
-                inside = next((m for m in mentions if a <= m.start and m.end <= b and not m.entity_id), None)
+                inside = next((m for m in mentions.overlapping(a - 1, b + 1)
+                               if a <= m.start and m.end <= b and not m.entity_id), None)
                 return inside, _new_org(text, a, b)  # the model's reading of the quoted name goes
             return None
         chain = None  # a lower-case head in the genitive: полиция департаментінің баспасөз қызметі

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..records import Mention
+from ..spans import SpanIndex
 from .data import SPATIAL_CASES, NameRules
 from .text import piece, respan, words
 
@@ -41,7 +42,10 @@ class PersonSpans(NameRules):
         """"Нұрлан Зайроллаұлы | Нығматулин", "Олжас Омарұлы | Сүлейменовке": a person span that
         ends in a patronymic takes the capitalised surname right after it, out of whatever
         other span the model put it in."""
-        out = sorted(model, key=lambda m: m.start)
+        out: list[Mention | None] = sorted(model, key=lambda m: m.start)
+        linked = SpanIndex(gazetteer)
+        index = SpanIndex(span=lambda j: (out[j].start, out[j].end))  # positions in ``out``, by offset
+        keys = [index.add(j) for j in range(len(out))]
         for i in range(len(out)):
             m = out[i]
             if m is None or m.label != "PERSON" or " " not in m.text or not self.patronymic(m.text.split()[-1]):
@@ -53,7 +57,7 @@ class PersonSpans(NameRules):
             word = nxt.group(1)
             lemma = self.normaliser.lemma(word)
             if (word.lower() in self.openers or lemma.name.lower() in self.titles or lemma.name in self.cities
-                    or any(g.start < b and a < g.end for g in gazetteer)
+                    or linked.touches(a, b)
                     or self.plural_noun(word)):
                 continue
             # "Болат Серікұлы Сенат депутаты": a name the model gave another label, or a word that
@@ -62,15 +66,22 @@ class PersonSpans(NameRules):
             if after and after[0].lower().startswith(self.title_heads) and any(
                     x.possessive == "p3" for x in self.analyser.analyses(after[0].lower().rstrip(",.:;!?"))):
                 continue  # "Сенат депутаты": the word possesses a title
-            if any(o is not m and o.start < b and a < o.end for o in out if o is not None) and not (
+            touching = index.overlapping(a, b)
+            if any(out[j] is not m for j in touching) and not (
                     self.surname(lemma.name) or lemma.name.lower().endswith(self.surname_extra)):
                 continue
             out[i] = respan(text, m, m.start, b)
-            for j, o in enumerate(out):
-                if j == i or o is None or not (o.start < b and a < o.end):
+            index.remove(keys[i])
+            keys[i] = index.add(i)
+            for j in touching:
+                if j == i:
                     continue
+                o = out[j]
                 rest = text[b:o.end].lstrip()  # "Нығматулин Мәжілістің": the rest of the span stays
                 out[j] = respan(text, o, o.end - len(rest), o.end) if o.start >= a and rest[:1].isupper() else None
+                index.remove(keys[j])
+                if out[j] is not None:
+                    keys[j] = index.add(j)
         return [m for m in out if m is not None]
 
     def law_not_person(self, m: Mention) -> Mention:

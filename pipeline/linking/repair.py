@@ -7,8 +7,11 @@ a city or a second name along; these rules fix them with the language's data
 from __future__ import annotations
 
 import re
+from bisect import insort
+from collections import defaultdict
 
 from ..records import Mention
+from ..spans import SpanIndex
 from .data import INITIALS, SPATIAL_CASES
 from .missed import MissedNames
 from .person_spans import PersonSpans
@@ -28,15 +31,21 @@ class MentionRepair(PersonSpans):
         # a position is no entity (the roles stage reads titles), but may hold an organisation
         raw = [m for m in raw if m.label != "POSITION"] + [
             o for m in raw if m.label == "POSITION" for o in [self.org_in_position(text, m)] if o]
+        # the gazetteer's mentions by where they start and end: each model span meets only its neighbours
+        starting, ending = defaultdict(list), defaultdict(list)
+        for g in gazetteer:
+            starting[g.start].append(g)
+            ending[g.end].append(g)
         # "Ресей Қорғаныс министрлігі": a country that opens an organisation's name is part of it
-        absorbed = {g.id for m in raw for g in gazetteer if self.opens_org_name(text, m, g)}
+        absorbed = {g.id for m in raw for g in starting.get(m.start, ()) if self.opens_org_name(text, m, g)}
         # "Жапония | Сыртқы істер министрлігі": a bare country right before such a span, too
-        before = {m.id: g for m in raw for g in gazetteer if self.precedes_org_name(text, m, g)
-                  and not any(o.label == "COUNTRY" and o.start == m.start for o in gazetteer)}
+        before = {m.id: g for m in raw for g in ending.get(m.start - 1, ()) if self.precedes_org_name(text, m, g)
+                  and not any(o.label == "COUNTRY" for o in starting.get(m.start, ()))}
         raw = [respan(text, m, before[m.id].start, m.end) if m.id in before else m for m in raw]
         absorbed |= {g.id for g in before.values()}
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
-        model = [c for m in raw for c in [clean(m, text, gazetteer)] if c]
+        linked = SpanIndex(gazetteer)
+        model = [c for m in raw for c in [clean(m, text, linked.overlapping(m.start, m.end))] if c]
         gazetteer, model = self.country_full_names(text, gazetteer, model)
         model = [self.with_given_name(text, self.with_initials(text, self.with_name_particles(text, m)))
                  for m in model]
@@ -148,15 +157,21 @@ class MentionRepair(PersonSpans):
         """"Нидерланды Корольдігіне": a state noun right after a country is part of its
         name; the country takes the noun's case, and the model's span for the noun goes."""
         out_g, drop = list(gazetteer), set()
+        ending: dict[int, list[int]] = defaultdict(list)  # end offset -> positions in out_g, in order
+        for k, g in enumerate(out_g):
+            ending[g.end].append(k)
         for m in model:
             word = text[m.start:m.end]
             if " " in word or not word[:1].isupper():
                 continue
             state = [a for a in self.analyser.analyses(word.lower()) if a.possessive == "p3" and a.stem in self.state_stems]
-            country = next((g for g in out_g if g.label == "COUNTRY" and text[g.end:m.start] == " "
-                            and (g.case or "nom") == "nom"), None)
-            if state and country is not None:
-                out_g[out_g.index(country)] = respan(text, country, country.start, m.end, case=state[0].case)
+            k = next((k for k in ending.get(m.start - 1, ()) if out_g[k].label == "COUNTRY"
+                      and text[m.start - 1] == " " and (out_g[k].case or "nom") == "nom"), None)
+            if state and k is not None:
+                country = out_g[k]
+                out_g[k] = respan(text, country, country.start, m.end, case=state[0].case)
+                ending[country.end].remove(k)
+                insort(ending[m.end], k)
                 drop.add(m.id)
         return out_g, [m for m in model if m.id not in drop]
 
@@ -184,7 +199,8 @@ def _latin_acronym(word: str) -> bool:
 
 def clean(m: Mention, text: str, gazetteer: list[Mention]) -> Mention | None:
     """Trim a model span: no trailing punctuation; for names no lower-case edge
-    words; never across a gazetteer country (the gazetteer wins)."""
+    words; never across a gazetteer country (the gazetteer wins). ``gazetteer``: the
+    linked mentions, or just those that overlap ``m``."""
     spans = [(w.start() + m.start, w.end() + m.start) for w in words(text[m.start:m.end])]
     for g in gazetteer:
         spans = [s for s in spans if s[1] <= g.start or s[0] >= g.end] if overlaps(m, g) else spans

@@ -62,6 +62,17 @@ def cldr_city_names(locale: str = "kk") -> frozenset[str]:
     return frozenset(z["city"] for z in zones.values() if z.get("city") and "," not in z["city"])
 
 
+def char_before(text: str, pos: int, strip: str = "") -> str:
+    """The last character of ``text[:pos].rstrip().rstrip(strip)`` ('' if none), found by
+    walking back from ``pos``: no copy of all the text before each mention of a long document."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    while i >= 0 and text[i] in strip:
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 def opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip().rstrip("«\"„“—–- ")
-    return not before or before[-1] in ".!?:"
+    before = char_before(text, start, "«\"„“—–- ")
+    return not before or before in ".!?:"

@@ -20,6 +20,7 @@ a partner-only claim unless the document gives the same event an agent.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import product
 from pathlib import Path
 from typing import Optional
@@ -27,7 +28,7 @@ from typing import Optional
 from ..lexicon import TriggerRule, load_lexicon
 from ..layers import ENTITIES, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS
 from ..records import AnnotatedDocument, Claim, Evidence
-from ..spans import keep_longest
+from ..spans import SpanIndex, keep_longest
 from ..stage import Stage, StageSettings
 from ..textview import Argument, SentenceView, sentence_views
 
@@ -66,7 +67,9 @@ class CaseFrameExtractor(Stage):
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)
-        speech = [c for c in doc.claims if c.predicate == self.lex.speech.predicate and c.content]
+        # reported words by where they stand: a trigger finds the words it is in by offset
+        speech = SpanIndex([c for c in doc.claims if c.predicate == self.lex.speech.predicate and c.content],
+                           span=lambda c: (c.content.start, c.content.end))
         new: list[Claim] = []
         for view in sentence_views(doc):
             new += self._sentence(doc, view, speech)
@@ -76,12 +79,14 @@ class CaseFrameExtractor(Stage):
     def _headline_agents(claims: list[Claim]) -> list[Claim]:
         """A claim with no agent (a headline: X-пен кездесу) takes the agent that the document
         gives the same event with the same partner (... X-пен кездесті); else it keeps none."""
+        agent_of: dict[tuple, str] = {}  # (predicate, recipient, location, theme) -> the first agent given
+        for o in claims:
+            if o.agent and o.agent not in (o.recipient, o.location):
+                agent_of.setdefault((o.predicate, o.recipient, o.location, o.theme), o.agent)
         out = []
         for c in claims:
             if c.agent is None:
-                key = (c.predicate, c.recipient, c.location, c.theme)
-                known = next((o.agent for o in claims if o.agent and o.agent not in (c.recipient, c.location)
-                              and (o.predicate, o.recipient, o.location, o.theme) == key), None)
+                known = agent_of.get((c.predicate, c.recipient, c.location, c.theme))
                 if known:
                     c = c.model_copy(update={"agent": known})
             out.append(c)
@@ -106,9 +111,11 @@ class CaseFrameExtractor(Stage):
         per_hit: list[list[Claim]] = []
         pending: list[tuple] = []  # complements still looking for a subject
         clause_start = 0
+        firsts = [a.first for a in args]  # args are in order: a clause's are found by bisection
         for n, (rule, (first, last), stems) in enumerate(hits):
-            said = next((c for c in speech if c.content.start <= view.tokens[first].start < c.content.end), None)
-            window = [a for a in args if clause_start <= a.first and a.last < first]
+            at = view.tokens[first].start
+            said = next(iter(speech.overlapping(at, at + 1)), None)
+            window = [a for a in args[bisect_left(firsts, clause_start):bisect_left(firsts, first)] if a.last < first]
             if said is not None:  # reported words: the arguments are inside them
                 window = [a for a in window if a.mention.start >= said.content.start]
             if self._relative(view, last):
@@ -293,8 +300,7 @@ class CaseFrameExtractor(Stage):
         own = [a.mention.entity_id for a in roles.pop("agent", [])]
         inherit = self.settings.inherit_agent and rule.inherit_agent
         # "X және Y ... хабарлады": each speaker of the same words is an agent
-        speakers = [c.agent for c in doc.claims if c.predicate == said.predicate and c.content == said.content
-                    and c.agent] if said is not None else []
+        speakers = _speakers_of(doc).get((said.predicate, said.content), []) if said is not None else []
         agents = own or agents or (speakers if speaker_is_subject and inherit else [])
         if any(r not in roles for r in rule.requires if r != "agent") or ("agent" in rule.requires and not agents):
             return []
@@ -440,3 +446,17 @@ class CaseFrameExtractor(Stage):
     def _negated(self, view: SentenceView, a: Argument) -> bool:
         end = a.head if a.head is not None else a.last
         return end + 1 < len(view) and view.tokens[end + 1].lower in self.lex.polarity.negators
+
+
+def _speakers_of(doc: AnnotatedDocument) -> dict[tuple, list[str]]:
+    """(predicate, content) -> the agents of the document's claims of those words, in order:
+    made once per document (kept in its cache while its claims stay the same)."""
+    cache = doc.cache()
+    kept = cache.get("speakers_by_content")
+    if kept is None or kept[0] is not doc.claims:
+        index: dict[tuple, list[str]] = {}
+        for c in doc.claims:
+            if c.agent:
+                index.setdefault((c.predicate, c.content), []).append(c.agent)
+        kept = cache["speakers_by_content"] = (doc.claims, index)
+    return kept[1]

@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from pathlib import Path
 from typing import Optional
 
@@ -57,14 +57,16 @@ class EntityLinker(Stage):
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         linked: list[Mention] = []
         persons: list[tuple[str, str]] = []  # (canonical name, id) in order of appearance
-        queue = list(mentions)
+        listed: set[tuple[str, str]] = set()  # the same, to look up
+        known = set(self.country_names)  # the persons' names and the countries' (grows with persons)
+        queue = deque(mentions)
         while queue:
-            m = queue.pop(0)
+            m = queue.popleft()
             pieces = self.persons.split_known_persons(doc.text, m, persons, words)
             if len(pieces) > 1:
-                queue[:0] = pieces
+                queue.extendleft(reversed(pieces))
                 continue
-            m = self._link(m, words, persons)
+            m = self._link(m, words, known)
             if m is None:
                 continue
             linked.append(m)
@@ -72,8 +74,10 @@ class EntityLinker(Stage):
             if m.text != ent.name and m.text not in ent.alternate_names and ent.type != "Group":
                 ent = ent.model_copy(update={"alternate_names": ent.alternate_names + [m.text]})
             entities[m.entity_id] = ent
-            if ent.type == "Person" and (ent.name, ent.id) not in persons:
+            if ent.type == "Person" and (ent.name, ent.id) not in listed:
                 persons.append((ent.name, ent.id))
+                listed.add((ent.name, ent.id))
+                known.add(ent.name)
         if self.settings.link_partial_names:
             linked, entities = self.persons.consistency(doc.text, linked, entities, words)
             linked, entities = merge_partial_persons(linked, entities)
@@ -101,7 +105,8 @@ class EntityLinker(Stage):
             out.append(m)
         return out
 
-    def _link(self, m: Mention, words: frozenset[str], persons) -> Mention | None:
+    def _link(self, m: Mention, words: frozenset[str], known: set[str]) -> Mention | None:
+        """``known``: the names of the persons linked so far and of the countries."""
         if m.entity_id:
             return m
         if m.label in ("GPE", "LOC", "NORP"):
@@ -116,7 +121,6 @@ class EntityLinker(Stage):
         typ = ENTITY_TYPE.get(m.label)
         if typ is None:
             return None
-        known = frozenset(name for name, _ in persons) | self.country_names
         lemma = self.normaliser.lemma(m.text, known=known, document_words=words,
                                       unlikely_cases=PERSON_UNLIKELY_CASES if m.label == "PERSON" else frozenset())
         return m.model_copy(update={"entity_id": entity_id(typ, lemma.name), "lemma": lemma.name, "case": lemma.case})

@@ -113,15 +113,33 @@ class SpacyBackend:
 
     def entities_batch(self, docs: list[AnnotatedDocument]) -> list[list[tuple[int, int, str]]]:
         pieces = [(i, piece, offset) for i, d in enumerate(docs) for piece, offset in self._pieces(d)]
-        out = [p for _, p, _ in pieces]
-        for _, proc in self.nlp.pipeline:
-            out = list(proc.pipe(out, batch_size=len(out) or 1))
         found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
-        for (i, _, offset), d in zip(pieces, out):
-            found[i].extend((e.start_char + offset, e.end_char + offset, e.label_) for e in d.ents)
+        # the model's memory grows with the text it reads at once (~4 KB a character): batches of
+        # at most piece_chars characters, so a long document's pieces go one after another
+        for batch in _batches(pieces, self.piece_chars):
+            out = [p for _, p, _ in batch]
+            for _, proc in self.nlp.pipeline:
+                out = list(proc.pipe(out, batch_size=len(out)))
+            for (i, _, offset), d in zip(batch, out):
+                found[i].extend((e.start_char + offset, e.end_char + offset, e.label_) for e in d.ents)
         return found
 
     def describe(self) -> dict:
         meta = self.nlp.meta
         return {"model": f"{meta.get('lang')}_{meta.get('name')}", "model_version": meta.get("version"),
                 "model_dir": str(self.model_dir)}
+
+
+def _batches(pieces: list, limit: int):
+    """Consecutive (doc index, spaCy Doc, offset) pieces of at most ``limit`` characters in all
+    (one piece at least)."""
+    batch, size = [], 0
+    for item in pieces:
+        n = len(item[1].text)
+        if batch and size + n > limit:
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += n
+    if batch:
+        yield batch

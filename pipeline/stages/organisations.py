@@ -11,6 +11,7 @@ from ..names import NameIndex
 from ..layers import ORG_MENTIONS, TOKENS
 from ..records import AnnotatedDocument, Mention
 from ..resources import CONFIGS_DIR, read_yaml
+from ..spans import Coverage
 from ..stage import Stage, StageSettings
 
 
@@ -41,11 +42,11 @@ class OrganisationGazetteer(Stage):
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         tokens = list(doc.cache()["spacy_doc"])
         mentions = list(doc.mentions)
-        taken = [(m.start, m.end) for m in mentions]
+        taken = Coverage((m.start, m.end) for m in mentions)  # by offset: each match asks in log time
         for match in self.index.find([t.text for t in tokens]):
             start = tokens[match.first].idx
             end = tokens[match.last].idx + len(tokens[match.last])
-            if any(s < end and start < e for s, e in taken):
+            if taken.touches(start, end):
                 continue  # a country reading of the same words stands
             mentions.append(Mention(
                 id=f"m{start}-{end}", start=start, end=end, text=doc.text[start:end], label="ORG",

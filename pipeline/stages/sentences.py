@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from pydantic import Field
+
 from ..layers import DOCUMENT, SENTENCES, TOKENS
 from ..records import AnnotatedDocument, Sentence
 from ..stage import Stage, StageSettings
@@ -24,6 +26,10 @@ class Settings(StageSettings):
     # a longer text is tokenised in pieces cut at paragraph (else sentence, else word) ends;
     # past max_chars a document is refused (an error row names this setting)
     max_chars: int = 20_000_000
+    # a longer run of tokens with no sentence end (text without punctuation) is cut after its
+    # last comma in reach, else at the limit: every later stage works sentence by sentence, and a
+    # claim's evidence is its sentence, so one endless "sentence" would cost the square of its length
+    max_sentence_tokens: int = Field(default=200, ge=2)
 
 
 def _is_upper_start(text: str) -> bool:
@@ -65,9 +71,9 @@ class KazakhSentenceSplitter(Stage):
             tokens = words[bisect_left(starts, block_start):bisect_left(starts, block_end)]
             if not tokens:
                 continue
-            if kind == "heading":
+            if kind == "heading" and len(tokens) <= self.settings.max_sentence_tokens:
                 spans.append(Sentence(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]), kind="heading"))
-                continue
+                continue  # (a longer line is no heading)
             for first, last in self._split(tokens):
                 spans.append(Sentence(start=first.idx, end=last.idx + len(last)))
         new = doc.with_layers(sentences=spans)
@@ -125,11 +131,25 @@ class KazakhSentenceSplitter(Stage):
     def _split(self, tokens):
         """Sentence (first, last) token pairs in one block; quotes hold together."""
         inside = self._quoted(tokens)
+        limit = self.settings.max_sentence_tokens
         start = 0
         for b in self._boundaries(tokens, inside) + [len(tokens)]:
+            while b - start > limit:
+                cut = self._cut(tokens, start, start + limit)
+                yield tokens[start], tokens[cut - 1]
+                start = cut
             if b > start:
                 yield tokens[start], tokens[b - 1]
             start = b
+
+    @staticmethod
+    def _cut(tokens, start: int, end: int) -> int:
+        """Where an overlong sentence tokens[start:end] ends: after its last comma, semicolon
+        or colon in the second half, else at ``end``."""
+        for k in range(end - 1, (start + end) // 2, -1):
+            if tokens[k].text in (",", ";", ":"):
+                return k + 1
+        return end
 
     def _quoted(self, tokens) -> list[bool]:
         """Which tokens lie inside a paired quotation. An opening quote with no
@@ -151,7 +171,9 @@ class KazakhSentenceSplitter(Stage):
     def _find_close(self, tokens, i: int):
         opener = tokens[i].text
         depth, ends = 0, 0
-        for j in range(i + 1, len(tokens)):
+        # no farther than max_quote_sentences long sentences: text without sentence ends is no reason to read on
+        reach = min(len(tokens), i + 1 + self.settings.max_quote_sentences * self.settings.max_sentence_tokens)
+        for j in range(i + 1, reach):
             text = tokens[j].text
             if opener in self.toggle_quotes:
                 if text == opener:

@@ -19,7 +19,7 @@ claim). A sentence with no speaker of its own continues the last one. The claim'
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -59,6 +59,7 @@ class _Memory:
     person: str | None = None  # the last person named, in any case
     claimed: int = -1  # the last sentence with a claim
     titled: dict = None  # person id -> job title (lower case), from the roles stage
+    titled_by_head: dict = field(default_factory=dict)  # title head -> the persons holding it (read once)
 
 
 class SpeechAttributor(Stage):
@@ -162,26 +163,34 @@ class SpeechAttributor(Stage):
     def _in_statement(self, view: SentenceView) -> Reading | None:
         """``X тарапынан жасалған мәлімдемеде, ...`` / ``X-тың мәлімдемесінде ...``."""
         nouns = self.sp.statement_nouns
+        nearest = None  # token k -> the last named speaker (in order) that ends before k, by one sweep
         for k, tok in enumerate(view.tokens):
             if k == 0 or self.quotes.inside(view, k) or not any(
                     a.case == "loc" and a.stem.lower() in nouns for a in self.reader.analyser.analyses(tok.text)):
                 continue
-            for m in reversed(view.mentions):
-                mf, ml = view.token_range(m)
-                if ml >= k or m.label not in SPEAKER_LABELS or not m.entity_id:
-                    continue
-                after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
-                by_marker = after in self.sp.agent_markers and k - ml <= 3  # тарапынан (жасалған)
-                possessor = ml == k - 1 and m.case == "gen"  # БҰҰ-ның мәлімдемесінде
-                if by_marker or possessor:
-                    last = len(view) - 1
-                    while last > k and view.tokens[last].is_punct:
-                        last -= 1
-                    # "... деп айтылды", "... делінген": the speech verb closing it is not content
-                    ends = [a for a, b in view.find_all(self.verbs) if b == last and a > k + 1]
-                    content = span_of(view, k + 1, (min(ends) - 1) if ends else last)
-                    return Reading([m.entity_id], None, content, "statement", "statement") if content else None
-                break  # only the nearest name before the noun
+            if nearest is None:
+                nearest = [-1] * (len(view) + 1)
+                for i, m in enumerate(view.mentions):
+                    if m.label in SPEAKER_LABELS and m.entity_id:
+                        end = view.token_range(m)[1] + 1
+                        nearest[end] = max(nearest[end], i)
+                for j in range(1, len(nearest)):
+                    nearest[j] = max(nearest[j], nearest[j - 1])
+            if nearest[k] < 0:
+                continue
+            m = view.mentions[nearest[k]]  # only the nearest name before the noun
+            ml = view.token_range(m)[1]
+            after = view.tokens[ml + 1].lower if ml + 1 < len(view) else ""
+            by_marker = after in self.sp.agent_markers and k - ml <= 3  # тарапынан (жасалған)
+            possessor = ml == k - 1 and m.case == "gen"  # БҰҰ-ның мәлімдемесінде
+            if by_marker or possessor:
+                last = len(view) - 1
+                while last > k and view.tokens[last].is_punct:
+                    last -= 1
+                # "... деп айтылды", "... делінген": the speech verb closing it is not content
+                ends = [a for a, b in view.find_all(self.verbs) if b == last and a > k + 1]
+                content = span_of(view, k + 1, (min(ends) - 1) if ends else last)
+                return Reading([m.entity_id], None, content, "statement", "statement") if content else None
         return None
 
     # -- a speech verb -----------------------------------------------------------
@@ -327,8 +336,7 @@ class SpeechAttributor(Stage):
 
     def _quoted_words(self, view: SentenceView, first: int, last: int) -> bool:
         """Is the mention inside a quotation of words (not one that is just the name: «Жарық» компаниясы)?"""
-        return any(a < first and last < b and not (a + 1 == first and last + 1 == b)
-                   for a, b in self.quotes.spans(view))
+        return self.quotes.enclosing(view, first, last)
 
     def _referring_genitive(self, view: SentenceView, k: int) -> bool:
         """"Елбасының айтуынша", "Мемлекет басшысының сөзінше": a referring title in the genitive."""
@@ -347,7 +355,10 @@ class SpeechAttributor(Stage):
         if not heads or not memory.titled:
             return None
         head = max(heads, key=len)
-        found = [pid for pid, title in memory.titled.items() if any(w.startswith(head) for w in title.split())]
+        found = memory.titled_by_head.get(head)
+        if found is None:
+            found = memory.titled_by_head[head] = [pid for pid, title in memory.titled.items()
+                                                   if any(w.startswith(head) for w in title.split())]
         return found[0] if len(found) == 1 else None
 
     def _colon_quote(self, view: SentenceView) -> Reading | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...spans import SpanIndex
 from .resources import kk_data
 
 
@@ -62,11 +63,11 @@ class DateReader:
         """Date expressions in ``text[start:end]`` with offsets into ``text``."""
         end = len(text) if end is None else end
         span = text[start:end]
-        found: list[DateMention] = []
+        found: SpanIndex[DateMention] = SpanIndex()  # by offset: a long text has many dates
 
         def add(m: re.Match, value: str | None) -> None:
-            if value and not any(f.start < start + m.end() and start + m.start() < f.end for f in found):
-                found.append(DateMention(start + m.start(), start + m.end(), value))
+            if value and not found.touches(start + m.start(), start + m.end()):
+                found.add(DateMention(start + m.start(), start + m.end(), value))
 
         for m in self._numeric.finditer(span):
             add(m, _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))))
@@ -84,7 +85,7 @@ class DateReader:
             day = int(m.group("day")) if m.group("day") else None
             # a bare month word may be something else (қазан: October or cauldron):
             # take it only with a year, a day, or "айы" after it
-            if not m.group("year") and day is None and not self._month_word.match(span[m.end():]):
+            if not m.group("year") and day is None and not self._month_word.match(span, m.end()):
                 continue
             add(m, _iso(year, month, day))
         for m in self._year.finditer(span):
@@ -96,7 +97,7 @@ class DateReader:
                 add(m, (doc_date - dt.timedelta(days=back)).isoformat())
             for m in self._relative_day.finditer(span):
                 add(m, (doc_date + dt.timedelta(days=self.relative_days[m.group("rd").lower()])).isoformat())
-        return sorted(found, key=lambda f: f.start)
+        return sorted(found.items(), key=lambda f: f.start)
 
     def _month(self, word: str) -> int | None:
         low = word.lower()

@@ -10,6 +10,7 @@ or a name the caller knows. The whole word is kept when no split passes
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,6 +65,7 @@ class NameNormaliser:
         self.phonology = Phonology()
         self.name_endings = tuple(kk_data("suffixes.yaml").get("name_endings", ()))
         self.patronymic_stems = tuple(kk_data("suffixes.yaml").get("patronymic_stems", ()))
+        self._sorted_words: tuple[frozenset[str], list[str], dict] | None = None  # the last document's
 
     def candidates(self, word: str) -> list[Analysis]:
         """Splits a proper name can have: a case ending (or -дағы), no possessive, no plural."""
@@ -131,8 +133,27 @@ class NameNormaliser:
 
 
     def _inflected_elsewhere(self, word: str, document_words) -> bool:
-        for other in document_words:
-            if len(other) > len(word) and other.startswith(word):
+        """Does the document hold ``word`` with an ending that fits it (Рютте beside Рюттенің)?
+        A frozen set of words is sorted once (the last document's is kept, with the answers):
+        the longer forms of ``word`` are the run that starts with it, found by bisection."""
+        if not isinstance(document_words, frozenset):  # a set may change: read it as it is
+            return self._inflected_among(word, [w for w in document_words if w.startswith(word)])
+        kept = self._sorted_words
+        if kept is None or kept[0] is not document_words:
+            kept = self._sorted_words = (document_words, sorted(document_words), {})
+        _, ordered, answers = kept
+        if word not in answers:
+            run = []
+            for k in range(bisect_left(ordered, word), len(ordered)):
+                if not ordered[k].startswith(word):
+                    break
+                run.append(ordered[k])
+            answers[word] = self._inflected_among(word, run)
+        return answers[word]
+
+    def _inflected_among(self, word: str, others) -> bool:
+        for other in others:
+            if len(other) > len(word):
                 if any(a.stem == word and a.ending and self.phonology.fits(a.stem, a) for a in self.candidates(other)):
                     return True
         return False

@@ -72,6 +72,7 @@ def split(text: str, orthography: dict) -> list[tuple[int, int, str, list[tuple[
 
     final = tuple(orthography.get("sentence_final", ".!?…"))
     heading_words = int(orthography.get("heading_max_words", 12))
+    longest = max(2, int(orthography.get("max_sentence_tokens", 200)))
     out = []
     for line in re.finditer(r"[^\n]+", text):
         base = line.start()
@@ -85,7 +86,15 @@ def split(text: str, orthography: dict) -> list[tuple[int, int, str, list[tuple[
             is_last = s.stop == len(line.group().rstrip())
             kind = "heading" if (is_last and start == base and not s.text.rstrip().endswith(final)
                                  and len(toks) <= heading_words and not _quote_end(s.text, orthography)) else "sentence"
-            out.append((start, end, kind, toks))
+            # text without sentence ends: pieces of at most max_sentence_tokens, cut after a comma where
+            # one is in reach (the parser, and every stage after it, works in the square of a sentence)
+            first = 0
+            while len(toks) - first > longest:
+                cut = next((k + 1 for k in range(first + longest - 1, first + longest // 2, -1)
+                            if toks[k][2] in (",", ";", ":")), first + longest)
+                out.append((start if first == 0 else toks[first][0], toks[cut - 1][1], kind, toks[first:cut]))
+                first = cut
+            out.append((start if first == 0 else toks[first][0], end, kind, toks[first:]))
     return out
 
 

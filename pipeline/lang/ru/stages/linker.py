@@ -3,9 +3,12 @@
 linked to the full name of the document, an organisation closed by a country's genitive."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ....ids import entity_id
 from ....layers import COUNTRY_MENTIONS, ENTITIES, LINKED_MENTIONS, NER_MENTIONS
 from ....records import AnnotatedDocument, Entity, Mention
+from ....spans import Coverage
 from ....stage import StageSettings
 from .. import models
 from ..parse import Token
@@ -36,22 +39,32 @@ class RussianLinker(_RussianStage):
         # "Министерство иностранных дел Китая": a country in the genitive closes an
         # organisation's name (one organisation, not the ministry and a country)
         by_start = {t.start: t for t in tokens}
+        countries: dict[int, list[tuple[int, Mention]]] = {}  # start -> (position, country), by offset
+        for n, g in enumerate(gazetteer):
+            if g.label == "COUNTRY":
+                countries.setdefault(g.start, []).append((n, g))
         absorbed = set()
         for k, m in enumerate(raw):
             if m.label != "ORG":
                 continue
-            nxt = next((g for g in gazetteer if g.label == "COUNTRY" and g.start > m.end
-                        and not doc.text[m.end:g.start].strip()), None)
+            gap = m.end  # the first country after only whitespace
+            while gap < len(doc.text) and doc.text[gap].isspace():
+                gap += 1
+            nxt = min((c for a in range(m.end + 1, gap + 1) for c in countries.get(a, ())),
+                      key=lambda c: c[0], default=(None, None))[1]
             tok = by_start.get(nxt.start) if nxt else None
             if tok is not None and tok.case == "Gen" and tok.rel.startswith("nmod"):
                 raw[k] = m.model_copy(update={"end": nxt.end, "text": doc.text[m.start:nxt.end]})
                 absorbed.add(nxt.id)
         gazetteer = [g for g in gazetteer if g.id not in absorbed]
-        model = [m for m in raw if not any(g.start < m.end and m.start < g.end for g in gazetteer)]
+        linked_spans = Coverage((g.start, g.end) for g in gazetteer)
+        model = [m for m in raw if not linked_spans.touches(m.start, m.end)]
+        token_starts = [t.start for t in tokens]  # in text order
         not_names = {w.lower() for w in self.orthography.get("not_names", ())}
         named: list[tuple[Mention, str]] = []
         for m in model:
-            toks = [t for t in tokens if t.start >= m.start and t.stop <= m.end]
+            toks = [t for t in tokens[bisect_left(token_starts, m.start):bisect_left(token_starts, m.end)]
+                    if t.stop <= m.end]
             while toks and toks[0].text.lower() in not_names:
                 toks = toks[1:]
             if not toks:
@@ -76,9 +89,9 @@ class RussianLinker(_RussianStage):
         if self.settings.link_partial_names and full:
             # a surname the model missed (often sentence-initial: "Каримов и ..."), known
             # from a full name in the same document
-            covered = [(m.start, m.end) for m in gazetteer] + [(m.start, m.end) for m, _ in named]
+            covered = Coverage([(m.start, m.end) for m in gazetteer] + [(m.start, m.end) for m, _ in named])
             for t in tokens:
-                if t.pos != "PROPN" or any(a <= t.start < b for a, b in covered):
+                if t.pos != "PROPN" or covered.touches(t.start, t.start + 1):
                     continue
                 word = self.lang.normaliser.word(t.text, t.case, t.feats.get("Gender"))
                 if word in full:

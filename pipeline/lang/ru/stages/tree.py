@@ -3,6 +3,8 @@ for (its mention, apposition, genitive, coordinated ones), the slot of an argume
 (nsubj, obj, a case, preposition+case), negation and the chain of governing verbs."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ....records import Mention
 from ..parse import ParsedSentence, Token
 
@@ -12,12 +14,23 @@ class TreeReader:
 
     @staticmethod
     def _mention_index(doc, sent: ParsedSentence) -> dict[int, Mention]:
+        """Token index -> the linked mention holding it (the later of two, in the document's order)."""
+        cache = doc.cache()
+        kept = cache.get("ru_linked_by_start")
+        if kept is None or kept[0] is not doc.mentions:  # the document's, by start: found by bisection
+            ordered = sorted((m.start, k) for k, m in enumerate(doc.mentions) if m.entity_id)
+            kept = cache["ru_linked_by_start"] = (doc.mentions, ordered, [a for a, _ in ordered])
+        _, ordered, starts = kept
+        inside = sorted(k for _, k in ordered[bisect_left(starts, sent.start):bisect_left(starts, sent.end)])
+        token_starts = [t.start for t in sent.tokens]
         at = {}
-        for m in doc.mentions:
-            if m.entity_id and sent.start <= m.start < sent.end:
-                for t in sent.tokens:
-                    if t.start >= m.start and t.stop <= m.end:
-                        at[t.i] = m
+        for k in inside:
+            m = doc.mentions[k]
+            for t in sent.tokens[bisect_left(token_starts, m.start):]:
+                if t.start >= m.end:
+                    break
+                if t.stop <= m.end:
+                    at[t.i] = m
         return at
 
     def _entity_of(self, sent: ParsedSentence, i: int, at: dict, state: dict, depth: int = 0) -> list[Mention]:
