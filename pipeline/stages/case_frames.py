@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..lexicon import TriggerRule, load_lexicon
-from ..layers import ENTITIES, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS
+from ..layers import ENTITIES, LINKED_MENTIONS, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..spans import keep_longest
 from ..stage import Stage, StageSettings
@@ -41,15 +41,16 @@ class Settings(StageSettings):
 
 
 class CaseFrameExtractor(Stage):
-    requires = (SENTENCES, ENTITIES, SPEECH_CLAIMS)  # reads the reported words
+    requires = (TOKENS, SENTENCES, LINKED_MENTIONS, ENTITIES, SPEECH_CLAIMS)  # reads the reported words
     provides = (RELATION_CLAIMS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
+        lang = context.language_pack  # what it reads of the language first: a language without it says so
+        make_reader, self.dates = lang.frame_reader, lang.dates
         self.lex = load_lexicon(context.lexicon(settings.lexicon))
-        self.reader = context.language_pack.frame_reader(self.lex)
-        self.dates = context.language_pack.dates
+        self.reader = make_reader(self.lex)
         self.rules: list[TriggerRule] = self.lex.trigger_rules()
         self._first_stems = tuple(s for r in self.rules for s in r.pattern[0])
         self.confidence = {key: self.lex.confidence_of("case_frames", key)
