@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     if not files:
         print(f"{folder}: no .conllu files (is ../shared beside the checkout?)", file=sys.stderr)
         return 2
-    splitter = KazakhSentenceSplitter(Settings(), LoadContext())
+    splitter = KazakhSentenceSplitter(Settings(), LoadContext(language="kk"))
     tp = fp = fn = n_gold = 0
     for f in files:
         text, gold = gold_text(f)

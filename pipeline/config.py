@@ -12,7 +12,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError
 
-from .lang import known_languages
+from .lang import DEFAULT_LANGUAGE, known_languages
 from .layers import GIVEN
 from .resources import DEFAULT_CONFIG, read_yaml
 from .stage import LoadContext, Stage, get_stage_class, known_stages
@@ -38,7 +38,7 @@ class Budget(BaseModel):
 
 class PipelineConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    language: str = "kk"
+    language: str = DEFAULT_LANGUAGE  # the language its stages read (pipeline/lang/<code>)
     budget: Budget = Budget()
     stages: list[StageEntry] = Field(min_length=1)
     # language code -> the config of its own stage list (pipeline/multilingual.py)
@@ -102,8 +102,7 @@ def build_stages(cfg: PipelineConfig, path: Path | None) -> list[Stage]:
     where = str(path) if path else "<config>"
     context = LoadContext(config_path=path.resolve() if path else None, language=cfg.language)
     stages: list[Stage] = []
-    have = set(GIVEN)
-    missing: list[str] = []
+    classes: list[type[Stage]] = []
     for i, entry in enumerate(cfg.stages):
         key = f"stages[{i}]"
         try:
@@ -117,17 +116,35 @@ def build_stages(cfg: PipelineConfig, path: Path | None) -> list[Stage]:
             settings = cls.Settings.model_validate(settings_raw)
         except ValidationError as err:
             raise ConfigError(f"{where}: {_first_error(err, f'{key} ({entry.factory})')}") from None
-        unmet = [r for r in cls.requires if r not in have]
-        if unmet:
-            missing.append(f"{key} ({entry.factory}) needs {', '.join(unmet)}, which no earlier stage provides")
-        have.update(cls.provides)
+        classes.append(cls)
         try:
             stages.append(cls(settings, context))
         except (OSError, ValueError) as err:
             raise ConfigError(f"{where}: {key} ({entry.factory}): {err}") from None
-    if missing:
-        raise ConfigError(f"{where}: stages: {'; '.join(missing)}")
+    problems = _order_problems([(f"stages[{i}] ({e.factory})", c) for i, (e, c) in enumerate(zip(cfg.stages, classes))])
+    if problems:
+        raise ConfigError(f"{where}: stages: {'; '.join(problems)}")
     return stages
+
+
+def _order_problems(stages: list[tuple[str, type[Stage]]]) -> list[str]:
+    """Each stage's required layers come from an earlier stage; a layer it reads when
+    present never comes only from a later one (it would be read before it exists)."""
+    first: dict[str, str] = {}  # layer -> the first stage that provides it
+    for name, cls in stages:
+        for layer in cls.provides:
+            first.setdefault(layer, name)
+    have = set(GIVEN)
+    problems = []
+    for name, cls in stages:
+        unmet = [r for r in cls.requires if r not in have and first.get(r, name) == name]
+        if unmet:
+            problems.append(f"{name} needs {', '.join(unmet)}, which no earlier stage provides")
+        for verb, layers in (("needs", cls.requires), ("reads", cls.optional)):
+            problems += [f"{name} {verb} {r}, which {first[r]} provides only after it"
+                         for r in layers if r not in have and first.get(r, name) != name]
+        have.update(cls.provides)
+    return problems
 
 
 def dump_resolved(cfg: PipelineConfig) -> dict[str, Any]:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from .lang.ru.parse import RussianParse
 
 # The roles a claim's arguments fill (the case frames map cases onto these), and the
 # entity types of the contract: defined here once, read by the lexicon, the graph and ids.
@@ -34,6 +37,24 @@ class Document(Record):
     language: Optional[str] = None  # BCP 47; None: the pipeline sets it (detected or its config's)
     url: Optional[str] = None
     text_offset: Optional[int] = None  # where ``text`` starts in the decoded source (None: extracted text)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token as the language's tokenizer gives it. Kazakh's (spaCy) keeps a run of
+    whitespace other than one space (a line break) as a token of its own, so that no
+    name is read across it; readers of words skip those (``text.isspace()``).
+    A frozen dataclass, not a pydantic record: a document has one per word, never
+    written out, and a validated model per word cost a run about 1% of its time."""
+
+    start: int
+    end: int
+    text: str
+    # filled by a morphology layer (none yet): the dictionary form, the UD part of
+    # speech and the UD features ("Case=Gen|Number=Sing")
+    lemma: Optional[str] = None
+    pos: Optional[str] = None
+    morph: Optional[str] = None
 
 
 class Sentence(Record):
@@ -129,39 +150,42 @@ class DocumentRecord(Document):
 
 
 class AnnotatedDocument(BaseModel):
-    """A document and the layers the stages have added to it."""
+    """A document and the layers the stages have added to it. Each field is a layer
+    named by its constant in :mod:`pipeline.layers`; stages declare which they read
+    (``requires``) and fill (``provides``), and the config is checked at load."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
     document: Document
+    tokens: tuple[Token, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
-    # Stage-to-stage scratch data that is not part of the output (e.g. the spaCy Doc).
-    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
+    # the analysis of a backend, for its own later stages (not written out)
+    ru_parse: Optional[RussianParse] = None
+    # derived from ``entities`` (entity id -> entity), kept with the layer it was made from
+    _entity_index: Optional[tuple[tuple[Entity, ...], dict[str, Entity]]] = PrivateAttr(default=None)
 
     @property
     def text(self) -> str:
         return self.document.text
 
     def with_layers(self, **layers: Any) -> "AnnotatedDocument":
-        """A copy with some layers replaced; the cache travels along."""
-        new = self.model_copy(update={k: tuple(v) for k, v in layers.items()})
-        new._cache = dict(self._cache)
-        return new
-
-    def cache(self) -> dict[str, Any]:
-        return self._cache
+        """A copy with some layers replaced (lists become tuples)."""
+        unknown = set(layers) - set(type(self).model_fields)
+        if unknown:
+            raise ValueError(f"no such layer: {', '.join(sorted(unknown))}")
+        return self.model_copy(update={k: tuple(v) if isinstance(v, (list, tuple)) else v for k, v in layers.items()})
 
     def entity(self, entity_id: str) -> Optional[Entity]:
         # an index by id, made once per entity layer: stages ask for every argument of every claim
-        kept = self._cache.get("entity_index")
-        if kept is None or kept[0] is not self.entities:
+        kept = self._entity_index
+        if kept is None or kept[0] is not self.entities:  # a copy with new entities: index them anew
             index: dict[str, Entity] = {}
             for ent in self.entities:
                 index.setdefault(ent.id, ent)
-            kept = self._cache["entity_index"] = (self.entities, index)
+            kept = self._entity_index = (self.entities, index)
         return kept[1].get(entity_id)
 
     def to_record(self) -> dict:

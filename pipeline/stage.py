@@ -1,11 +1,11 @@
 """The stage protocol and the registry of stage factories.
 
 A stage is a small class with a pydantic ``Settings`` model (``extra="forbid"``),
-the capabilities it ``requires`` and ``provides``, and ``__call__(doc) -> doc``
-that returns a new :class:`~pipeline.records.AnnotatedDocument` with its own layer
-added. Factories are found by name: the built-in ones through the
-``claimgraph.stages`` entry points of this package (imported only when used),
-user ones through :func:`register_stage`.
+the layers (:mod:`pipeline.layers`) it ``requires``, reads when present (``optional``)
+and ``provides``, and ``__call__(doc) -> doc`` that returns a new
+:class:`~pipeline.records.AnnotatedDocument` with its own layer added. Factories
+are found by name: the built-in ones through the ``claimgraph.stages`` entry points
+of this package (imported only when used), user ones through :func:`register_stage`.
 """
 from __future__ import annotations
 
@@ -54,12 +54,13 @@ class LoadContext(BaseModel):
     """What a stage may need at load time besides its settings."""
 
     model_config = ConfigDict(extra="forbid")
+    language: str  # the config's ``language``
     config_path: Path | None = None
-    language: str = "kk"  # the config's ``language``
 
     @property
     def language_pack(self) -> "LanguagePack":
-        """The language this pipeline reads (data, tokenizer, normaliser, ...)."""
+        """The language this pipeline reads (data, tokenizer, normaliser, ...). A stage asks
+        it for what it reads when it loads: what the language lacks is a one-line error."""
         from .lang import get_language
 
         return get_language(self.language)
@@ -85,7 +86,10 @@ class Stage:
     """Base class of pipeline stages."""
 
     factory: ClassVar[str] = ""
+    # layers it reads that an earlier stage must provide
     requires: ClassVar[tuple[str, ...]] = ()
+    # layers it reads when the config has them (then from an earlier stage, never a later one)
+    optional: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ()
     Settings: ClassVar[type[StageSettings]] = StageSettings
 

@@ -1,49 +1,51 @@
 """Token-level views of sentences for the rule-based stages.
 
-Stages see tokens (from the splitter's spaCy Doc, read-only) and the mentions
-that cover them; matching is by word stems from the lexicon, so no stage keys
-on token positions stored in records: records keep char offsets only.
+Stages see the words of each sentence (the document's typed ``tokens`` layer
+without its whitespace tokens) and the mentions that cover them; matching is by
+word stems from the lexicon, so no stage keys on token positions stored in
+records: records keep char offsets only.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .records import AnnotatedDocument, Mention, Sentence
 from .spans import keep_longest
 
 
-@dataclass(frozen=True)
 class Tok:
-    i: int  # index within the sentence view
-    text: str
-    start: int
-    end: int
-    lower: str = field(init=False, compare=False)
+    """A word of a sentence view (read-only by convention: a plain slotted class, as
+    every stage that reads sentences makes these for each of its words)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())
+    __slots__ = ("i", "text", "start", "end", "lower")
+
+    def __init__(self, i: int, text: str, start: int, end: int):
+        self.i = i  # index within the sentence view
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.i}, {self.text!r}, {self.start}, {self.end})"
 
     @property
     def is_punct(self) -> bool:
         return not any(ch.isalnum() for ch in self.text)
 
 
-def sentence_tokens(doc: AnnotatedDocument) -> list[list[Tok]]:
-    """The tokens of each sentence (computed once per document, then cached)."""
-    cache = doc.cache()
-    key = ("sentence_tokens", tuple((s.start, s.end) for s in doc.sentences))
-    if cache.get("sentence_tokens_key") != key:
-        spacy_doc = cache["spacy_doc"]
-        words = [(t.text, t.idx) for t in spacy_doc if not t.is_space]
-        starts = [w[1] for w in words]
-        per_sentence = []
-        for s in doc.sentences:
-            lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-            per_sentence.append([Tok(k, text, idx, idx + len(text)) for k, (text, idx) in enumerate(words[lo:hi])])
-        cache["sentence_tokens"], cache["sentence_tokens_key"] = per_sentence, key
-    return cache["sentence_tokens"]
+def sentence_tokens(doc: AnnotatedDocument, sentences: Sequence[Sentence] | None = None) -> list[list[Tok]]:
+    """The words of each sentence (default: the document's), from its tokens layer
+    (whitespace tokens left out)."""
+    words = [t for t in doc.tokens if not t.text.isspace()]
+    starts = [t.start for t in words]
+    per_sentence = []
+    for s in doc.sentences if sentences is None else sentences:
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        per_sentence.append([Tok(k, t.text, t.start, t.end) for k, t in enumerate(words[lo:hi])])
+    return per_sentence
 
 
 class SentenceView:
@@ -52,7 +54,7 @@ class SentenceView:
         self.sentence = sentence
         self.text = doc.text
         if tokens is None:
-            tokens = sentence_tokens(doc)[doc.sentences.index(sentence)]
+            tokens = sentence_tokens(doc, [sentence])[0]
         self.tokens = tokens
         # tokens are in order and apart: the ones a span meets are found by bisection
         self._starts = [t.start for t in tokens]

@@ -54,7 +54,7 @@ def splitter():
     from pipeline.stage import LoadContext
     from pipeline.stages.sentences import KazakhSentenceSplitter, Settings
 
-    return KazakhSentenceSplitter(Settings(), LoadContext())
+    return KazakhSentenceSplitter(Settings(), LoadContext(language="kk"))
 
 
 def annotate(stage, text: str):

@@ -10,7 +10,10 @@ import importlib
 from functools import lru_cache
 from importlib.metadata import entry_points
 
-from .base import LanguagePack
+from .base import LanguageDataMissing, LanguagePack, Tokenizer
+
+# The language of a config that names none (configs/*.yaml name theirs): the one default.
+DEFAULT_LANGUAGE = "kk"
 
 # code -> "module:Class"; third-party languages come through the
 # ``claimgraph.languages`` entry point group.
@@ -38,4 +41,5 @@ def get_language(code: str) -> LanguagePack:
     return getattr(importlib.import_module(module_name), attr)()
 
 
-__all__ = ["LanguagePack", "get_language", "known_languages", "BUILTIN_LANGUAGES"]
+__all__ = ["DEFAULT_LANGUAGE", "LanguageDataMissing", "LanguagePack", "Tokenizer", "get_language",
+           "known_languages", "BUILTIN_LANGUAGES"]

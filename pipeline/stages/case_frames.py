@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..lexicon import TriggerRule, load_lexicon
-from ..layers import ENTITIES, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS
+from ..layers import ENTITIES, LINKED_MENTIONS, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..spans import SpanIndex, keep_longest
 from ..stage import Stage, StageSettings
@@ -42,15 +42,16 @@ class Settings(StageSettings):
 
 
 class CaseFrameExtractor(Stage):
-    requires = (SENTENCES, ENTITIES, SPEECH_CLAIMS)  # reads the reported words
+    requires = (TOKENS, SENTENCES, LINKED_MENTIONS, ENTITIES, SPEECH_CLAIMS)  # reads the reported words
     provides = (RELATION_CLAIMS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
+        lang = context.language_pack  # what it reads of the language first: a language without it says so
+        make_reader, self.dates = lang.frame_reader, lang.dates
         self.lex = load_lexicon(context.lexicon(settings.lexicon))
-        self.reader = context.language_pack.frame_reader(self.lex)
-        self.dates = context.language_pack.dates
+        self.reader = make_reader(self.lex)
         self.rules: list[TriggerRule] = self.lex.trigger_rules()
         self._first_stems = tuple(s for r in self.rules for s in r.pattern[0])
         self.confidence = {key: self.lex.confidence_of("case_frames", key)
@@ -70,6 +71,8 @@ class CaseFrameExtractor(Stage):
         # reported words by where they stand: a trigger finds the words it is in by offset
         speech = SpanIndex([c for c in doc.claims if c.predicate == self.lex.speech.predicate and c.content],
                            span=lambda c: (c.content.start, c.content.end))
+        # the speakers of each reported words, for this document's triggers (one index a document)
+        self._speakers = _speakers_of(doc.claims)
         new: list[Claim] = []
         for view in sentence_views(doc):
             new += self._sentence(doc, view, speech)
@@ -300,7 +303,7 @@ class CaseFrameExtractor(Stage):
         own = [a.mention.entity_id for a in roles.pop("agent", [])]
         inherit = self.settings.inherit_agent and rule.inherit_agent
         # "X және Y ... хабарлады": each speaker of the same words is an agent
-        speakers = _speakers_of(doc).get((said.predicate, said.content), []) if said is not None else []
+        speakers = self._speakers.get((said.predicate, said.content), []) if said is not None else []
         agents = own or agents or (speakers if speaker_is_subject and inherit else [])
         if any(r not in roles for r in rule.requires if r != "agent") or ("agent" in rule.requires and not agents):
             return []
@@ -448,15 +451,11 @@ class CaseFrameExtractor(Stage):
         return end + 1 < len(view) and view.tokens[end + 1].lower in self.lex.polarity.negators
 
 
-def _speakers_of(doc: AnnotatedDocument) -> dict[tuple, list[str]]:
-    """(predicate, content) -> the agents of the document's claims of those words, in order:
-    made once per document (kept in its cache while its claims stay the same)."""
-    cache = doc.cache()
-    kept = cache.get("speakers_by_content")
-    if kept is None or kept[0] is not doc.claims:
-        index: dict[tuple, list[str]] = {}
-        for c in doc.claims:
-            if c.agent:
-                index.setdefault((c.predicate, c.content), []).append(c.agent)
-        kept = cache["speakers_by_content"] = (doc.claims, index)
-    return kept[1]
+def _speakers_of(claims) -> dict[tuple, list[str]]:
+    """(predicate, content) -> the agents of the claims of those words, in order (made once
+    per document, by the stage's call)."""
+    index: dict[tuple, list[str]] = {}
+    for c in claims:
+        if c.agent:
+            index.setdefault((c.predicate, c.content), []).append(c.agent)
+    return index

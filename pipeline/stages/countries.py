@@ -32,14 +32,13 @@ class CountryGazetteer(Stage):
             self.index = type(lang.countries)(settings.locale)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        tokens = [t for t in doc.cache()["spacy_doc"]]
+        tokens = doc.tokens  # line breaks too: no name is read across one
         matches = self.index.find([t.text for t in tokens])
         mentions = list(doc.mentions)
         for m in matches:
             if m.label == "NORP" and not self.settings.demonyms:
                 continue
-            start = tokens[m.first].idx
-            end = tokens[m.last].idx + len(tokens[m.last])
+            start, end = tokens[m.first].start, tokens[m.last].end
             mentions.append(
                 Mention(
                     id=f"m{start}-{end}",

@@ -26,11 +26,11 @@ class QuantifiedGroupFinder(Stage):
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
+        self.analyser = context.language_pack.analyser  # first: a language without one says so
         groups = load_lexicon(context.lexicon(settings.lexicon)).groups
         self.member_type = {noun: typ for typ, nouns in groups.member_nouns.items() for noun in nouns}
         self.number_words = groups.number_words
         self.approximators = set(groups.approximators)
-        self.analyser = context.language_pack.analyser
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         mentions, entities = list(doc.mentions), list(doc.entities)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..ids import entity_id
-from ..layers import COUNTRY_MENTIONS, ENTITIES, LINKED_MENTIONS
+from ..layers import COUNTRY_MENTIONS, ENTITIES, GROUP_MENTIONS, LINKED_MENTIONS, NER_MENTIONS, ORG_MENTIONS
 from ..lexicon import load_lexicon
 from ..linking.persons import PersonCoreference, merge_partial_persons
 from ..linking.repair import MentionRepair
@@ -38,6 +38,9 @@ class Settings(StageSettings):
 
 class EntityLinker(Stage):
     requires = (COUNTRY_MENTIONS,)
+    # every mention it is given is linked (a Group keeps the entity its stage made); a
+    # config without the NER model links countries (and organisations, groups) only
+    optional = (ORG_MENTIONS, NER_MENTIONS, GROUP_MENTIONS)
     provides = (ENTITIES, LINKED_MENTIONS)
     Settings = Settings
 

@@ -47,12 +47,11 @@ class EntityRecognizer(Stage):
         if not self.model_dir.exists():
             raise ValueError(f"model_dir: {self.model_dir} does not exist")
         if settings.backend == "spacy":
-            self.backend = SpacyBackend(self.model_dir, context.language_pack.tokenizer().vocab,
-                                        piece_chars=settings.piece_chars)
+            self.backend = SpacyBackend(self.model_dir, piece_chars=settings.piece_chars)
         else:
             from ..stanza_backend import StanzaBackend
 
-            self.backend = StanzaBackend(self.model_dir, use_gpu=settings.use_gpu)
+            self.backend = StanzaBackend(self.model_dir, context.language_pack, use_gpu=settings.use_gpu)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         return self._annotate(doc, self.backend.entities(doc))
@@ -78,25 +77,22 @@ class EntityRecognizer(Stage):
 
 
 class SpacyBackend:
-    def __init__(self, model_dir: Path, vocab=None, piece_chars: int = 100_000):
+    def __init__(self, model_dir: Path, piece_chars: int = 100_000):
         import spacy
 
-        # Share the splitter's vocab, so the model runs on the Doc already tokenised.
-        self.nlp = spacy.load(model_dir, vocab=vocab if vocab is not None else True)
+        self.nlp = spacy.load(model_dir)
         self.model_dir = model_dir
         self.piece_chars = piece_chars
 
     def _pieces(self, doc: AnnotatedDocument) -> list[tuple[object, int]]:
         """(spaCy Doc, char offset) pieces for the model: the whole document, or for a
         long one runs of whole sentences of at most ``piece_chars`` (a longer sentence
-        is a piece of its own). Copies of the splitter's tokens: its Doc stays untouched."""
+        is a piece of its own), made of the document's tokens."""
         from bisect import bisect_right
 
         from spacy.tokens import Doc
 
-        tokens = doc.cache().get("spacy_doc")
-        if tokens is None:
-            tokens = self.nlp.make_doc(doc.text)
+        text, tokens = doc.text, doc.tokens
         cuts = [0]
         if len(doc.text) > self.piece_chars:
             for sent in doc.sentences:
@@ -104,9 +100,10 @@ class SpacyBackend:
                     cuts.append(sent.start)
         groups: list[list] = [[] for _ in cuts]
         for t in tokens:
-            groups[bisect_right(cuts, t.idx) - 1].append(t)
-        return [(Doc(self.nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g]), g[0].idx)
-                for g in groups if g]
+            groups[bisect_right(cuts, t.start) - 1].append(t)
+        # spaCy keeps one space after a token as its whitespace (more is a token of its own)
+        return [(Doc(self.nlp.vocab, words=[t.text for t in g], spaces=[text[t.end:t.end + 1] == " " for t in g]),
+                 g[0].start) for g in groups if g]
 
     def entities(self, doc: AnnotatedDocument) -> list[tuple[int, int, str]]:
         return self.entities_batch([doc])[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..ids import entity_id
 from ..names import NameIndex
-from ..layers import ORG_MENTIONS, TOKENS
+from ..layers import COUNTRY_MENTIONS, ORG_MENTIONS, TOKENS
 from ..records import AnnotatedDocument, Mention
 from ..resources import CONFIGS_DIR, read_yaml
 from ..spans import Coverage
@@ -21,6 +21,7 @@ class Settings(StageSettings):
 
 class OrganisationGazetteer(Stage):
     requires = (TOKENS,)
+    optional = (COUNTRY_MENTIONS,)  # a country reading of the same words stands
     provides = (ORG_MENTIONS,)
     Settings = Settings
 
@@ -40,12 +41,12 @@ class OrganisationGazetteer(Stage):
         self.count = len(entries)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        tokens = list(doc.cache()["spacy_doc"])
+        tokens = doc.tokens
         mentions = list(doc.mentions)
-        taken = Coverage((m.start, m.end) for m in mentions)  # by offset: each match asks in log time
+        # the country mentions, by offset: each match asks in log time
+        taken = Coverage((m.start, m.end) for m in mentions if m.entity_id and m.entity_id.startswith("country:"))
         for match in self.index.find([t.text for t in tokens]):
-            start = tokens[match.first].idx
-            end = tokens[match.last].idx + len(tokens[match.last])
+            start, end = tokens[match.first].start, tokens[match.last].end
             if taken.touches(start, end):
                 continue  # a country reading of the same words stands
             mentions.append(Mention(

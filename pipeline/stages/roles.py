@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..lexicon import load_lexicon
-from ..layers import ENTITIES, ROLE_CLAIMS, SENTENCES
+from ..layers import ENTITIES, JOB_TITLES, LINKED_MENTIONS, ROLE_CLAIMS, SENTENCES, TOKENS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
 from ..textview import sentence_views
@@ -24,14 +24,15 @@ class Settings(StageSettings):
 
 
 class RoleExtractor(Stage):
-    requires = (SENTENCES, ENTITIES)
-    provides = (ROLE_CLAIMS,)
+    requires = (TOKENS, SENTENCES, LINKED_MENTIONS, ENTITIES)
+    provides = (ROLE_CLAIMS, JOB_TITLES)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
+        make_reader = context.language_pack.frame_reader  # first: a language without one says so
         self.lex = load_lexicon(context.lexicon(settings.lexicon))
-        self.reader = context.language_pack.frame_reader(self.lex)
+        self.reader = make_reader(self.lex)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)

@@ -49,57 +49,34 @@ class KazakhSentenceSplitter(Stage):
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
         lang = context.language_pack
-        data = lang.orthography
-        self.nlp = lang.tokenizer()
-        self.open_quotes = set(data["quotes"]["open"])
-        self.close_quotes = set(data["quotes"]["close"])
-        self.toggle_quotes = set(data["quotes"]["toggle"])
-        self.terminal = set(data["terminal"])
-        self.abbreviations = set(data["abbreviations"])
-        self.final_abbreviations = set(data["sentence_final_abbreviations"])
-        self.dashes = set(data["dashes"])
+        rules = lang.sentence_rules  # a language without quotes/sentence data: one line at load
+        self.tokenize = lang.tokenizer()
+        self.open_quotes = set(rules.quotes.open)
+        self.close_quotes = set(rules.quotes.close)
+        self.toggle_quotes = set(rules.quotes.toggle)
+        self.terminal = set(rules.terminal)
+        self.abbreviations = set(rules.abbreviations)
+        self.final_abbreviations = set(rules.sentence_final_abbreviations)
+        self.dashes = set(rules.dashes)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         if len(doc.text) > self.settings.max_chars:
             raise ValueError(f"document of {len(doc.text):,} characters, over the limit of "
                              f"{self.settings.max_chars:,} ({self.factory} setting max_chars)")
-        spacy_doc = self._tokenise(doc.text)
-        words = [t for t in spacy_doc if not t.is_space]
-        starts = [t.idx for t in words]
+        tokens = self.tokenize(doc.text)
+        words = [t for t in tokens if not t.text.isspace()]
+        starts = [t.start for t in words]
         spans = []
         for block_start, block_end, kind in self._blocks(doc.text):
-            tokens = words[bisect_left(starts, block_start):bisect_left(starts, block_end)]
-            if not tokens:
+            block = words[bisect_left(starts, block_start):bisect_left(starts, block_end)]
+            if not block:
                 continue
-            if kind == "heading" and len(tokens) <= self.settings.max_sentence_tokens:
-                spans.append(Sentence(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]), kind="heading"))
+            if kind == "heading" and len(block) <= self.settings.max_sentence_tokens:
+                spans.append(Sentence(start=block[0].start, end=block[-1].end, kind="heading"))
                 continue  # (a longer line is no heading)
-            for first, last in self._split(tokens):
-                spans.append(Sentence(start=first.idx, end=last.idx + len(last)))
-        new = doc.with_layers(sentences=spans)
-        new.cache()["spacy_doc"] = spacy_doc
-        return new
-
-    def _tokenise(self, text: str):
-        """One spaCy Doc of the whole text, offsets intact; past spaCy's ``max_length``
-        made from pieces cut after a line break, else a sentence end, else a space."""
-        limit = self.nlp.max_length
-        if len(text) <= limit:
-            return self.nlp.make_doc(text)
-        from spacy.tokens import Doc
-
-        pieces, start = [], 0
-        while len(text) - start > limit:
-            window = text[start:start + limit]
-            cut = window.rfind("\n") + 1  # just after a line break
-            if not cut:
-                ends = [window.rfind(t + " ") for t in ".?!"]  # after a sentence end and its space
-                cut = max(ends) + 2 if max(ends) >= 0 else window.rfind(" ") + 1
-            cut = cut or limit  # a million characters with no space: cut anywhere
-            pieces.append(self.nlp.make_doc(text[start:start + cut]))
-            start += cut
-        pieces.append(self.nlp.make_doc(text[start:]))
-        return Doc.from_docs(pieces, ensure_whitespace=False)
+            for first, last in self._split(block):
+                spans.append(Sentence(start=first.start, end=last.end))
+        return doc.with_layers(tokens=tokens, sentences=spans)
 
     # -- find ---------------------------------------------------------------
     def _blocks(self, text: str):

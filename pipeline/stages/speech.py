@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..layers import ENTITIES, SENTENCES, SPEECH_CLAIMS
+from ..layers import ENTITIES, JOB_TITLES, LINKED_MENTIONS, SENTENCES, SPEECH_CLAIMS, TOKENS
 from ..lexicon import load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
@@ -63,15 +63,18 @@ class _Memory:
 
 
 class SpeechAttributor(Stage):
-    requires = (SENTENCES, ENTITIES)
+    requires = (TOKENS, SENTENCES, LINKED_MENTIONS, ENTITIES)
+    optional = (JOB_TITLES,)  # "Министрдің айтуынша": the person the roles stage gave that title
     provides = (SPEECH_CLAIMS,)
     Settings = Settings
 
     def __init__(self, settings: Settings, context):
         super().__init__(settings, context)
+        lang = context.language_pack  # what it reads of the language first: a language without it says so
+        make_reader, self.dates = lang.frame_reader, lang.dates
         self.lex = load_lexicon(context.lexicon(settings.lexicon))
         self.sp = self.lex.speech
-        self.reader = context.language_pack.frame_reader(self.lex)
+        self.reader = make_reader(self.lex)
         self.verbs = self.sp.verb_patterns()
         self.about = self.sp.about_patterns()
         self.quote_verbs = frozenset(w.lower() for w in self.sp.quote_verbs)
@@ -82,11 +85,10 @@ class SpeechAttributor(Stage):
             words = tuple(phrase.lower().split())
             self.according.setdefault(words[0], []).append(words)
         self.coordinators = frozenset(self.sp.speaker_coordinators)
-        self.quotes = QuoteFinder(self.sp.quote_joiners, context.language_pack.orthography)
+        self.quotes = QuoteFinder(self.sp.quote_joiners, lang.orthography)
         self.relation_triggers = [pattern for _, pattern in self.lex.trigger_patterns()]
         self.not_verbs = self.sp.not_verb_patterns()  # "қол жеткізді" (achieved) is no speech
         self.participles = tuple(self.lex.roles.participle_endings)
-        self.dates = context.language_pack.dates
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         claims = list(doc.claims)

@@ -3,13 +3,22 @@ that know its grammar — the spaCy language class, the suffix analyser, the nam
 normaliser, the country index, the date reader and the case-frame reader."""
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from ...resources import CONFIGS_DIR
 from ..base import LanguagePack
 from . import ner_features  # noqa: F401 - registers the NER models' feature components (kk_stem_norm, kk_gazetteer)
-from .spacy_lang import Kazakh, register, shared_nlp
+from .spacy_lang import Kazakh, KazakhTokenizer, register, shared_nlp
+
+if TYPE_CHECKING:
+    from ...lexicon import Lexicon
+    from .countries import CountryIndex
+    from .dates import DateReader
+    from .frames import FrameReader
+    from .morphology import SuffixAnalyser
+    from .normalise import NameNormaliser
 
 register()  # spacy.blank("kk") and spacy.load of a "kk" model, even without the entry point
 
@@ -20,29 +29,33 @@ class KazakhLanguage(LanguagePack):
     data_dir = Path(__file__).resolve().parent / "data"
     default_lexicon = CONFIGS_DIR / "relations_kk.yaml"
 
-    def tokenizer(self) -> Kazakh:
-        return shared_nlp()
+    def tokenizer(self) -> KazakhTokenizer:
+        return self._tokenizer
 
     @cached_property
-    def analyser(self):
+    def _tokenizer(self) -> KazakhTokenizer:
+        return KazakhTokenizer(shared_nlp())
+
+    @cached_property
+    def analyser(self) -> SuffixAnalyser:
         from .morphology import default_analyser
 
         return default_analyser()
 
     @cached_property
-    def normaliser(self):
+    def normaliser(self) -> NameNormaliser:
         from .normalise import default_normaliser
 
         return default_normaliser()
 
     @cached_property
-    def countries(self):
+    def countries(self) -> CountryIndex:
         from .countries import default_country_index
 
         return default_country_index()
 
     @cached_property
-    def dates(self):
+    def dates(self) -> DateReader:
         from .dates import default_date_reader
 
         return default_date_reader()
@@ -54,10 +67,11 @@ class KazakhLanguage(LanguagePack):
 
         return training
 
-    def frame_reader(self, lexicon):
+    @property
+    def frame_reader(self) -> Callable[[Lexicon], FrameReader]:
         from .frames import FrameReader
 
-        return FrameReader(lexicon, self.analyser, place_heads=self.orthography.get("place_head_nouns", ()))
+        return partial(FrameReader, analyser=self.analyser, place_heads=self.orthography.get("place_head_nouns", ()))
 
 
-__all__ = ["Kazakh", "KazakhLanguage", "register", "shared_nlp"]
+__all__ = ["Kazakh", "KazakhLanguage", "KazakhTokenizer", "register", "shared_nlp"]

@@ -23,10 +23,11 @@ from spacy.lang.char_classes import (
 )
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.language import BaseDefaults, Language
-from spacy.attrs import PREFIX, SUFFIX
+from spacy.attrs import IDX, LENGTH, PREFIX, SUFFIX
 from spacy.symbols import ORTH
 from spacy.util import registry, update_exc
 
+from ...records import Token
 from .resources import kk_data
 
 
@@ -129,10 +130,44 @@ _SHARED = None
 
 
 def shared_nlp() -> Kazakh:
-    """One blank Kazakh pipeline per process: stages share its tokenizer and vocab."""
+    """One blank Kazakh pipeline per process: its tokenizer and vocab are shared."""
     global _SHARED
     if _SHARED is None:
         register()
         _SHARED = Kazakh()
     return _SHARED
-__all__ = ["Kazakh", "register", "shared_nlp"]
+
+
+class KazakhTokenizer:
+    """spaCy's tokenizer with the Kazakh rules, as typed tokens (a :class:`~pipeline.lang.base.Tokenizer`).
+    A text past spaCy's ``max_length`` is tokenised in pieces cut after a line break,
+    else a sentence end, else a space; the offsets are those of the whole text."""
+
+    def __init__(self, nlp: Kazakh):
+        self.nlp = nlp
+
+    def __call__(self, text: str) -> list[Token]:
+        out: list[Token] = []
+        for offset, piece in self._pieces(text):
+            # offsets and lengths as one array: no spaCy Token object per word
+            for start, length in self.nlp.make_doc(piece).to_array([IDX, LENGTH]).tolist():
+                out.append(Token(offset + start, offset + start + length, piece[start:start + length]))
+        return out
+
+    def _pieces(self, text: str) -> list[tuple[int, str]]:
+        limit = self.nlp.max_length
+        pieces, start = [], 0
+        while len(text) - start > limit:
+            window = text[start:start + limit]
+            cut = window.rfind("\n") + 1  # just after a line break
+            if not cut:
+                ends = [window.rfind(t + " ") for t in ".?!"]  # after a sentence end and its space
+                cut = max(ends) + 2 if max(ends) >= 0 else window.rfind(" ") + 1
+            cut = cut or limit  # a million characters with no space: cut anywhere
+            pieces.append((start, text[start:start + cut]))
+            start += cut
+        pieces.append((start, text[start:]))
+        return pieces
+
+
+__all__ = ["Kazakh", "KazakhTokenizer", "register", "shared_nlp"]

@@ -8,40 +8,60 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...resources import CONFIGS_DIR
 from ..base import LanguagePack
 
+if TYPE_CHECKING:
+    from ...records import Token
+    from .gazetteer import RussianCountries, RussianOrganisations
+    from .normalise import RussianNameNormaliser
+
+
+class RussianTokenizer:
+    """razdel's sentences and tokens as typed tokens (a :class:`~pipeline.lang.base.Tokenizer`)."""
+
+    def __init__(self, orthography: dict):
+        self.orthography = orthography
+
+    def __call__(self, text: str) -> list[Token]:
+        from ...records import Token
+        from .parse import split
+
+        return [Token(start=a, end=b, text=w) for _, _, _, toks in split(text, self.orthography) for a, b, w in toks]
+
 
 class RussianLanguage(LanguagePack):
+    """Russian reads names by their lemmas (from the parse), not by word forms: it gives
+    the Russian stages their own gazetteer and normaliser, and none of the word-form
+    tools of the case-marking stages."""
+
     code = "ru"
     name = "Russian"
     data_dir = Path(__file__).resolve().parent / "data"
     default_lexicon = CONFIGS_DIR / "relations_ru.yaml"
 
-    def tokenizer(self):
-        """A callable text -> parsed sentences (razdel + slovnet)."""
-        from .parse import parse
-
-        return lambda text: parse([text], self.orthography)[0]
+    def tokenizer(self) -> RussianTokenizer:
+        return RussianTokenizer(self.orthography)
 
     @cached_property
-    def normaliser(self):
+    def name_normaliser(self) -> RussianNameNormaliser:
         from .normalise import RussianNameNormaliser
 
         return RussianNameNormaliser(self.orthography.get("unknown_name_endings"))
 
     @cached_property
-    def countries(self):
+    def lemma_countries(self) -> RussianCountries:
         from .gazetteer import RussianCountries
 
         return RussianCountries(self.data("countries.yaml"))
 
     @cached_property
-    def organisations(self):
+    def lemma_organisations(self) -> RussianOrganisations:
         from .gazetteer import RussianOrganisations
 
         return RussianOrganisations(self.data("organisations.yaml"))
 
 
-__all__ = ["RussianLanguage"]
+__all__ = ["RussianLanguage", "RussianTokenizer"]

@@ -1,15 +1,12 @@
 """Russian sentences, tokens, morphology and dependency syntax: razdel splits,
-slovnet (inside natasha) tags and parses, pymorphy3 gives lemmas. The parse of
-each sentence travels in the document's cache (``RU_PARSE``) for later stages."""
+slovnet (inside natasha) tags and parses, pymorphy3 gives lemmas. The parse of a
+document travels in its ``ru_parse`` layer (:class:`RussianParse`) for later stages."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
 from . import models
-
-RU_PARSE = "ru_parse"  # cache key: list[ParsedSentence]
-
 
 @dataclass(eq=False)
 class Token:
@@ -63,6 +60,13 @@ class ParsedSentence:
                     keep.add(t.i)
                     changed = True
         return [t for t in self.tokens if t.i in keep]
+
+
+@dataclass(frozen=True, eq=False)
+class RussianParse:
+    """The ``ru_parse`` layer: a document's sentences with their tagged, parsed tokens."""
+
+    sentences: tuple[ParsedSentence, ...]
 
 
 def split(text: str, orthography: dict) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:

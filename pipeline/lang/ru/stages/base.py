@@ -1,26 +1,29 @@
-"""What the Russian stages share: the parse of a document (from the cache, parsed
-again if a stage runs alone) and the check that the ru extra is installed."""
+"""What the Russian stages share: the Russian language pack (a config of another
+language is refused at load), the check that the ru extra is installed, and the
+document's parse (its ``ru_parse`` layer, from ``ru_sentences.v1``)."""
 from __future__ import annotations
 
 from ....records import AnnotatedDocument
 from ....stage import Stage
-from .. import models
-from ..parse import RU_PARSE, ParsedSentence, parse
+from .. import RussianLanguage, models
+from ..parse import ParsedSentence
 
 
-def parsed(doc: AnnotatedDocument, orthography: dict) -> list[ParsedSentence]:
-    """The document's parse (from the cache; parsed again if a stage runs alone)."""
-    cache = doc.cache()
-    if RU_PARSE not in cache:
-        cache[RU_PARSE] = parse([doc.text], orthography)[0]
-    return cache[RU_PARSE]
+def parsed(doc: AnnotatedDocument) -> tuple[ParsedSentence, ...]:
+    """The document's parsed sentences (its ``ru_parse`` layer)."""
+    if doc.ru_parse is None:
+        raise ValueError("the document has no ru_parse layer (ru_sentences.v1 makes it)")
+    return doc.ru_parse.sentences
 
 
 class _RussianStage(Stage):
     def __init__(self, settings, context):
         super().__init__(settings, context)
+        lang = context.language_pack
+        if not isinstance(lang, RussianLanguage):
+            raise lang.missing("Russian parse (the ru_* stages read Russian: language: ru)")
         models.require()
-        self.lang = context.language_pack
+        self.lang = lang
         self.orthography = self.lang.orthography
 
     def describe(self) -> dict:

@@ -4,14 +4,14 @@ the lemmas of their words."""
 from __future__ import annotations
 
 from ....ids import entity_id
-from ....layers import COUNTRY_MENTIONS, GROUP_MENTIONS, ORG_MENTIONS, SENTENCES
+from ....layers import COUNTRY_MENTIONS, GROUP_MENTIONS, ORG_MENTIONS, RU_PARSE
 from ....records import AnnotatedDocument, Entity, Mention
 from ..parse import ParsedSentence
 from .base import _RussianStage, parsed
 
 
 class RussianGazetteer(_RussianStage):
-    requires = (SENTENCES,)
+    requires = (RU_PARSE,)
     provides = (COUNTRY_MENTIONS, ORG_MENTIONS, GROUP_MENTIONS)
 
     def __init__(self, settings, context):
@@ -39,11 +39,13 @@ class RussianGazetteer(_RussianStage):
         return out
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        countries, orgs = self.lang.countries, self.lang.organisations
+        countries, orgs = self.lang.lemma_countries, self.lang.lemma_organisations
         found = list(doc.mentions)
         entities = list(doc.entities)
-        for sent in parsed(doc, self.orthography):
-            for m, e in self._groups(doc, sent, len(entities)):
+        groups = 0
+        for sent in parsed(doc):
+            for m, e in self._groups(doc, sent, groups):
+                groups += 1
                 found.append(m)
                 entities.append(e)
             org_hits = orgs.find(sent.tokens)

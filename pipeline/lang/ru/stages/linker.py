@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ....ids import entity_id
-from ....layers import COUNTRY_MENTIONS, ENTITIES, LINKED_MENTIONS, NER_MENTIONS
+from ....layers import COUNTRY_MENTIONS, ENTITIES, GROUP_MENTIONS, LINKED_MENTIONS, NER_MENTIONS, ORG_MENTIONS, RU_PARSE
 from ....records import AnnotatedDocument, Entity, Mention
 from ....spans import Coverage
 from ....stage import StageSettings
@@ -23,7 +23,8 @@ class LinkerSettings(StageSettings):
 
 
 class RussianLinker(_RussianStage):
-    requires = (COUNTRY_MENTIONS, NER_MENTIONS)
+    requires = (RU_PARSE, COUNTRY_MENTIONS, NER_MENTIONS)
+    optional = (ORG_MENTIONS, GROUP_MENTIONS)
     provides = (ENTITIES, LINKED_MENTIONS)
     Settings = LinkerSettings
 
@@ -32,7 +33,7 @@ class RussianLinker(_RussianStage):
         self.places = dict((self.lang.data("places.yaml") or {}).get("same_as") or {})
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        sents = parsed(doc, self.orthography)
+        sents = parsed(doc)
         tokens = [t for s in sents for t in s.tokens]
         gazetteer = [m for m in doc.mentions if m.entity_id]
         raw = [m for m in doc.mentions if not m.entity_id]
@@ -72,7 +73,7 @@ class RussianLinker(_RussianStage):
             if toks[0].start != m.start:
                 m = m.model_copy(update={"start": toks[0].start, "text": doc.text[toks[0].start:m.end]})
             if m.label == "PERSON":
-                name = self.lang.normaliser.name(toks)
+                name = self.lang.name_normaliser.name(toks)
             else:
                 name = _normal_phrase(toks)
             named.append((m, name))
@@ -93,7 +94,7 @@ class RussianLinker(_RussianStage):
             for t in tokens:
                 if t.pos != "PROPN" or covered.touches(t.start, t.start + 1):
                     continue
-                word = self.lang.normaliser.word(t.text, t.case, t.feats.get("Gender"))
+                word = self.lang.name_normaliser.word(t.text, t.case, t.feats.get("Gender"))
                 if word in full:
                     named.append((Mention(id=f"{doc.document.id}-p{t.start}", start=t.start, end=t.stop,
                                           text=t.text, label="PERSON", source=self.factory, origin="repair"), word))
@@ -105,8 +106,8 @@ class RussianLinker(_RussianStage):
                 linked.append(m)
                 continue
             if m.entity_id.startswith("country:"):
-                ent = entities.get(m.entity_id) or Entity(id=m.entity_id, type="Country",
-                                                          name=self.lang.countries.canonical(code), identifier=code)
+                country = self.lang.lemma_countries.canonical(code)
+                ent = entities.get(m.entity_id) or Entity(id=m.entity_id, type="Country", name=country, identifier=code)
             else:
                 ent = entities.get(m.entity_id) or Entity(id=m.entity_id, type="Organization", name=m.lemma or m.text)
             entities[m.entity_id] = _with_form(ent, m.text)

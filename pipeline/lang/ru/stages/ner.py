@@ -8,7 +8,7 @@ from ....layers import NER_MENTIONS, SENTENCES
 from ....records import AnnotatedDocument, Mention
 from ....stage import StageSettings
 from .. import models
-from .base import _RussianStage, parsed
+from .base import _RussianStage
 
 NER_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -30,7 +30,7 @@ class RussianNER(_RussianStage):
     def pipe(self, docs: list[AnnotatedDocument]) -> list[AnnotatedDocument]:
         """Every sentence of the batch through the model at once, shortest first."""
         *_, tagger, _ = models.natasha_models()
-        items = sorted(((k, s) for k, d in enumerate(docs) for s in parsed(d, self.orthography)),
+        items = sorted(((k, s) for k, d in enumerate(docs) for s in d.sentences),
                        key=lambda x: x[1].end - x[1].start)
         found: list[list[Mention]] = [list(d.mentions) for d in docs]
         chunks = [docs[k].text[s.start:s.end] for k, s in items]

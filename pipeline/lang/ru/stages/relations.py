@@ -11,7 +11,7 @@ from itertools import product
 from pathlib import Path
 from typing import Optional
 
-from ....layers import LINKED_MENTIONS, RELATION_CLAIMS, ROLE_CLAIMS, SPEECH_CLAIMS, TOKENS
+from ....layers import ENTITIES, JOB_TITLES, LINKED_MENTIONS, RELATION_CLAIMS, ROLE_CLAIMS, RU_PARSE, SPEECH_CLAIMS
 from ....records import AnnotatedDocument, Claim, Evidence, Mention
 from ....stage import StageSettings
 from ..parse import ParsedSentence, Token
@@ -31,8 +31,8 @@ class RelationSettings(StageSettings):
 class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
     """has_role, say and the lexicon's predicates from the dependency tree."""
 
-    requires = (TOKENS, LINKED_MENTIONS)
-    provides = (ROLE_CLAIMS, SPEECH_CLAIMS, RELATION_CLAIMS)
+    requires = (RU_PARSE, LINKED_MENTIONS, ENTITIES)
+    provides = (ROLE_CLAIMS, JOB_TITLES, SPEECH_CLAIMS, RELATION_CLAIMS)
     Settings = RelationSettings
 
     def __init__(self, settings, context):
@@ -49,14 +49,15 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
         self.quote_close = self.orthography.get("quote_close", "»")
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        sents = parsed(doc, self.orthography)
+        sents = parsed(doc)
         entities = {e.id: e for e in doc.entities}
         claims = list(doc.claims)
         state = {"last_speaker": None, "last_subject": None}
+        linked = self.linked_by_start(doc)
         for sent in sents:
             if sent.kind == "heading":
                 continue
-            at = self._mention_index(doc, sent)
+            at = self._mention_index(doc, sent, linked)
             claims += self._roles(doc, sent, at, entities)
             said = self._speech(doc, sent, at, state)
             claims += [s for s, _ in said]

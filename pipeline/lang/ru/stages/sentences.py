@@ -1,13 +1,13 @@
 """``ru_sentences.v1``: razdel sentences and tokens, slovnet morphology and
-dependency syntax; the parse travels in the document's cache for the later stages."""
+dependency syntax; the parse is the document's ``ru_parse`` layer for the later stages."""
 from __future__ import annotations
 
 from typing import Optional
 
-from ....layers import SENTENCES, TOKENS
-from ....records import AnnotatedDocument, Sentence
+from ....layers import DOCUMENT, RU_PARSE, SENTENCES, TOKENS
+from ....records import AnnotatedDocument, Sentence, Token
 from ....stage import StageSettings
-from ..parse import RU_PARSE, parse
+from ..parse import RussianParse, parse
 from .base import _RussianStage
 
 
@@ -17,8 +17,8 @@ class SentenceSettings(StageSettings):
 
 
 class RussianSentences(_RussianStage):
-    requires = ()
-    provides = (TOKENS, SENTENCES)
+    requires = (DOCUMENT,)
+    provides = (TOKENS, SENTENCES, RU_PARSE)
     Settings = SentenceSettings
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
@@ -29,7 +29,8 @@ class RussianSentences(_RussianStage):
                         self.settings.blas_threads)
         out = []
         for doc, sents in zip(docs, results):
-            new = doc.with_layers(sentences=[Sentence(start=s.start, end=s.end, kind=s.kind) for s in sents])
-            new.cache()[RU_PARSE] = sents
-            out.append(new)
+            out.append(doc.with_layers(
+                tokens=[Token(start=t.start, end=t.stop, text=t.text) for s in sents for t in s.tokens],
+                sentences=[Sentence(start=s.start, end=s.end, kind=s.kind) for s in sents],
+                ru_parse=RussianParse(tuple(sents))))
         return out

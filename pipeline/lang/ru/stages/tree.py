@@ -13,14 +13,16 @@ class TreeReader:
     """Mixed into the relation stage; uses its ``lex``."""
 
     @staticmethod
-    def _mention_index(doc, sent: ParsedSentence) -> dict[int, Mention]:
+    def linked_by_start(doc) -> tuple[list[tuple[int, int]], list[int]]:
+        """The document's linked mentions as (start, index) in order of start, and the starts
+        (made once a document, by the stage's call: each sentence finds its own by bisection)."""
+        ordered = sorted((m.start, k) for k, m in enumerate(doc.mentions) if m.entity_id)
+        return ordered, [a for a, _ in ordered]
+
+    @staticmethod
+    def _mention_index(doc, sent: ParsedSentence, linked: tuple[list[tuple[int, int]], list[int]]) -> dict[int, Mention]:
         """Token index -> the linked mention holding it (the later of two, in the document's order)."""
-        cache = doc.cache()
-        kept = cache.get("ru_linked_by_start")
-        if kept is None or kept[0] is not doc.mentions:  # the document's, by start: found by bisection
-            ordered = sorted((m.start, k) for k, m in enumerate(doc.mentions) if m.entity_id)
-            kept = cache["ru_linked_by_start"] = (doc.mentions, ordered, [a for a, _ in ordered])
-        _, ordered, starts = kept
+        ordered, starts = linked
         inside = sorted(k for _, k in ordered[bisect_left(starts, sent.start):bisect_left(starts, sent.end)])
         token_starts = [t.start for t in sent.tokens]
         at = {}
