@@ -27,8 +27,13 @@ DETECTORS = ("letters", "lingua")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def is_cyrillic(ch: str) -> bool:
+    """A letter of the basic Cyrillic block (U+0400-U+04FF), where Kazakh and Russian live."""
+    return 0x0400 <= ord(ch) <= 0x04FF
+
+
 def _script(ch: str) -> str:
-    if "\u0400" <= ch <= "\u04ff":
+    if is_cyrillic(ch):
         return "Cyrl"
     if ch.isascii() or "\u00c0" <= ch <= "\u024f":  # ASCII and the accented Latin letters
         return "Latn"
@@ -48,8 +53,7 @@ class LettersDetector:
         self.latin_majority = float(data["latin_majority"])
         self.latin_words = {lang: frozenset(ws) for lang, ws in data["latin_function_words"].items()}
         self.other_letters = {lang: frozenset(ls) for lang, ls in data["other_cyrillic"].items()}
-        self.own_letters = frozenset(data["kazakh_letters"]) | frozenset(
-            "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+        self.own_letters = frozenset(data["kazakh_letters"]) | frozenset(data["russian_letters"])
         self.other_min_count = int(data["other_min_count"])
         self.other_min_share = float(data["other_min_share"])
         self.kk_only = frozenset(data["kazakh_only_letters"])
@@ -72,7 +76,7 @@ class LettersDetector:
             return None
         cyr = kk = kk_only = foreign = 0
         for ch in text:
-            if "\u0400" <= ch <= "\u04ff":
+            if is_cyrillic(ch):
                 cyr += 1
                 kk += ch in self.kk_letters
                 kk_only += ch in self.kk_only

@@ -10,11 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
-
-from .lang.ru.parse import RussianParse
 
 # The roles a claim's arguments fill (the case frames map cases onto these), and the
 # entity types of the contract: defined here once, read by the lexicon, the graph and ids.
@@ -149,6 +147,14 @@ class DocumentRecord(Document):
     content_hash: Optional[str] = None
 
 
+@runtime_checkable
+class SentenceParse(Protocol):
+    """A backend's parse of a document (tagged, parsed sentences), kept for its own later
+    stages; the language defines it, the records name only its shape."""
+
+    sentences: tuple
+
+
 class AnnotatedDocument(BaseModel):
     """A document and the layers the stages have added to it. Each field is a layer
     named by its constant in :mod:`pipeline.layers`; stages declare which they read
@@ -163,7 +169,7 @@ class AnnotatedDocument(BaseModel):
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     # the analysis of a backend, for its own later stages (not written out)
-    ru_parse: Optional[RussianParse] = None
+    ru_parse: Optional[SentenceParse] = None  # Russian's: pipeline/lang/ru/parse.py RussianParse
     # derived from ``entities`` (entity id -> entity), kept with the layer it was made from
     _entity_index: Optional[tuple[tuple[Entity, ...], dict[str, Entity]]] = PrivateAttr(default=None)
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .budget import Budget, BudgetWorkers, can_fork
-from .io.readers import (JsonlUnit, ReadError, ReaderOptions, TarUnit, WarcUnit, ZipUnit, content_hash, is_url,
-                         iter_documents, read_unit)
+from .io.inputs import iter_documents
+from .io.readers import (JsonlUnit, ReadError, ReaderOptions, TarUnit, WarcUnit, ZipUnit, content_hash, is_url, read_unit)
 from .io.runstate import OutputLock, RunError, mark_running, may_resume, run_identity, unique_inputs
 from .io.writers import RunWriter, doc_key
 from .protocols import DocumentPipeline as Pipeline  # run.py never imports pipeline.core

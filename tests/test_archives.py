@@ -8,7 +8,8 @@ import zipfile
 import pytest
 
 from conftest import needs_extra
-from pipeline.io.readers import ReaderOptions, ReadError, decode, iter_documents
+from pipeline.io.inputs import iter_documents
+from pipeline.io.readers import ReaderOptions, ReadError, decode
 
 TEXT = "date 2024-03-01 Франция Германияға алғыс айтты."
 

@@ -10,8 +10,8 @@ import zipfile
 import pytest
 
 from conftest import has_module, needs_extra
-from pipeline.io.readers import (JsonlUnit, ReaderOptions, ReadError, TarUnit, ZipUnit, iter_documents,
-                                 read_unit)
+from pipeline.io.inputs import iter_documents
+from pipeline.io.readers import (JsonlUnit, ReaderOptions, ReadError, TarUnit, ZipUnit, read_unit)
 from pipeline.records import Document
 from pipeline.run import run
 

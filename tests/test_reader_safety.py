@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 import pipeline
 from conftest import needs_extra
-from pipeline.io.readers import ReadError, decode, iter_documents
+from pipeline.io.inputs import iter_documents
+from pipeline.io.readers import ReadError, decode
 from pipeline.run import run
 
 KAZAKH = ("Қазақстан Үкіметі өңірлердегі су тасқынына қарсы шұғыл шаралар қабылдады. "

@@ -743,11 +743,3 @@ def read_path(path, opts: ReaderOptions, doc_id: str | None = None,
         yield from read_warc(path, opts)
     else:
         yield read_file(path, doc_id)  # an explicitly named file of another name: plain text
-
-
-def iter_documents(inputs, opts: "ReaderOptions | None" = None, exclude=(), units: bool = False, block: int = 16):
-    """Documents (or work units) of files, folders and archives: see
-    :func:`pipeline.io.inputs.iter_documents`."""
-    from .inputs import iter_documents as documents_of_inputs  # inputs.py builds on this module
-
-    return documents_of_inputs(inputs, opts, exclude, units, block)
