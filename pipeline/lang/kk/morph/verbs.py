@@ -1,0 +1,272 @@
+"""A rule-based analyser of Kazakh verb forms: lemma, UPOS and UD features.
+
+``analyse(word)`` reads the word from the left: every listed stem that spells a
+prefix of it (after the junction rewrites: шығ- is шық, оқи- is оқы) is extended
+by voice, negation, a tense/aspect/mood ending and its tail (agreement, or
+possessive + case on a verbal noun) as long as the spelling still matches, and
+every path that spells the whole word is an analysis. Analyses are ranked by the
+costs in the tables (a listed stem before a guessed one, the common reading of a
+homograph first), then by how often the stem's forms occur in unlabelled text
+(кет- 'leave' before the rare кете-), then by the longer stem.
+
+Stems: ``data/verbs/stems.yaml`` (6,700 verbs from hunspell-kk). Endings:
+``data/verbs/endings.yaml``. Closed lists: ``data/verbs/lexicon.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .phonology import Phonology
+from .tables import Feats, Morph, VerbTables, load_tables
+
+# UD orders features by name, case-insensitively
+_ORDER = str.lower
+
+
+@dataclass(frozen=True)
+class VerbAnalysis:
+    lemma: str  # UD KTB lemma: the stem, passive/reciprocal stripped (сатылды -> сат)
+    stem: str  # the listed (or guessed) stem the word was read from
+    upos: str  # VERB, or AUX for the copula е-
+    feats: Feats  # UD features, sorted by name
+    morphs: tuple[str, ...]  # ending names, e.g. ("pass", "negation", "past", "person_poss")
+    cost: float
+    guessed: bool = False  # the stem is not listed, only shaped like a verb (ротацияла-)
+    auxiliary: bool = False  # the lemma is a verb UD tags AUX after a converb (жатыр, бастады)
+
+    @property
+    def feats_dict(self) -> dict[str, str]:
+        return dict(self.feats)
+
+    @property
+    def ud_feats(self) -> str:
+        """Features as CoNLL-U writes them (``Mood=Ind|Tense=Past``), ``_`` when none."""
+        return "|".join(f"{k}={v}" for k, v in self.feats) or "_"
+
+
+def _apply(feats: dict[str, str], new: Feats) -> dict[str, str]:
+    out = dict(feats)
+    for k, v in new:
+        if v is None:
+            out.pop(k, None)
+        else:
+            out[k] = v
+    return out
+
+
+class VerbAnalyser:
+    def __init__(self, tables: VerbTables | None = None, stems: list[str] | None = None,
+                 voice_costs: dict[str, float] | None = None):
+        self.t = tables or load_tables()
+        self.phon = Phonology(self.t.phonology, self.t.letter_classes)
+        self.voice_cost = {v.name: (voice_costs or {}).get(v.name, v.cost) for v in self.t.voices}
+        self.stems = frozenset(stems if stems is not None else self.t.stems)
+        self._index: dict[str, set[str]] = {}
+        for stem in self.stems:
+            for key in self.phon.junction_keys(stem):
+                self._index.setdefault(key, set()).add(stem)
+        for stem in self.t.elided & self.stems:
+            self._index.setdefault(self._elide(stem), set()).add(stem)
+        self._index.setdefault(self.t.copula_stem, set()).add(self.t.copula_stem)
+        self._guess_endings = frozenset(self.t.guess.get("endings", ()))
+        self._guess_lengths = sorted({len(e) for e in self._guess_endings})
+        self._rank_first = frozenset(v.name for v in self.t.voices if v.rank_first)
+        self._tam_by_neg = {
+            negated: tuple(m for m in self.t.tam
+                           if not (m.neg == "forbid" and negated) and not (m.neg == "require" and not negated))
+            for negated in (False, True)
+        }
+        self._slots = {name: tuple(ms) for name, ms in self.t.slots.items()}
+        self._piece_memo: dict[tuple, list] = {}
+        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+
+    # -- public -------------------------------------------------------------
+    def _analyse(self, word: str) -> tuple[VerbAnalysis, ...]:
+        """All verb analyses of ``word``, best first; () when it is no verb form
+        of a listed (or verb-shaped) stem."""
+        w = word.lower()
+        found: dict[tuple, VerbAnalysis] = {}
+        for stem in self._candidates(w):
+            self._from_stem(w, stem, found, guessed=False)
+        if not found:
+            for stem in self._guesses(w):
+                self._from_stem(w, stem, found, guessed=True)
+        return tuple(sorted(found.values(), key=self._rank))
+
+    def _rank(self, a: VerbAnalysis) -> tuple:
+        first = not any(m in self._rank_first for m in a.morphs)
+        return (a.cost, first, -self.t.stem_counts.get(a.stem, 0), -len(a.stem), len(a.morphs))
+
+    def best(self, word: str) -> VerbAnalysis | None:
+        found = self.analyse(word)
+        return found[0] if found else None
+
+    def lemma(self, word: str) -> str | None:
+        a = self.best(word)
+        return a.lemma if a else None
+
+    # -- candidates ---------------------------------------------------------
+    def _candidates(self, w: str) -> list[str]:
+        out: dict[str, None] = {}
+        for i in range(1, len(w) + 1):
+            for stem in self._index.get(w[:i], ()):
+                out[stem] = None
+        return list(out)
+
+    def _guesses(self, w: str) -> list[str]:
+        min_base = int(self.t.guess.get("min_base", 3))
+        out = []
+        lengths = self._guess_lengths
+        for i in range(min_base + 1, len(w)):
+            for key in {w[:i], *self._devoiced(w[:i])}:
+                if any(key[-k:] in self._guess_endings and len(key) - k >= min_base for k in lengths):
+                    out.append(key)
+        return list(dict.fromkeys(out))
+
+    def _devoiced(self, prefix: str) -> list[str]:
+        """Stems that a junction would spell as ``prefix`` (шығ -> шық)."""
+        out = []
+        for j in self.phon.junctions:
+            for lt in j.left_to:
+                if lt and lt != j.left and prefix.endswith(lt):
+                    out.append(prefix[: len(prefix) - len(lt)] + j.left)
+        return out
+
+    def _elide(self, stem: str) -> str:
+        return stem[:-2] + stem[-1]
+
+    # -- the walk -----------------------------------------------------------
+    def _from_stem(self, w: str, stem: str, found: dict, guessed: bool) -> None:
+        base_cost = float(self.t.guess.get("cost", 4)) if guessed else 0.0
+        if stem == self.t.copula_stem:
+            ctx = _Ctx(w, stem, stem, guessed, self.t.copula_upos)
+            self._expand(ctx, stem, tuple(self.t.copula_tam), ("copula",), {}, base_cost, (), found)
+            return
+        starts = [(stem, False)]
+        if stem in self.t.elided:
+            starts.append((self._elide(stem), True))  # қорқ- only before a vowel
+        for surface0, need_vowel in starts:
+            self._voices(w, stem, surface0, need_vowel, base_cost, guessed, found)
+
+    def _voices(self, w, stem, surface0, need_vowel, cost, guessed, found) -> None:
+        options: list[tuple[str, str, Feats, tuple[str, ...], float]] = [(surface0, stem, (), (), cost)]
+        by_name = {v.name: v for v in self.t.voices}
+        frontier = [(surface0, stem, (), (), cost, [v.name for v in self.t.voices])]
+        while frontier:  # stem, stem+voice, stem+causative+passive
+            surface, lemma, vfeats, morphs, c, allowed = frontier.pop()
+            for name in allowed:
+                v = by_name[name]
+                form = next((f for cond, f in v.alternants if cond is None or cond.search(surface)), None)
+                if form is None:
+                    continue
+                for piece in self.phon.realise(form, surface):
+                    first = need_vowel and not morphs
+                    if first and not self.phon.is_vowel_start(piece):
+                        continue
+                    for s in ([surface + piece] if first else self.phon.join(surface, piece)):
+                        if w.startswith(s[:-1]):
+                            new_lemma = lemma if v.strip else s
+                            item = (s, new_lemma, vfeats + v.feats, morphs + (v.name,), c + self.voice_cost[v.name])
+                            options.append(item)
+                            frontier.append((*item, list(v.then_voice)))
+        for surface, lemma, vfeats, morphs, c in options:
+            vowel_first = need_vowel and not morphs  # the elided stem with no voice yet
+            ctx = _Ctx(w, stem, lemma, guessed, "VERB", vowel_first)
+            feats = _apply({}, vfeats)
+            self._tam(ctx, surface, feats, c, morphs, found, negated=False)
+            neg = self.t.negation
+            for piece in self.phon.realise(neg.form, surface):
+                if vowel_first and not self.phon.is_vowel_start(piece):
+                    continue
+                for s in self.phon.join(surface, piece):
+                    if w.startswith(s[:-1]):
+                        ctx2 = _Ctx(w, stem, lemma, guessed, "VERB")
+                        self._tam(ctx2, s, _apply(feats, neg.feats), c + neg.cost, morphs + ("negation",),
+                                  found, negated=True)
+
+    def _tam(self, ctx, surface, feats, cost, morphs, found, negated: bool) -> None:
+        prog = self.t.progressive.get(ctx.stem) if not morphs else None
+        key = ("tam", negated, prog is not None and ctx.stem)
+        endings = self._tam_by_neg[negated] + ((prog,) if prog is not None else ())
+        self._expand(ctx, surface, endings, key, feats, cost, morphs, found)
+
+    def _pieces(self, key, morphs: tuple[Morph, ...], surface: str) -> dict[str, list[tuple[str, str, Morph]]]:
+        """Every (spelling, spelling minus its first letter, morpheme) of a slot after
+        ``surface``, by the second letter of the spelling ("" for one-letter ones);
+        memoised on the slot and what realisation depends on."""
+        memo_key = (key, self.phon.harmony(surface), surface[-2:])
+        hit = self._piece_memo.get(memo_key)
+        if hit is None:
+            hit = {}
+            for m in morphs:
+                for p in self.phon.realise(m.form, surface):
+                    hit.setdefault(p[1:2], []).append((p, p[1:], m))
+            self._piece_memo[memo_key] = hit
+        return hit
+
+    def _expand(self, ctx, surface: str, slot: tuple[Morph, ...], key, feats, cost, morphs, found) -> None:
+        w = ctx.word
+        n = len(surface)
+        by_second = self._pieces(key, slot, surface)
+        # a junction changes at most the last letter before the piece and the
+        # piece's first one: the rest of the piece starts at n or n + 1
+        nexts = {w[n:n + 1], w[n + 1:n + 2]}
+        items = [it for c in nexts if c for it in by_second.get(c, ())] + by_second.get("", [])
+        for piece, tail, m in items:
+            if tail and not (w.startswith(tail, n) or w.startswith(tail, n + 1)):
+                continue
+            if ctx.vowel_first and not self.phon.is_vowel_start(piece):
+                continue
+            if not piece:
+                joined = [surface]
+            elif ctx.vowel_first:  # қорқ-ады: the elided stem takes the ending as it is
+                joined = [surface + piece]
+            else:
+                joined = self.phon.join(surface, piece)
+            feats2 = None
+            for s in joined:
+                if len(s) > len(w) + 1 or not w.startswith(s[:-1]):
+                    continue
+                if feats2 is None:
+                    feats2, cost2, morphs2 = _apply(feats, m.feats), cost + m.cost, morphs + (m.name,)
+                if s == w and m.final:
+                    self._record(ctx, feats2, cost2, morphs2, found)
+                sub = ctx if not ctx.vowel_first else ctx.after_first()
+                for name in m.then:
+                    self._expand(sub, s, self._slots[name], ("slot", name), feats2, cost2, morphs2, found)
+
+    def _record(self, ctx, feats, cost, morphs, found) -> None:
+        items = tuple(sorted(feats.items(), key=lambda kv: _ORDER(kv[0])))
+        key = (ctx.lemma, items)
+        old = found.get(key)
+        if old is not None and old.cost <= cost:
+            return
+        found[key] = VerbAnalysis(
+            lemma=ctx.lemma, stem=ctx.stem, upos=ctx.upos, feats=items, morphs=morphs, cost=cost,
+            guessed=ctx.guessed, auxiliary=ctx.lemma in self.t.auxiliaries,
+        )
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """What one reading of a word carries along the walk."""
+    word: str
+    stem: str
+    lemma: str
+    guessed: bool
+    upos: str
+    vowel_first: bool = False  # an elided stem (қорқ-) takes only a vowel-initial ending
+
+    def after_first(self) -> "_Ctx":
+        return _Ctx(self.word, self.stem, self.lemma, self.guessed, self.upos, False)
+
+
+@lru_cache(maxsize=None)
+def default_verb_analyser() -> VerbAnalyser:
+    return VerbAnalyser()
+
+
+def analyse_verb(word: str) -> tuple[VerbAnalysis, ...]:
+    """All verb analyses of ``word`` (best first) with the shipped tables."""
+    return default_verb_analyser().analyse(word)
