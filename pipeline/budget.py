@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Iterator
 from . import stage_events
 from .records import Document
 
-Result = tuple[str, dict]  # ("ok", record) or ("error", error row), as pipeline.run.process_batch gives
+Result = tuple[str, dict]  # ("ok", record) or ("error", error row), as pipeline.executors.work.process_batch gives
 _HEADER = struct.Struct("!Q")
 
 

@@ -169,7 +169,7 @@ def test_run_and_core_do_not_import_each_other():
     assert out.stdout.strip() == "pipeline.core"
 
 
-@pytest.mark.parametrize("name", ["pipeline.run", "pipeline.io.readers"])
+@pytest.mark.parametrize("name", ["pipeline.document_ids", "pipeline.io.readers"])
 def test_doctests_of_the_run_and_the_readers(name):
     import importlib
 
