@@ -116,7 +116,7 @@ def run(
         raise RunError(f"--scheduler {scheduler}: a Dask scheduler is for --executor dask (add it)")
     budget = budget_of(nlp.config, doc_timeout, doc_memory)
     if layout == "partitioned":
-        from .io.partitioned import require_pyarrow
+        from .io.part_files import require_pyarrow
 
         try:
             require_pyarrow()

@@ -213,7 +213,7 @@ def mark_running(outdir: Path, manifest: dict) -> None:
 def clear_other_layout(outdir: Path, layout: str) -> None:
     """A run in a folder that holds the other layout's output removes those files (ours
     only, named by the layouts), so no reader finds an old run beside the new one."""
-    from .partitioned import PART_FOLDERS, clear_parts
+    from .part_files import PART_FOLDERS, clear_parts
 
     removed = []
     if layout == "partitioned":
