@@ -112,14 +112,14 @@ def _child(corpus: Path, out: Path, config: str, layout: str = "graph", workers:
 
 
 def _cluster(n: int):
-    from pipeline.run import local_cluster  # the cluster `claimgraph run --executor dask` starts
+    from pipeline.executors.dask import local_cluster  # the cluster `claimgraph run --executor dask` starts
 
     return local_cluster(n)
 
 
 def _loaded_pipelines() -> int:
     """On a worker: how many pipelines it has loaded."""
-    from pipeline.run import _WORKER_PIPELINES
+    from pipeline.executors.work import _WORKER_PIPELINES
 
     return len(_WORKER_PIPELINES)
 

@@ -14,22 +14,20 @@ loaded pipeline and sends them batches of documents; the parent keeps the clock:
   anyway (the kernel's OOM killer, a crash in C) is handled as a time-out is.
 
 Results come back batch by batch in input order. Documents and results travel
-as JSON over a socket pair (no pickle). The same class serves ``--workers 1``
-(one child), ``--workers N`` and each Dask worker (one child of its own).
+as JSON over a socket pair (no pickle: :mod:`pipeline.child_process`). The same
+class serves ``--workers 1`` (one child), ``--workers N`` and each Dask worker
+(one child of its own).
 Where ``os.fork`` is missing (Windows) the run processes in-process, unbudgeted.
 """
 from __future__ import annotations
 
 import atexit
-import ctypes
 import gc
-import json
 import mmap
 import os
 import selectors
 import signal
 import socket
-import struct
 import sys
 import time
 from collections import deque
@@ -37,10 +35,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from . import stage_events
+from .child_process import cap_memory, die_with_parent, recv, send
 from .records import Document
 
-Result = tuple[str, dict]  # ("ok", record) or ("error", error row), as pipeline.run.process_batch gives
-_HEADER = struct.Struct("!Q")
+Result = tuple[str, dict]  # ("ok", record) or ("error", error row), as pipeline.executors.work.process_batch gives
 
 
 def can_fork() -> bool:
@@ -71,77 +69,28 @@ class Budget:
                 "enforced": self.enforced and can_fork()}
 
 
-# -- the wire: a length, then JSON -------------------------------------------------
-def _send(sock: socket.socket, obj) -> None:
-    data = json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    sock.sendall(_HEADER.pack(len(data)) + data)
-
-
-def _recv_exact(sock: socket.socket, n: int) -> bytes | None:
-    chunks, left = [], n
-    while left:
-        chunk = sock.recv(min(left, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def _recv(sock: socket.socket):
-    """The next message, or None when the other side has gone."""
-    head = _recv_exact(sock, _HEADER.size)
-    if head is None:
-        return None
-    data = _recv_exact(sock, _HEADER.unpack(head)[0])
-    return None if data is None else json.loads(data.decode("utf-8", "surrogatepass"))
-
-
 # -- the child ----------------------------------------------------------------------
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this child when the thread that forked it ends, so a
-    stalled child never outlives a killed run."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _cap_memory(extra: int) -> None:
-    """Address space: what this process holds now (the pipeline) plus ``extra``."""
-    import resource  # POSIX only, as fork is
-
-    try:
-        with open("/proc/self/statm") as fh:
-            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return  # no /proc (macOS): no memory budget
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = now + extra if hard == resource.RLIM_INFINITY else min(now + extra, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
 def _child(sock: socket.socket, process: Callable[[list[Document]], list[Result]], budget: Budget,
            stage_board: mmap.mmap, siblings: list[socket.socket]) -> None:
     for other in siblings:  # the parent's ends of the other children: theirs, not ours to keep open
         other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent()
+    die_with_parent()
 
     def note_stage(name: str) -> None:
         stage_board[:128] = name.encode("utf-8")[:127].ljust(128, b"\0")
 
     stage_events.listen(note_stage)
     if budget.memory:
-        _cap_memory(budget.memory)
-    while (message := _recv(sock)) is not None:
+        cap_memory(budget.memory)
+    while (message := recv(sock)) is not None:
         try:
             results = process([Document.model_validate(d) for d in message])
-            _send(sock, {"results": [[kind, payload] for kind, payload in results]})
+            send(sock, {"results": [[kind, payload] for kind, payload in results]})
         except MemoryError:  # beyond the budget outside a stage (reading, writing the reply)
-            _send(sock, {"failed": budget.memory_reason()})
+            send(sock, {"failed": budget.memory_reason()})
         except Exception as err:  # noqa: BLE001 - the batch's, said to the parent
-            _send(sock, {"failed": f"{type(err).__name__}: {err}"})
+            send(sock, {"failed": f"{type(err).__name__}: {err}"})
 
 
 # -- the parent -----------------------------------------------------------------------
@@ -230,11 +179,11 @@ class BudgetWorkers:
         w = self.idle.pop() if self.idle else self._spawn()
         w.stage_board[:128] = bytes(128)
         try:
-            _send(w.sock, [slot.docs[i].model_dump(mode="json") for i in indices])
+            send(w.sock, [slot.docs[i].model_dump(mode="json") for i in indices])
         except OSError:  # the idle child had died: a new one
             self._end(w)
             w = self._spawn()
-            _send(w.sock, [slot.docs[i].model_dump(mode="json") for i in indices])
+            send(w.sock, [slot.docs[i].model_dump(mode="json") for i in indices])
         w.task = (slot, indices)
         w.deadline = time.monotonic() + self.budget.seconds if self.budget.seconds else None
         self.busy[w.sock.fileno()] = w
@@ -263,7 +212,7 @@ class BudgetWorkers:
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         for key, _ in self.selector.select(timeout):
             w = self.busy[key.fileobj.fileno()]
-            reply = _recv(w.sock)
+            reply = recv(w.sock)
             task = self._release(w)
             if reply is None:  # the child died mid-batch
                 stage = self._stage(w)

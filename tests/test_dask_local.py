@@ -5,6 +5,8 @@ import pytest
 
 from conftest import needs_extra
 from pipeline import run as run_module
+from pipeline.executors import dask as dask_executor
+from pipeline.executors import work
 from pipeline.run import run
 
 TEXTS = [
@@ -34,7 +36,7 @@ def test_dask_without_scheduler_starts_and_closes_a_local_cluster(tmp_path, nlp,
     for i, text in enumerate(TEXTS):
         (src / f"d{i}.txt").write_text(f"date 2024-05-{i + 1:02d}\n{text}\n", encoding="utf-8")
     started = []
-    real = run_module.local_cluster
+    real = dask_executor.local_cluster
 
     def spy(workers=None):
         cluster = real(workers)
@@ -48,7 +50,7 @@ def test_dask_without_scheduler_starts_and_closes_a_local_cluster(tmp_path, nlp,
         # the scheduler's HTTP server on a free local port: not 8787, which another may hold
         assert cluster.dashboard_link.startswith("http://127.0.0.1:") and ":8787/" not in cluster.dashboard_link
         return cluster
-    monkeypatch.setattr(run_module, "local_cluster", spy)
+    monkeypatch.setattr(dask_executor, "local_cluster", spy)
     one = run([src], tmp_path / "one", nlp)
     dask = run([src], tmp_path / "dask", nlp, executor="dask", workers=2, batch_size=2)
     assert len(started) == 1
@@ -83,15 +85,15 @@ def test_local_cluster_is_sized_as_asked(monkeypatch):
     import dask.distributed
 
     monkeypatch.setattr(dask.distributed, "LocalCluster", FakeCluster)
-    monkeypatch.setattr(run_module.os, "cpu_count", lambda: 6)
-    run_module.local_cluster(None)
+    monkeypatch.setattr(dask_executor.os, "cpu_count", lambda: 6)
+    dask_executor.local_cluster(None)
     assert seen["n_workers"] == 6 and seen["threads_per_worker"] == 1 and seen["processes"] is True
-    run_module.local_cluster(2)
+    dask_executor.local_cluster(2)
     assert seen["n_workers"] == 2
 
 
 def test_worker_settings_file_reads_as_dask_keys():
-    settings = run_module.dask_worker_settings()
+    settings = dask_executor.dask_worker_settings()
     assert settings["distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"] is None
     assert settings["distributed.worker.profile.enabled"] is False
     assert all(not isinstance(v, dict) for v in settings.values())
@@ -161,17 +163,17 @@ def test_text_files_are_units_the_worker_reads(tmp_path, nlp):
     assert [i.doc_id for i in items[:5]] == ["d0", "d1", "d2", "d3", "empty"]
     units = [FileUnit(str(src / "d0.txt"), "d0"), FileUnit(str(src / "empty.txt"), "empty"),
              FileUnit(str(src / "d1.txt"), "d1")]
-    key = run_module.json.dumps(nlp.config, sort_keys=True, ensure_ascii=False) + str(nlp.config_path)
-    run_module._WORKER_PIPELINES[key] = nlp
-    out = run_module._process_units(key, nlp.config, type(nlp), units, done={doc_key("d1", "nope")})
+    key = json.dumps(nlp.config, sort_keys=True, ensure_ascii=False) + str(nlp.config_path)
+    work._WORKER_PIPELINES[key] = nlp
+    out = dask_executor._process_units(key, nlp.config, type(nlp), units, done={doc_key("d1", "nope")})
     assert [kind for kind, _, _ in out] == ["ok", "read_error", "ok"]
     assert out[1][1]["source"] == str(src / "empty.txt") and "empty document" in out[1][1]["reason"]
     assert out[1][2] is None and out[2][2][:1] == ("d1",) and out[2][2][2:] == (2, 0)
     d1 = units[2].read()
     done = {doc_key("d1", content_hash(d1.text))}
-    assert run_module._process_units(key, nlp.config, type(nlp), [units[2]], done=done) == [
+    assert dask_executor._process_units(key, nlp.config, type(nlp), [units[2]], done=done) == [
         ("skip", {"source": str(src / "d1.txt"), "id": "d1"}, ("d1", content_hash(d1.text), 0, 0))]
-    feed = run_module._process_units(key, nlp.config, type(nlp), [items[5]], only=(1, "renamed"))
+    feed = dask_executor._process_units(key, nlp.config, type(nlp), [items[5]], only=(1, "renamed"))
     assert isinstance(items[5], JsonlUnit) and [(k, p["id"]) for k, p, _ in feed] == [("ok", "renamed")]
 
 

@@ -97,7 +97,7 @@ def test_short_json_lines_go_to_dask_in_fewer_larger_tasks(tmp_path, monkeypatch
     """A task costs Dask a few ms: one-line documents are not sent 16 at a time. The
     driver joins a JSON Lines file's adjacent ranges until a task holds enough bytes;
     the joined range reads as the separate ones did (same documents, same line numbers)."""
-    from pipeline import run as run_module
+    from pipeline.executors import dask as dask_executor
 
     path = tmp_path / "short.jsonl"
     rows = [{"id": f"s{i}", "text": TEXTS[i % len(TEXTS)]} for i in range(40)]
@@ -105,8 +105,8 @@ def test_short_json_lines_go_to_dask_in_fewer_larger_tasks(tmp_path, monkeypatch
     path.write_bytes(_jsonl(rows))
     units = list(iter_documents([path], units=True, block=4))
     assert len(units) == 10
-    monkeypatch.setattr(run_module, "MIN_TASK_BYTES", path.stat().st_size // 3)
-    tasks = list(run_module._tasks(units, 4))
+    monkeypatch.setattr(dask_executor, "MIN_TASK_BYTES", path.stat().st_size // 3)
+    tasks = list(dask_executor._tasks(units, 4))
     assert 2 <= len(tasks) <= 4 and all(len(t) == 1 for t in tasks)
     assert [(t[0].start, t[0].end) for t in tasks][0][0] == 0 and tasks[-1][0].end == path.stat().st_size
     assert all(a[0].end == b[0].start for a, b in zip(tasks, tasks[1:]))
@@ -117,14 +117,14 @@ def test_short_json_lines_go_to_dask_in_fewer_larger_tasks(tmp_path, monkeypatch
         for i in range(40):
             zf.writestr(f"m{i:02d}.txt", TEXTS[i % len(TEXTS)])
     zunits = list(iter_documents([zpath], units=True, block=4))
-    ztasks = list(run_module._tasks(zunits, 4))
+    ztasks = list(dask_executor._tasks(zunits, 4))
     assert len(zunits) == 10 and 2 <= len(ztasks) <= 4 and all(len(t) >= 2 for t in ztasks[:-1])
     assert _flat(u for t in ztasks for u in t) == _flat(iter_documents([zpath]))
     # other units (a text file each) still go 4 to a task
     (tmp_path / "txt").mkdir()
     for i in range(8):
         (tmp_path / "txt" / f"t{i}.txt").write_text(TEXTS[i % len(TEXTS)], encoding="utf-8")
-    assert [len(t) for t in run_module._tasks(iter_documents([tmp_path / "txt"], units=True), 4)] == [4, 4]
+    assert [len(t) for t in dask_executor._tasks(iter_documents([tmp_path / "txt"], units=True), 4)] == [4, 4]
 
 
 def test_zip_units_read_members_where_the_driver_found_them(tmp_path, monkeypatch):
@@ -355,7 +355,7 @@ def test_warc_file_is_one_unit(tmp_path):
 
 
 def test_unique_ids_on_disk_equal_the_in_memory_ones(tmp_path):
-    from pipeline.run import UniqueIds
+    from pipeline.document_ids import UniqueIds
 
     seq = ["x", "x-2", "x", "y", "x", "y", "y-2", "x-3", "z"]
     mem, disk = UniqueIds(), UniqueIds(tmp_path / ".ids.sqlite")

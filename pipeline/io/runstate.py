@@ -9,6 +9,7 @@
   writes a record, so no reader takes a half-done folder for a finished one.
 * An identity: the resolved config's hash and the inputs (a set: their order
   does not matter), so ``--resume`` never mixes two configs or two input sets.
+* One layout: a run removes the other layout's files from its folder.
 """
 from __future__ import annotations
 
@@ -207,6 +208,27 @@ def mark_running(outdir: Path, manifest: dict) -> None:
     for name in (GRAPH, GRAPH + ".tmp"):
         (Path(outdir) / name).unlink(missing_ok=True)
     write_manifest(outdir, {"status": "running", **manifest})
+
+
+def clear_other_layout(outdir: Path, layout: str) -> None:
+    """A run in a folder that holds the other layout's output removes those files (ours
+    only, named by the layouts), so no reader finds an old run beside the new one."""
+    from .part_files import PART_FOLDERS, clear_parts
+
+    removed = []
+    if layout == "partitioned":
+        for name in ("graph.jsonld", "documents.jsonl"):
+            if (outdir / name).is_file():
+                (outdir / name).unlink()
+                removed.append(name)
+    else:
+        removed = clear_parts(outdir)
+        for folder in (outdir / d for d in PART_FOLDERS):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+    if removed:
+        print(f"claimgraph: note: {outdir} held the other layout's output; removed {len(removed)} file(s) "
+              f"({', '.join(removed[:3])}{', ...' if len(removed) > 3 else ''})", file=sys.stderr)
 
 
 # -- inputs listed once -------------------------------------------------------------

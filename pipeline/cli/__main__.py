@@ -1,0 +1,4 @@
+"""``python -m pipeline.cli``, as ``claimgraph``."""
+from . import main
+
+main()
