@@ -178,10 +178,18 @@ def test_structure_no_cyrillic_literals_outside_lang():
                        + "\n  ".join(lines))
 
 
+# Files still to split along their seams (issue 22: the speech and case-frame stages into
+# find / decide / annotate parts, the readers by input kind). The list may only shrink: a
+# file on it that gets short must leave it, and no other file may grow past the limit.
+STILL_LONG = {"pipeline/io/readers.py", "pipeline/stages/speech.py", "pipeline/stages/case_frames.py"}
+
+
 def test_structure_every_file_is_short():
-    bad = long_files()
+    found = long_files()
+    bad = {p: n for p, n in found.items() if p not in STILL_LONG}
     assert not bad, (f"{len(bad)} file(s) over {MAX_LINES} lines:\n  "
                      + "\n  ".join(f"{p}: {n} lines" for p, n in sorted(bad.items(), key=lambda x: -x[1])))
+    assert STILL_LONG <= set(found), f"now short, take them off STILL_LONG: {sorted(STILL_LONG - set(found))}"
 
 
 def test_structure_every_builtin_stage_declares_layers_from_the_layers_module():
