@@ -42,7 +42,7 @@ def gazetteer_only():
     """A pipeline without the NER model: countries only (fast)."""
     import pipeline
 
-    return pipeline.load({"language": "kk", **({"fallback": fallback} if fallback else {}), "stages": [
+    return pipeline.load({"stages": [
         {"factory": "kazakh_sentences.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "entity_linker.v1"},
