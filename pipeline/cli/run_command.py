@@ -38,7 +38,7 @@ def run(
     Exit status: 0 done (failed documents are in errors.jsonl); 1 nothing could be
     processed, or with --strict any error; 2 a usage, config or output-folder problem.
 
-    With --layout partitioned: Parquet, N-Quads and JSON Lines part files and run.json (README: Large runs).
+    With --layout partitioned: Parquet, N-Quads and JSON Lines part files and run.json (docs/archives-and-scale.md#large-runs-the-partitioned-layout).
 
     Example: claimgraph run corpora/sample -o out/ --workers 2
     """
