@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.records import AnnotatedDocument, Document
 from pipeline.stage import LoadContext
-from pipeline.stages.sentences import KazakhSentenceSplitter, Settings
+from pipeline.lang.kk.stages.sentences import KazakhSentenceSplitter, Settings
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ud_kazakh_ktb"
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Built-in stages: name -> "module:Class". Kept here (not discovered by import
 # side effects) so that run order and availability never depend on import order.
 BUILTIN_STAGES = {
-    "kazakh_sentences.v1": "pipeline.stages.sentences:KazakhSentenceSplitter",
+    "kazakh_sentences.v1": "pipeline.lang.kk.stages.sentences:KazakhSentenceSplitter",
     "country_gazetteer.v1": "pipeline.stages.countries:CountryGazetteer",
     "org_gazetteer.v1": "pipeline.stages.organisations:OrganisationGazetteer",
     "ner.v1": "pipeline.stages.ner:EntityRecognizer",

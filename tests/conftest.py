@@ -52,7 +52,7 @@ def gazetteer_only():
 @pytest.fixture
 def splitter():
     from pipeline.stage import LoadContext
-    from pipeline.stages.sentences import KazakhSentenceSplitter, Settings
+    from pipeline.lang.kk.stages.sentences import KazakhSentenceSplitter, Settings
 
     return KazakhSentenceSplitter(Settings(), LoadContext(language="kk"))
 

@@ -27,7 +27,7 @@ def check_offsets(result):
 def test_a_text_longer_than_spacys_max_length_is_split_into_sentences_to_its_end():
     from pipeline.lang.kk import shared_nlp
     from pipeline.stage import LoadContext
-    from pipeline.stages.sentences import KazakhSentenceSplitter, Settings
+    from pipeline.lang.kk.stages.sentences import KazakhSentenceSplitter, Settings
 
     assert shared_nlp().max_length == 1_000_000
     # one paragraph with no line break: the pieces are cut after sentence ends

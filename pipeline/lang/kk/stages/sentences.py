@@ -15,9 +15,9 @@ from bisect import bisect_left
 
 from pydantic import Field
 
-from ..layers import DOCUMENT, SENTENCES, TOKENS
-from ..records import AnnotatedDocument, Sentence
-from ..stage import Stage, StageSettings
+from ....layers import DOCUMENT, SENTENCES, TOKENS
+from ....records import AnnotatedDocument, Sentence
+from ....stage import Stage, StageSettings
 
 
 class Settings(StageSettings):
