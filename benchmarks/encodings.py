@@ -23,15 +23,9 @@ ENCODINGS = ("kz1048", "ptcp154", "cp1251", "koi8_r", "cp866", "utf_16_le")
 
 
 def kaznerd_sentences() -> list[str]:
-    sents, cur = [], []
-    for line in (SHARED / "corpora" / "kaznerd" / "IOB2_valid.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if cur:
-                sents.append(" ".join(cur))
-            cur = []
-        else:
-            cur.append(line.split()[0])
-    return sents
+    from pipeline.lang.kk.training.conll import read_conll
+
+    return [" ".join(s.words) for s in read_conll(SHARED / "corpora" / "kaznerd" / "IOB2_valid.txt")]
 
 
 def main() -> None:

@@ -30,15 +30,9 @@ def kazakh_sets() -> dict[str, list[str]]:
         out["kk claims_dev documents"] = [d["text"] for d in json.loads(dev.read_text(encoding="utf-8"))["documents"]]
     ner = SHARED / "corpora" / "kaznerd" / "IOB2_test.txt"
     if ner.exists():
-        sents, cur = [], []
-        for line in ner.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                if cur:
-                    sents.append(" ".join(cur))
-                cur = []
-            else:
-                cur.append(line.split()[0])
-        out["kk KazNERD test sentences"] = sents
+        from pipeline.lang.kk.training.conll import read_conll
+
+        out["kk KazNERD test sentences"] = [" ".join(s.words) for s in read_conll(ner)]
     return out
 
 
