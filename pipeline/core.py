@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .config import ConfigError, build_stages, dump_resolved, load_config
+from .lang import DEFAULT_LANGUAGE
 from .records import AnnotatedDocument, Document
 from . import stage_events
 from .stage import Stage
@@ -46,7 +47,7 @@ class Pipeline:
         self.stages = stages
         self.config = config
         self.config_path = config_path
-        self.language = config.get("language") or "kk"  # of documents that come without one
+        self.language = config.get("language") or DEFAULT_LANGUAGE  # of documents that come without one
 
     @classmethod
     def from_config(cls, source: str | Path | dict | None = None) -> "Pipeline":
