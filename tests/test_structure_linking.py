@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
-MODULES = [PACKAGE / "stages" / "linker.py", PACKAGE / "stages" / "speech.py", PACKAGE / "stages" / "speech_text.py",
+MODULES = [PACKAGE / "stages" / "linker.py", *sorted((PACKAGE / "stages").glob("speech*.py")),
            PACKAGE / "stages" / "roles.py", PACKAGE / "stages" / "groups.py", *sorted((PACKAGE / "linking").glob("*.py"))]
 
 
