@@ -72,7 +72,7 @@ def evaluate_claims(gold_path: Path, nlp) -> dict:
         from .evaluation_shared import evaluate_shared
 
         return evaluate_shared(gold_path, nlp)
-    from .io.readers import read_file
+    from .io.text_files import read_file
 
     try:
         gold = GoldSet.model_validate(read_yaml(gold_path))

@@ -23,7 +23,8 @@ from .executors.dask import check_scheduler, run_dask
 from .executors.local import run_budgeted, run_local, run_processes
 from .executors.work import _WORKER_PIPELINES
 from .io.inputs import iter_documents
-from .io.readers import ReadError, ReaderOptions, content_hash, is_url
+from .io.locations import is_url
+from .io.reading import ReaderOptions, ReadError, content_hash
 from .io.runstate import (OutputLock, RunError, clear_other_layout, mark_running, may_resume, run_identity,
                           unique_inputs)
 from .io.writers import RunWriter, doc_key

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import needs_extra
 from pipeline.io.inputs import iter_documents
-from pipeline.io.readers import ReaderOptions, ReadError, decode
+from pipeline.io.decoding import decode
+from pipeline.io.reading import ReaderOptions, ReadError
 
 TEXT = "date 2024-03-01 Франция Германияға алғыс айтты."
 

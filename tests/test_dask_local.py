@@ -154,7 +154,9 @@ def _errors(out):
 
 def test_text_files_are_units_the_worker_reads(tmp_path, nlp):
     from pipeline.io.inputs import iter_documents
-    from pipeline.io.readers import FileUnit, JsonlUnit, content_hash
+    from pipeline.io.json_lines import JsonlUnit
+    from pipeline.io.reading import content_hash
+    from pipeline.io.text_files import FileUnit
     from pipeline.io.writers import doc_key
 
     src = _mixed_corpus(tmp_path / "in")

@@ -11,7 +11,11 @@ import pytest
 
 from conftest import has_module, needs_extra
 from pipeline.io.inputs import iter_documents
-from pipeline.io.readers import (JsonlUnit, ReaderOptions, ReadError, TarUnit, ZipUnit, read_unit)
+from pipeline.io.json_lines import JsonlUnit
+from pipeline.io.readers import read_unit
+from pipeline.io.reading import ReaderOptions, ReadError
+from pipeline.io.tar_archives import TarUnit
+from pipeline.io.zip_archives import ZipUnit
 from pipeline.records import Document
 from pipeline.run import run
 
@@ -66,11 +70,11 @@ def _flat(items):
 
 @pytest.mark.parametrize("block", [1, 2, 4, 16])
 def test_units_read_like_the_local_readers(tmp_path, block, monkeypatch):
-    from pipeline.io import readers
+    from pipeline.io import reading
 
     src = mixed_corpus(tmp_path / "in")
     local = _flat(iter_documents([src]))
-    monkeypatch.setattr(readers, "STREAM_BLOCK", block)  # tar and .jsonl.gz blocks too
+    monkeypatch.setattr(reading, "STREAM_BLOCK", block)  # tar and .jsonl.gz blocks too
     units = list(iter_documents([src], units=True, block=block))
     if block == 1:
         assert sum(isinstance(u, TarUnit) for u in units) == 3 and sum(
@@ -301,7 +305,7 @@ def test_file_url_inputs_dask_executor(tmp_path, nlp):
 
 def test_folder_walk_gives_the_sorted_glob_order(tmp_path):
     from pipeline.io.inputs import _folder_files
-    from pipeline.io.readers import _suffix
+    from pipeline.io.locations import known_suffix
 
     root = tmp_path / "r"
     for rel in ("a/x.txt", "a.txt", "a-b.txt", "b/c/d.jsonl", "B.txt", "b/c.zip", "b/skip.bin", ".h/e.txt", "z.txt"):
@@ -309,7 +313,7 @@ def test_folder_walk_gives_the_sorted_glob_order(tmp_path):
         (root / rel).write_text("x", encoding="utf-8")
     (root / "link").symlink_to(root / "b", target_is_directory=True)  # ** does not follow it
     (root / "flink.txt").symlink_to(root / "z.txt")
-    expected = sorted(p for p in root.glob("**/*") if p.is_file() and _suffix(p))
+    expected = sorted(p for p in root.glob("**/*") if p.is_file() and known_suffix(p))
     assert list(_folder_files(root, "**/*", [])) == expected and len(expected) == 9
     assert list(_folder_files(root, "**/*", [("b",), ("z.txt",)])) == [
         p for p in expected if not p.relative_to(root).parts[0] in ("b", "z.txt")]
@@ -339,7 +343,7 @@ def test_warc_file_is_one_unit(tmp_path):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from pipeline.io.readers import WarcUnit
+    from pipeline.io.warc_files import WarcUnit
 
     path = tmp_path / "crawl.warc.gz"
     html = ("<html><head><title>Жаңалық</title></head><body><article><h1>Жаңалық</h1>"

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 import pipeline
 from conftest import needs_extra
 from pipeline.io.inputs import iter_documents
-from pipeline.io.readers import ReadError, decode
+from pipeline.io.decoding import decode
+from pipeline.io.reading import ReadError
 from pipeline.run import run
 
 KAZAKH = ("Қазақстан Үкіметі өңірлердегі су тасқынына қарсы шұғыл шаралар қабылдады. "

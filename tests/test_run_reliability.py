@@ -174,7 +174,7 @@ def test_run_and_core_do_not_import_each_other():
     assert out.stdout.strip() == "pipeline.core"
 
 
-@pytest.mark.parametrize("name", ["pipeline.document_ids", "pipeline.io.readers", "pipeline.io.decoding", "pipeline.io.doc_ids"])
+@pytest.mark.parametrize("name", ["pipeline.document_ids", "pipeline.io.text_files", "pipeline.io.decoding", "pipeline.io.doc_ids"])
 def test_doctests_of_the_run_and_the_readers(name):
     import importlib
 

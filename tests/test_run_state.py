@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import pipeline
 from conftest import REPO, needs_extra
 from pipeline.cli import app
-from pipeline.io.readers import ReaderOptions
+from pipeline.io.reading import ReaderOptions
 from pipeline.run import RunError, run
 from pipeline.stage import Stage, register_stage
 

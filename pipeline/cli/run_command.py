@@ -45,7 +45,8 @@ def run(
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
-    from pipeline.io.readers import ReaderOptions, _suffix, is_url, url_fs
+    from pipeline.io.locations import is_url, known_suffix, url_fs
+    from pipeline.io.reading import ReaderOptions
     from pipeline.io.runstate import unique_inputs
     from pipeline.run import run as run_pipeline
 
@@ -83,8 +84,8 @@ def run(
                             jsonl_id_field=jsonl_id, jsonl_language_field=jsonl_language, language=language)
     # a known total only for plain text files; archives and JSON Lines count as they go
     files = [p for i in unique_inputs(inputs, glob)[0] if not is_url(i) for p in (i.glob(glob) if i.is_dir() else [i])
-             if p.is_file() and _suffix(p) and out.resolve() not in p.resolve().parents]
-    total = len(files) if all(_suffix(p) == ".txt" for p in files) and not urls else None
+             if p.is_file() and known_suffix(p) and out.resolve() not in p.resolve().parents]
+    total = len(files) if all(known_suffix(p) == ".txt" for p in files) and not urls else None
     show = not quiet and (total is None or total > 1)
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"),

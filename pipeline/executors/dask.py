@@ -8,7 +8,12 @@ import os
 from typing import Callable, Iterable, Iterator
 
 from ..budget import Budget, BudgetWorkers, can_fork
-from ..io.readers import JsonlUnit, ReadError, ReaderOptions, TarUnit, WarcUnit, ZipUnit, content_hash, read_unit
+from ..io.json_lines import JsonlUnit
+from ..io.readers import read_unit
+from ..io.reading import ReaderOptions, ReadError, content_hash
+from ..io.tar_archives import TarUnit
+from ..io.warc_files import WarcUnit
+from ..io.zip_archives import ZipUnit
 from ..io.runstate import RunError
 from ..io.writers import doc_key
 from ..records import Document

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Iterable, Iterator
 
-from ..io.readers import content_hash
+from ..io.reading import content_hash
 from ..protocols import DocumentPipeline as Pipeline  # never pipeline.core: the run sits beside it
 from ..records import Document
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..langid import is_cyrillic
 from ..resources import package_data
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -30,7 +31,6 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", 
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _AS_LINE_END = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n"}  # vertical tab, form feed, NEL
 _TOKEN = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -59,7 +59,7 @@ class _Checker:
         """(signs of a wrong decoding, words of any script) in the head of ``text``."""
         text = text[:self.sample]
         signs = len(self.odd_char.findall(text)) + len(self.sound_rules.findall(text))
-        words = [w for w in _TOKEN.findall(text) if _CYRILLIC.search(w)]
+        words = [w for w in _TOKEN.findall(text) if any(map(is_cyrillic, w))]
         upper = sum(c.isupper() for w in words for c in w)
         caps_text = upper * 2 > sum(len(w) for w in words)  # most letters capitals: KOI8-R <-> cp1251
         for w in words:

@@ -22,10 +22,15 @@ from ..ids import slugify
 from ..records import Document
 from .decoding import clean_text
 from .doc_ids import Collisions, id_hash, qualified_id
-from .readers import (ARCHIVE_SUFFIXES, JSONL_SUFFIXES, RUN_OUTPUT_FILES, TEXT_SUFFIXES, WARC_SUFFIXES, FileUnit,
-                      ReaderOptions, ReadError, Unit, _doc_id, _jsonl_id, _member, _name, _open_jsonl, _suffix,
-                      _tar_walk, _zip_entries, _zip_member, _zip_or_error, is_url, open_binary, read_path, settled,
-                      url_fs)
+from .archive_members import read_member
+from .json_lines import jsonl_id, open_jsonl
+from .locations import (ARCHIVE_SUFFIXES, JSONL_SUFFIXES, RUN_OUTPUT_FILES, TEXT_SUFFIXES, WARC_SUFFIXES, file_name,
+                        is_url, known_suffix, open_binary, url_fs)
+from .readers import Unit, read_path, settled
+from .reading import ReaderOptions, ReadError
+from .tar_archives import tar_walk
+from .text_files import FileUnit, doc_id_from_name
+from .zip_archives import open_zip_or_error, read_zip_member, zip_entries
 
 Entry = Union[ReadError, "tuple[Path | str, str | None]"]  # a listed file: (path, its id when it is a text file)
 
@@ -85,44 +90,44 @@ def _clashes(inputs: list, opts: ReaderOptions, excluded: list[Path]) -> dict[in
 def _short_ids(path, doc_id: str | None, opts: ReaderOptions) -> Iterator[str]:
     """The ids the readers give the documents of one file, reading as little as they
     can: names for text files and members, the lines of JSON Lines, URLs in WARC."""
-    suffix = _suffix(path)
+    suffix = known_suffix(path)
     if suffix == ".zip":
-        zf, error = _zip_or_error(path)
+        zf, error = open_zip_or_error(path)
         if error is None:
             with zf:
-                for info in _zip_entries(zf, path, opts):
+                for info in zip_entries(zf, path, opts):
                     if isinstance(info, ReadError):
                         continue
-                    if _suffix(info.filename) in JSONL_SUFFIXES:
-                        yield from _ids(_zip_member(zf, info, f"{path}!{info.filename}", opts))
+                    if known_suffix(info.filename) in JSONL_SUFFIXES:
+                        yield from _ids(read_zip_member(zf, info, f"{path}!{info.filename}", opts))
                     else:
-                        yield _doc_id(info.filename)
+                        yield doc_id_from_name(info.filename)
     elif suffix in ARCHIVE_SUFFIXES:
-        for _, entry in _tar_walk(path, opts, read=lambda index, name: _suffix(name) in JSONL_SUFFIXES):
+        for _, entry in tar_walk(path, opts, read=lambda index, name: known_suffix(name) in JSONL_SUFFIXES):
             if isinstance(entry, ReadError):
                 continue
             name, source, raw = entry
-            yield from (_ids(_member(raw, name, source, opts)) if raw is not None else [_doc_id(name)])
+            yield from (_ids(read_member(raw, name, source, opts)) if raw is not None else [doc_id_from_name(name)])
     elif suffix in JSONL_SUFFIXES:
         yield from _jsonl_ids(path, opts)
     elif suffix in WARC_SUFFIXES:
         yield from _warc_ids(path)
     elif suffix in TEXT_SUFFIXES or suffix == "":
-        yield doc_id or _doc_id(_name(path))
+        yield doc_id or doc_id_from_name(file_name(path))
 
 
 def _jsonl_ids(path, opts: ReaderOptions) -> Iterator[str]:
     """The ids of a JSON Lines file's lines with a text (their id fields: no Document is
     made; a line without one: its cleaned text's hash, as the reader gives it)."""
     try:
-        with _open_jsonl(path) as fh:
+        with open_jsonl(path) as fh:
             for raw in fh:
                 try:
                     obj = json.loads(raw)
                     if isinstance(obj, dict) and isinstance(obj.get(opts.jsonl_text_field), str):
                         text = obj[opts.jsonl_text_field]
                         given = obj.get(opts.jsonl_id_field) not in (None, "")
-                        yield _jsonl_id(obj, text if given else clean_text(text), opts)
+                        yield jsonl_id(obj, text if given else clean_text(text), opts)
                 except ValueError:
                     continue  # the reader makes it an error row
     except (OSError, EOFError, ValueError, zlib.error):
@@ -182,7 +187,7 @@ def _folder_listing(path: Path, opts: ReaderOptions, excluded: list[Path]) -> It
     found = False
     for f in _folder_files(path, opts.glob, skip):
         found = True
-        yield f if isinstance(f, ReadError) else (f, _doc_id(str(f.relative_to(path))))
+        yield f if isinstance(f, ReadError) else (f, doc_id_from_name(str(f.relative_to(path))))
     if not found and not any(e.source == str(path) for e in problems):
         yield ReadError(str(path), f"folder has no readable files matching {opts.glob!r}")
 
@@ -199,7 +204,7 @@ def _url_listing(url: str, opts: ReaderOptions) -> Iterator[Entry]:
             yield url, None
             return
         base = root.rstrip("/")
-        found = sorted(p for p in fs.glob(base + "/" + opts.glob) if _suffix(p) and fs.isfile(p))
+        found = sorted(p for p in fs.glob(base + "/" + opts.glob) if known_suffix(p) and fs.isfile(p))
     except ValueError as err:
         yield ReadError(url, str(err))
         return
@@ -210,8 +215,8 @@ def _url_listing(url: str, opts: ReaderOptions) -> Iterator[Entry]:
         yield ReadError(url, f"folder has no readable files matching {opts.glob!r}")
     prefix = url.rstrip("/")
     for p in found:
-        rel = p[len(base) + 1:] if p.startswith(base + "/") else _name(p)
-        yield f"{prefix}/{rel}", _doc_id(rel)
+        rel = p[len(base) + 1:] if p.startswith(base + "/") else file_name(p)
+        yield f"{prefix}/{rel}", doc_id_from_name(rel)
 
 
 def _unreadable_folders(folder: Path, recursive: bool, skip: list[tuple[str, ...]]) -> list[ReadError]:
@@ -255,7 +260,7 @@ def _folder_files(folder: Path, glob: str, skip: list[tuple[str, ...]]) -> Itera
         for p in sorted(folder.glob(glob)):
             if _under(p.relative_to(folder).parts, skip):
                 continue
-            if p.is_file() and _suffix(p):
+            if p.is_file() and known_suffix(p):
                 yield p
             elif p.is_symlink() and not p.exists():
                 yield _broken_link(p)
@@ -280,7 +285,7 @@ def _folder_files(folder: Path, glob: str, skip: list[tuple[str, ...]]) -> Itera
                     yield from walk(top / e.name, parts)
             elif _under(parts, skip):
                 continue
-            elif is_file and _suffix(e.name):
+            elif is_file and known_suffix(e.name):
                 yield top / e.name
             elif link and not is_file and not os.path.exists(top / e.name):
                 yield _broken_link(top / e.name)

@@ -22,7 +22,7 @@ import socket
 import sys
 from pathlib import Path
 
-from .readers import _suffix, is_url
+from .locations import is_url, known_suffix
 from .writers import GRAPH, MANIFEST, write_manifest
 
 LOCK = ".claimgraph.lock"
@@ -251,7 +251,7 @@ def _covered(path: Path, folder: Path, glob: str) -> bool:
         return False
     if path.is_dir():  # every file the inner folder lists, the outer one lists under a longer path
         return glob.startswith("**/")
-    return bool(_suffix(path)) and _glob_match(rel, glob.split("/"))
+    return bool(known_suffix(path)) and _glob_match(rel, glob.split("/"))
 
 
 def unique_inputs(inputs: list, glob: str = "**/*") -> tuple[list, list[str]]:
