@@ -32,6 +32,8 @@ FORMS = [
     ("Индия планирует посетить Японию.", "visit", "Индия", A, "intended", {"location": "Япония"}),
     ("Индия посетила бы Японию.", "visit", "Индия", A, "hypothetical", {"location": "Япония"}),
     ("Индия прибыла в Японию.", "visit", "Индия", A, "asserted", {"location": "Япония"}),
+    # a two-word trigger before its head's one-word one: a visit, not located_in
+    ("Индия находится с визитом в Японии.", "visit", "Индия", A, "asserted", {"location": "Япония"}),
     ("Польша поддержала Украину.", "support", "Польша", A, "asserted", {"theme": "Украина"}),
     ("Польша поддерживает Украину.", "support", "Польша", A, "asserted", {"theme": "Украина"}),
     ("Польша поддержит Украину.", "support", "Польша", A, "intended", {"theme": "Украина"}),

@@ -96,7 +96,8 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
                         claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i], nominal=True)
                     break
                 # a sentence-initial gerund the tagger took for a name (Созвонившись с ...)
-                if tok.pos in ("VERB", "AUX", "ADJ") or (tok.pos == "PROPN" and "GRND" in models.verb_grammemes(tok.text)):
+                if tok.pos in ("VERB", "AUX", "ADJ") or (
+                        tok.pos == "PROPN" and "GRND" in models.verb_grammemes(tok.text)):
                     claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i])
                     break
         return claims
@@ -108,10 +109,11 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
 
     def _reflexive_base(self, tok: Token) -> str | None:
         """подписываться -> подписывать: a -ся form of a listed verb that is not listed itself."""
-        if tok.lemma.endswith(self.reflexive_endings) and tok.lemma not in self.triggers:
-            base = tok.lemma[:-2]
-            return base if base in self.triggers else None
-        return None
+        if tok.lemma in self.triggers:
+            return None
+        ending = next((e for e in self.reflexive_endings if tok.lemma.endswith(e)), None)
+        base = tok.lemma[:-len(ending)] if ending else None
+        return base if base in self.triggers else None
 
     def _future(self, sent: ParsedSentence, anchor: Token, grammemes: frozenset[str]) -> bool:
         """поможет (a perfective non-past), будет помогать (быть and an infinitive)."""
@@ -127,7 +129,8 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
         used: list[int] = []
         negated_args: set[str] = set()  # "не на Украине, а ... России": not this argument
         # the verb's form from the dictionary (slovnet's features miss some)
-        grammemes = models.verb_grammemes(anchor.text) if anchor.pos in ("VERB", "AUX", "ADJ", "PROPN") else frozenset()
+        verbal = anchor.pos in ("VERB", "AUX", "ADJ", "PROPN")
+        grammemes = models.verb_grammemes(anchor.text) if verbal else frozenset()
         passive = ("pssv" in grammemes or anchor.feats.get("Voice") == "Pass"
                    or self._reflexive_base(anchor) is not None)  # подписывается Россией
         participle = "PRTF" in grammemes and anchor.rel.split(":")[0] in ("amod", "acl")
