@@ -80,6 +80,10 @@ class Modality(Strict):
     possible: list[str] = []
     obligation: list[str] = []
     intended: list[str] = []
+    hypothetical: list[str] = []  # the conditional particle on the verb (подписал бы)
+    # an infinitive trigger under one of these is future (будет помогать), as is a
+    # perfective non-past (поможет): intended
+    future_auxiliaries: list[str] = []
 
 
 class RussianLexicon(Strict):
@@ -95,6 +99,8 @@ class RussianLexicon(Strict):
     light_verbs: list[str] = []
     # words after which an argument is not the verb's (несмотря на X, вместо X)
     blocking_prepositions: list[str] = []
+    # a passive in -ся (подписывается Россией) is its verb's trigger (подписывать)
+    reflexive_endings: list[str] = []
 
     _check = field_validator("default_frame")(classmethod(lambda cls, v: _check_frame(v)))
 
@@ -112,13 +118,14 @@ class RussianLexicon(Strict):
         return dict(cameo=c.code, quad_class=c.quad_class, goldstein=c.goldstein) if c else {}
 
     def triggers(self) -> dict[str, list[tuple[str, str | None]]]:
-        """head lemma -> [(predicate, object lemma or None)]."""
+        """head lemma -> [(predicate, noun lemma or None)], the two-word ones first
+        (находиться с визитом is a visit before находиться is located_in)."""
         out: dict[str, list[tuple[str, str | None]]] = {}
         for name, p in self.predicates.items():
             for t in p.triggers:
                 words = t.lower().replace("ё", "е").split()
-                out.setdefault(words[0], []).append((name, words[1] if len(words) > 1 else None))
-        return out
+                out.setdefault(words[0], []).append((name, words[-1] if len(words) > 1 else None))
+        return {head: sorted(found, key=lambda f: f[1] is None) for head, found in out.items()}
 
 
 @lru_cache(maxsize=8)

@@ -75,6 +75,23 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form.replace("ё", "е") for p in morph().parse(word))
 
 
+_VERB_FORMS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+
+
+@lru_cache(maxsize=200_000)
+def verb_grammemes(word: str) -> frozenset[str]:
+    """pymorphy3's grammemes of a word's most likely verb reading (its POS among them:
+    PRTF a participle, GRND a gerund; futr, pssv), empty when it has none. slovnet's
+    features miss some (поблагодарит: Pres; поддержавшая: Fin); the dictionary does not."""
+    verbs = [p for p in morph().parse(word) if p.tag.POS in _VERB_FORMS]
+    if not verbs:
+        return frozenset()
+    found = frozenset(verbs[0].tag.grammemes)
+    if "futr" in found and any("pres" in p.tag for p in verbs):
+        found -= {"futr"}  # a verb of both aspects (атакует): present or future, no telling
+    return found
+
+
 def blas_threads(n: int | None):
     """A context in which numpy's BLAS uses at most ``n`` threads (slovnet's models
     are many small matrix products: on a busy machine one thread each is ~10x faster

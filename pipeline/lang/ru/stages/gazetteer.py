@@ -6,7 +6,8 @@ from __future__ import annotations
 from ....ids import entity_id
 from ....layers import COUNTRY_MENTIONS, GROUP_MENTIONS, ORG_MENTIONS, RU_PARSE
 from ....records import AnnotatedDocument, Entity, Mention
-from ..parse import ParsedSentence
+from ..numbers import GroupWords, NumberReader
+from ..parse import ParsedSentence, Token
 from .base import _RussianStage, parsed
 
 
@@ -16,23 +17,42 @@ class RussianGazetteer(_RussianStage):
 
     def __init__(self, settings, context):
         super().__init__(settings, context)
-        groups = self.lang.data("groups.yaml")
-        self.member_type = {n: t for t, ns in groups["member_nouns"].items() for n in ns}
-        self.number_words = groups.get("number_words", {})
+        words = GroupWords(**self.lang.data("groups.yaml"))
+        self.member_type = {n: t for t, ns in words.member_nouns.items() for n in ns}
+        self.numbers = NumberReader(words)
+        self.max_adjectives = words.max_adjectives
+        self.approximators = set(words.approximators)
+
+    def _member_noun(self, sent: ParsedSentence, j: int) -> Token | None:
+        """The member noun at token j, or after at most max_adjectives adjectives (26 европейских стран)."""
+        for k in range(j, min(j + self.max_adjectives + 1, len(sent.tokens))):
+            tok = sent.tokens[k]
+            if tok.lemma in self.member_type:
+                return tok
+            if tok.pos != "ADJ":
+                return None
+        return None
 
     def _groups(self, doc, sent: ParsedSentence, n: int) -> list[tuple[Mention, Entity]]:
+        """One group per number and member noun: двадцать шесть стран is 26 countries."""
         out = []
-        for tok in sent.tokens:
-            count = int(tok.text) if tok.text.isdigit() else self.number_words.get(tok.lemma)
-            if count is None or tok.i + 1 >= len(sent.tokens):
+        i = 0
+        while i < len(sent.tokens):
+            number = self.numbers.read(sent.tokens, i)
+            if number is None:
+                i += 1
                 continue
-            noun = sent.tokens[tok.i + 1]
-            member = self.member_type.get(noun.lemma)
-            if member is None:
+            # "более двадцати стран": the approximator is in the mention (the parser may
+            # take it for the subject)
+            first = sent.tokens[i - 1 if i and sent.tokens[i - 1].lemma in self.approximators else i]
+            count, i = number
+            noun = self._member_noun(sent, i)
+            if noun is None:
                 continue
+            member = self.member_type[noun.lemma]
             n += 1
             gid = f"group:{doc.document.id}-{n}"
-            a, b = tok.start, noun.stop
+            a, b = first.start, noun.stop
             out.append((Mention(id=f"{doc.document.id}-g{a}", start=a, end=b, text=doc.text[a:b], label="GROUP",
                                 entity_id=gid, source=self.factory),
                         Entity(id=gid, type="Group", name=f"{count} {noun.lemma}", count=count, member_type=member)))

@@ -14,6 +14,7 @@ from typing import Optional
 from ....layers import ENTITIES, JOB_TITLES, LINKED_MENTIONS, RELATION_CLAIMS, ROLE_CLAIMS, RU_PARSE, SPEECH_CLAIMS
 from ....records import AnnotatedDocument, Claim, Evidence, Mention
 from ....stage import StageSettings
+from .. import models
 from ..parse import ParsedSentence, Token
 from .base import _RussianStage, parsed
 from .roles import RoleReader
@@ -43,8 +44,10 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
         self.triggers = self.lex.triggers()
         self.speech_verbs = set(self.lex.speech.verbs)
         self.titles = {t.lower() for t in self.lex.roles.title_heads}
-        self.modal = {w: kind for kind in ("possible", "obligation", "intended")
+        self.modal = {w: kind for kind in ("possible", "obligation", "intended", "hypothetical")
                       for w in getattr(self.lex.modality, kind)}
+        self.future_auxiliaries = set(self.lex.modality.future_auxiliaries)
+        self.reflexive_endings = tuple(self.lex.reflexive_endings)
         self.quote_open = self.orthography.get("quote_open", "«")
         self.quote_close = self.orthography.get("quote_close", "»")
 
@@ -72,7 +75,7 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
         claims: list[Claim] = []
         used_nouns: set[int] = set()
         for tok in sent.tokens:
-            for predicate, obj in self.triggers.get(tok.lemma, ()):
+            for predicate, obj in self._triggers_of(tok):
                 if obj is not None:
                     noun = next((c for c in sent.children(tok.i, ("obj", "nsubj", "obl")) if c.lemma == obj), None)
                     if noun is None:
@@ -92,10 +95,32 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
                     else:
                         claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i], nominal=True)
                     break
-                if tok.pos in ("VERB", "AUX") or tok.pos == "ADJ":
+                # a sentence-initial gerund the tagger took for a name (Созвонившись с ...)
+                if tok.pos in ("VERB", "AUX", "ADJ") or (
+                        tok.pos == "PROPN" and "GRND" in models.verb_grammemes(tok.text)):
                     claims += self._claim(doc, sent, at, said, state, predicate, tok, [tok.i])
                     break
         return claims
+
+    def _triggers_of(self, tok: Token) -> list[tuple[str, str | None]]:
+        """The lexicon's triggers of a token's lemma (every inflection, participle and
+        gerund of a listed verb); a passive in -ся by its verb (подписывается: подписывать)."""
+        return self.triggers.get(tok.lemma) or self.triggers.get(self._reflexive_base(tok) or "", [])
+
+    def _reflexive_base(self, tok: Token) -> str | None:
+        """подписываться -> подписывать: a -ся form of a listed verb that is not listed itself."""
+        if tok.lemma in self.triggers:
+            return None
+        ending = next((e for e in self.reflexive_endings if tok.lemma.endswith(e)), None)
+        base = tok.lemma[:-len(ending)] if ending else None
+        return base if base in self.triggers else None
+
+    def _future(self, sent: ParsedSentence, anchor: Token, grammemes: frozenset[str]) -> bool:
+        """поможет (a perfective non-past), будет помогать (быть and an infinitive)."""
+        if "futr" in grammemes or (not grammemes and anchor.feats.get("Tense") == "Fut"):
+            return True
+        return "INFN" in grammemes and any(
+            c.lemma in self.future_auxiliaries for c in sent.children(anchor.i, ("aux",)))
 
     def _claim(self, doc, sent, at, said, state, predicate: str, anchor: Token, parts: list[int],
                nominal: bool = False) -> list[Claim]:
@@ -103,6 +128,12 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
         roles: dict[str, list[Mention]] = {}
         used: list[int] = []
         negated_args: set[str] = set()  # "не на Украине, а ... России": not this argument
+        # the verb's form from the dictionary (slovnet's features miss some)
+        verbal = anchor.pos in ("VERB", "AUX", "ADJ", "PROPN")
+        grammemes = models.verb_grammemes(anchor.text) if verbal else frozenset()
+        passive = ("pssv" in grammemes or anchor.feats.get("Voice") == "Pass"
+                   or self._reflexive_base(anchor) is not None)  # подписывается Россией
+        participle = "PRTF" in grammemes and anchor.rel.split(":")[0] in ("amod", "acl")
         complements = [c.i for i in parts for c in sent.children(i, ("xcomp",))]
         # "подписал соглашение с Казахстаном": a prepositional phrase on the object
         objects = [c.i for i in parts for c in sent.children(i, ("obj",)) if c.i not in parts]
@@ -111,6 +142,8 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
                 if c.i in parts:
                     continue
                 slot = self._slot(sent, c)
+                if passive and i == anchor.i:  # было подписано Россией: the instrumental does it
+                    slot = "obj" if c.rel.startswith("nsubj") else ("nsubj" if slot == "ins" else slot)
                 if slot is None or slot not in frame:
                     continue
                 if nominal and slot == "nsubj":
@@ -138,10 +171,18 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
                         if c.i in at:
                             roles.setdefault("agent", []).extend(self._entity_of(sent, c.i, at, state))
                     up, steps = sent.tokens[up].head, steps + 1
+        if participle and anchor.head >= 0:
+            # the noun a participle qualifies: подписавшая соглашение Россия does it,
+            # подписанное Россией соглашение is done
+            role = frame.get("obj") if passive else "agent"
+            if role:
+                roles.setdefault(role, []).extend(self._entity_of(sent, anchor.head, at, state))
         chain = self._chain(sent, anchor.i)
         agents = [m.entity_id for m in roles.pop("agent", [])]
+        # a gerund's subject is its verb's (встретившись с X, Россия ...), as a conjunct's
+        sharing = anchor.rel == "conj" or "GRND" in grammemes
         if not agents and self.settings.inherit_agent:
-            for gov in chain[1:] + ([anchor.head] if anchor.rel == "conj" and anchor.head >= 0 else []):
+            for gov in chain[1:] + ([anchor.head] if sharing and anchor.head >= 0 else []):
                 for c in sent.children(gov, ("nsubj",)):
                     agents += [m.entity_id for m in self._entity_of(sent, c.i, at, state)]
                 if agents:
@@ -158,6 +199,8 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
         if modality is None:
             modality = next((self.modal[c.lemma] for c in sent.children(anchor.i, ("aux", "advmod"))
                              if c.lemma in self.modal), None)
+        if modality is None and self._future(sent, anchor, grammemes):
+            modality = "intended"
         if content is not None:
             modality = modality or "reported"
         spans = [t.i for i in used for t in sent.subtree(i) if t.rel not in ("punct", "cc")]
