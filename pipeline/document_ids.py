@@ -1,8 +1,26 @@
-"""Document ids unique within a run (:class:`UniqueIds`), settled by the driver in
-input order whatever the executor."""
+"""Document ids: unique within a run (:class:`UniqueIds`), settled by the driver in
+input order whatever the executor; and the one form every output file gives them
+(:func:`document_iri`)."""
 from __future__ import annotations
 
 from pathlib import Path
+
+DOCUMENT_PREFIX = "doc:"  # a document's IRI in graph.jsonld, and its id in every other output file
+
+
+def document_iri(doc_id: str) -> str:
+    """A document's id as every output file writes it: its ``@id`` in graph.jsonld
+    (``doc:`` and the id the reader gave it). Given an IRI, the same IRI: reader ids
+    are slugs (no ``:``), so ``doc:x`` can only be the IRI of ``x``.
+
+    >>> document_iri("001-astana-talks"), document_iri("doc:001-astana-talks")
+    ('doc:001-astana-talks', 'doc:001-astana-talks')
+    """
+    return doc_id if doc_id.startswith(DOCUMENT_PREFIX) else DOCUMENT_PREFIX + doc_id
+
+
+def is_document_iri(doc_id: object) -> bool:
+    return isinstance(doc_id, str) and doc_id.startswith(DOCUMENT_PREFIX)
 
 
 class UniqueIds:

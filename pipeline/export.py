@@ -10,7 +10,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from .graph import ClaimsGraph
+from .document_ids import document_iri
+from .graph import ClaimsGraph, entity_node_type
+from .records import Entity
 from .store import load_store, query_store  # noqa: F401 - the store's API, importable from here too
 from .textfiles import part_path, xml_text
 
@@ -125,54 +127,52 @@ def _check_written(part: Path, fmt: str, written: tuple[str, int], out: Path) ->
         raise ExportError(f"{out}: the {fmt} file written reads back {found} items, not {expected}; not written")
 
 
-def _id(value) -> str | None:
-    return value.get("@id") if isinstance(value, dict) else None
-
-
 def event_rows(graph: ClaimsGraph) -> list[dict]:
     """The event table's rows: claims with an actor (agent or recipient) and a CAMEO code, or
-    any claim between two actors."""
-    entities = dict(graph.nodes("entity"))
-    documents = dict(graph.nodes("document"))
+    any claim between two actors. Read from the graph's typed records."""
+    entities = graph.entity_records()
+    documents = graph.document_records()
 
-    def country(node: dict | None) -> str | None:
-        if not node:
+    def country(entity: Entity | None) -> str | None:
+        if entity is None:
             return None
-        if node.get("@type") == "Country":
-            return node.get("identifier")
-        aff = entities.get(_id(node.get("affiliation")) or "")
-        return aff.get("identifier") if aff and aff.get("@type") == "Country" else None
+        if entity.type == "Country":
+            return entity.identifier
+        aff = entities.get(entity.affiliation or "")
+        return aff.identifier if aff is not None and aff.type == "Country" else None
+
+    def name(eid: str | None) -> str | None:
+        entity = entities.get(eid or "")
+        return entity.name or None if entity is not None else None
 
     def actor(prefix: str, eid: str | None) -> dict:
-        node = entities.get(eid) if eid else None
-        return {f"{prefix}_id": eid, f"{prefix}_name": node.get("name") if node else None,
-                f"{prefix}_type": node.get("@type") if node else None, f"{prefix}_country": country(node)}
+        entity = entities.get(eid) if eid else None
+        return {f"{prefix}_id": eid, f"{prefix}_name": name(eid),
+                f"{prefix}_type": entity_node_type(entity.type) if entity else None,
+                f"{prefix}_country": country(entity)}
 
     rows = []
-    for nid, c in graph.nodes("claim"):
-        a1 = _id(c.get("cg:agent"))
-        loc = _id(c.get("cg:location"))
-        a2 = _id(c.get("cg:recipient")) or _id(c.get("cg:partner"))
-        if not a2 and c.get("cg:cameo") and entities.get(loc or "", {}).get("@type") == "Country":
+    for c in graph.claim_records():
+        a1, loc = c.agent, c.location
+        a2 = c.recipient or c.partner
+        located = entities.get(loc or "")
+        if not a2 and c.cameo and located is not None and located.type == "Country":
             a2 = loc  # X visited a country: the country is the other actor (CAMEO 042 / GDELT Actor2)
-        if not (a1 or a2) or not (c.get("cg:cameo") or (a1 and a2)):
+        if not (a1 or a2) or not (c.cameo or (a1 and a2)):
             continue
-        doc_id = _id(c.get("appearance"))
-        doc = documents.get(doc_id, {})
-        theme = c.get("cg:theme")
-        author = _id(c.get("author"))
-        ev = c.get("prov:wasDerivedFrom", {})
+        doc = documents.get(c.document or "")
+        published = doc.date_published if doc else None
+        ev = c.evidence
         rows.append({
-            "event_id": nid, "date": c.get("dateCreated") or doc.get("datePublished"),
-            "date_published": doc.get("datePublished"), **actor("actor1", a1), **actor("actor2", a2),
-            "predicate": c.get("cg:predicate"), "cameo": c.get("cg:cameo"), "quad_class": c.get("cg:quadClass"),
-            "goldstein": c.get("cg:goldstein"), "polarity": c.get("cg:polarity"), "modality": c.get("cg:modality"),
-            "location_id": loc, "location_name": entities.get(loc, {}).get("name") if loc else None,
-            "theme": entities.get(_id(theme), {}).get("name") if isinstance(theme, dict) else theme,
-            "author_id": author, "author_name": entities.get(author, {}).get("name") if author else None,
-            "document_id": doc_id.removeprefix("doc:") if doc_id else None, "source": doc.get("identifier"),
-            "url": doc.get("url"), "evidence_start": ev.get("oa:start"), "evidence_end": ev.get("oa:end"),
-            "evidence": ev.get("oa:exact"), "text": c.get("text"), "confidence": c.get("cg:confidence"),
+            "event_id": c.id, "date": c.date or published, "date_published": published,
+            **actor("actor1", a1), **actor("actor2", a2),
+            "predicate": c.predicate, "cameo": c.cameo, "quad_class": c.quad_class, "goldstein": c.goldstein,
+            "polarity": c.polarity, "modality": c.modality, "location_id": loc, "location_name": name(loc),
+            "theme": name(c.theme) if c.theme else c.theme_text,
+            "author_id": c.author, "author_name": name(c.author), "document_id": c.document,
+            "source": doc.source if doc else None, "url": doc.url if doc else None,
+            "evidence_start": ev.start, "evidence_end": ev.end, "evidence": ev.exact, "text": c.text,
+            "confidence": c.confidence,
         })
     rows.sort(key=lambda r: (r["date"] or "", r["document_id"] or "", r["evidence_start"] or 0))
     return rows
@@ -223,13 +223,11 @@ def validate(graph_path: Path) -> tuple[bool, str]:
 
 
 def _doc_key(ref) -> str | None:
+    """A document's id as the output files write it (``doc:...``), from a compact or full IRI."""
     node_id = ref.get("@id") if isinstance(ref, dict) else ref
     if not isinstance(node_id, str):
         return None
-    for prefix in ("doc:", "https://w3id.org/claimgraph/id/doc/"):
-        if node_id.startswith(prefix):
-            return node_id[len(prefix):]
-    return node_id
+    return document_iri(node_id.removeprefix("https://w3id.org/claimgraph/id/doc/"))
 
 
 def _span_problem(where: str, span: dict, text: str, doc_id: str) -> str | None:
@@ -238,9 +236,9 @@ def _span_problem(where: str, span: dict, text: str, doc_id: str) -> str | None:
     if not (isinstance(start, int) and isinstance(end, int) and isinstance(exact, str)):
         return f"{where}: span without integer start/end and exact text: {json.dumps(span, ensure_ascii=False)}"
     if not 0 <= start <= end <= len(text):
-        return f"{where}: span {start}:{end} is outside the text of doc:{doc_id} ({len(text)} characters)"
+        return f"{where}: span {start}:{end} is outside the text of {doc_id} ({len(text)} characters)"
     if text[start:end] != exact:
-        return f"{where}: exact {exact!r} is not the text at {start}:{end} of doc:{doc_id}: {text[start:end]!r}"
+        return f"{where}: exact {exact!r} is not the text at {start}:{end} of {doc_id}: {text[start:end]!r}"
     return None
 
 
@@ -265,8 +263,8 @@ def check_spans(graph_path: Path, documents_path: Path) -> list[str]:
                 continue
             try:
                 record = json.loads(line)
-                doc_id, text = record["id"], record["text"]
-            except (json.JSONDecodeError, KeyError, TypeError):
+                doc_id, text = document_iri(record["id"]), record["text"]
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
                 problems.append(f"{documents_path}:{lineno}: not a document record")
                 continue
             for claim_id, span in wanted.pop(doc_id, []):
@@ -282,6 +280,6 @@ def check_spans(graph_path: Path, documents_path: Path) -> list[str]:
                             p := _span_problem(f"{where}: claim {i} {part}", c[part], text, doc_id)):
                         problems.append(p)
     for doc_id, spans in sorted(wanted.items()):
-        problems.extend(f"{graph_path}: {claim_id}: its document doc:{doc_id} is not in {documents_path}"
+        problems.extend(f"{graph_path}: {claim_id}: its document {doc_id} is not in {documents_path}"
                         for claim_id, _ in spans)
     return problems

@@ -1,9 +1,10 @@
 """The claims graph: entities, documents and claims in networkx, written and read
 as JSON-LD per the output contract (``../shared/design/claims-graph.md``).
 
-Each node keeps its JSON-LD form, built by the functions below, which the
-streaming writer of a run (:mod:`pipeline.io.writers`) uses too, so a graph
-written either way is the same. Claims are nodes (reified statements) with one
+Each node keeps its JSON-LD form, built from the typed records by
+:mod:`pipeline.graph_nodes`, which the streaming writer of a run
+(:mod:`pipeline.io.writers`) uses too, so a graph written either way is the same;
+the exports read the nodes back as typed records (``claim_records()``, ...). Claims are nodes (reified statements) with one
 edge per role to the entity that fills it; ``entity_graph()`` gives the
 projection agent -> recipient/theme/location labelled by predicate.
 """
@@ -11,114 +12,20 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import networkx as nx
 
-from .version import CONTRACT_VERSION, __version__
-from .records import ENTITY_TYPES, ROLES, AnnotatedDocument, Claim, DocumentRecord, Entity
-from .resources import DATA_DIR
+from .document_ids import document_iri  # noqa: F401 - importable from here too
+from .graph_nodes import (ENTITY_NODE_TYPES, ROLE_PROPERTIES, GraphClaim, GraphDocument,  # noqa: F401 - API
+                          claim_node, claim_record, document_node, document_record, entity_node,
+                          entity_node_type, entity_record, jsonld_context, merge_entity_nodes, record_nodes,
+                          run_node)
+from .records import ROLES, AnnotatedDocument, Claim, Entity
 
 if TYPE_CHECKING:
     from .identity import MergePlan
-
-ROLE_PROPERTIES = {role: f"cg:{role}" for role in ROLES}
-ENTITY_NODE_TYPES = tuple("cg:Group" if t == "Group" else t for t in ENTITY_TYPES)
-
-
-@lru_cache(maxsize=None)
-def jsonld_context() -> dict:
-    """The inline JSON-LD context (a copy ships in ``pipeline/data/context.jsonld``)."""
-    return json.loads((DATA_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
-
-
-def _ref(node_id: str) -> dict:
-    return {"@id": node_id}
-
-
-def _drop_empty(d: dict) -> dict:
-    return {k: v for k, v in d.items() if v not in (None, [], "")}
-
-
-# -- JSON-LD nodes from the pipeline's typed records ------------------------------
-def run_node(extra: dict | None = None) -> dict:
-    return {"@id": "cg:run", "@type": "Dataset", "cg:contractVersion": CONTRACT_VERSION, "version": __version__,
-            **(extra or {})}
-
-
-def document_iri(doc_id: str) -> str:
-    return f"doc:{doc_id}"
-
-
-def document_node(doc: DocumentRecord) -> dict:
-    return _drop_empty({"@id": document_iri(doc.id), "@type": "NewsArticle",
-                        "datePublished": doc.date.isoformat() if doc.date else None,
-                        "inLanguage": doc.language, "identifier": doc.source, "url": doc.url})
-
-
-def entity_node(entity: Entity) -> dict:
-    out = {"@id": entity.id, "@type": "cg:Group" if entity.type == "Group" else entity.type, "name": entity.name}
-    if entity.identifier:
-        out["identifier"] = entity.identifier
-    alt = sorted(set(a for a in entity.alternate_names if a != entity.name))
-    if alt:
-        out["alternateName"] = alt
-    if entity.job_title:
-        out["jobTitle"] = entity.job_title
-    if entity.affiliation:
-        out["affiliation"] = _ref(entity.affiliation)
-    if entity.type == "Group":
-        out["cg:count"] = entity.count
-        out["cg:memberType"] = entity.member_type
-    return _drop_empty(out)
-
-
-def claim_node(claim: Claim, doc_id: str) -> dict:
-    """A claim's node; its ``@id`` is the claim's record id (the same in documents.jsonl)."""
-    out: dict[str, Any] = {"@id": claim.id, "@type": "Claim", "cg:predicate": claim.predicate}
-    for role, entity in claim.role_fillers().items():
-        out[ROLE_PROPERTIES[role]] = _ref(entity)
-    if not claim.theme and claim.theme_text:
-        out["cg:theme"] = claim.theme_text
-    out["cg:polarity"] = claim.polarity
-    out["cg:modality"] = claim.modality
-    if claim.author:
-        out["author"] = _ref(claim.author)
-    if claim.text:
-        out["text"] = claim.text
-    out["appearance"] = _ref(document_iri(doc_id))
-    if claim.date:
-        out["dateCreated"] = claim.date
-    ev = claim.evidence
-    out["prov:wasDerivedFrom"] = {"oa:start": ev.start, "oa:end": ev.end, "oa:exact": ev.exact}
-    out["cg:confidence"] = round(float(claim.confidence), 3)
-    if claim.cameo:  # the event in CAMEO, its GDELT quad class and Goldstein weight
-        out.update({"cg:cameo": claim.cameo, "cg:quadClass": claim.quad_class, "cg:goldstein": claim.goldstein})
-    return out
-
-
-def merge_entity_nodes(old: dict, new: dict) -> dict:
-    """The same entity seen again: union of surface forms; first title wins."""
-    merged = dict(old)
-    # another spelling of the name (Тоқаев in Kazakh, Токаев in Russian) is an alternate name
-    other = {new["name"]} if new.get("name") and new.get("name") != old.get("name") else set()
-    alt = sorted(set(old.get("alternateName", [])) | set(new.get("alternateName", [])) | other)
-    if alt:
-        merged["alternateName"] = alt
-    for key in ("jobTitle", "affiliation"):
-        if key in new and key not in merged:
-            merged[key] = new[key]
-    return merged
-
-
-def record_nodes(record: dict | DocumentRecord) -> tuple[dict, list[dict], list[dict]]:
-    """(document node, entity nodes, claim nodes) of one documents.jsonl record,
-    read back into typed records first: the records are the single source of truth."""
-    doc = record if isinstance(record, DocumentRecord) else DocumentRecord.model_validate(record)
-    return (document_node(doc), [entity_node(e) for e in doc.entities], [claim_node(c, doc.id) for c in doc.claims])
-
 
 class ClaimsGraph:
     """A merged claims graph over any number of documents, in networkx.
@@ -197,6 +104,20 @@ class ClaimsGraph:
     def nodes(self, kind: str):
         return ((n, d["jsonld"]) for n, d in self.g.nodes(data=True) if d.get("kind") == kind and d.get("jsonld"))
 
+    # typed records of the graph's nodes: what the exports read (pipeline.graph_records)
+    def claim_records(self, predicate: str | None = None, agent: str | None = None) -> list[GraphClaim]:
+        """The claims as typed records (with the ``@id`` of their document), optionally filtered."""
+        claims = (claim_record(node) for _, node in self.nodes("claim"))
+        return [c for c in claims if (not predicate or c.predicate == predicate) and (not agent or c.agent == agent)]
+
+    def entity_records(self) -> dict[str, Entity]:
+        """Entity id -> its typed record (merged across documents)."""
+        return {nid: entity_record(node) for nid, node in self.nodes("entity")}
+
+    def document_records(self) -> dict[str, GraphDocument]:
+        """Document ``@id`` -> what the graph says of it (date, language, source, url)."""
+        return {nid: document_record(node) for nid, node in self.nodes("document")}
+
     def claims(self, predicate: str | None = None, agent: str | None = None) -> list[dict]:
         """Claims as flat dicts (role -> entity id), optionally filtered.
 
@@ -208,30 +129,25 @@ class ClaimsGraph:
         [('help', 'country:JP', 'country:KZ')]
         """
         out = []
-        for nid, node in self.nodes("claim"):
-            flat = {"id": nid, "predicate": node["cg:predicate"], "polarity": node["cg:polarity"],
-                    "modality": node["cg:modality"], "text": node.get("text"), "date": node.get("dateCreated"),
-                    "document": node["appearance"]["@id"], "evidence": node["prov:wasDerivedFrom"]}
-            for role, prop in list(ROLE_PROPERTIES.items()) + [("author", "author")]:
-                value = node.get(prop)
-                flat[role] = value["@id"] if isinstance(value, dict) else value
-            if predicate and flat["predicate"] != predicate:
-                continue
-            if agent and flat["agent"] != agent:
-                continue
+        for c in self.claim_records(predicate, agent):
+            ev = c.evidence
+            flat = {"id": c.id, "predicate": c.predicate, "polarity": c.polarity, "modality": c.modality,
+                    "text": c.text, "date": c.date, "document": c.document,
+                    "evidence": {"oa:start": ev.start, "oa:end": ev.end, "oa:exact": ev.exact}}
+            flat.update({role: getattr(c, role) for role in ROLES}, theme=_theme(c), author=c.author)
             out.append(flat)
         return out
 
     def entity_graph(self) -> nx.MultiDiGraph:
         """Entities only; one edge agent -> (recipient | theme | location) per claim."""
         eg = nx.MultiDiGraph()
-        for nid, node in self.nodes("entity"):
-            eg.add_node(nid, type=node["@type"], name=node.get("name"), identifier=node.get("identifier"))
-        for c in self.claims():
-            target = c.get("recipient") or c.get("theme") or c.get("location")
-            if c["agent"] and target and target in eg:
-                eg.add_edge(c["agent"], target, key=c["id"], predicate=c["predicate"], polarity=c["polarity"],
-                            evidence=c["evidence"]["oa:exact"])
+        for nid, e in self.entity_records().items():
+            eg.add_node(nid, type=entity_node_type(e.type), name=e.name or None, identifier=e.identifier)
+        for c in self.claim_records():
+            target = c.recipient or _theme(c) or c.location
+            if c.agent and target and target in eg:
+                eg.add_edge(c.agent, target, key=c.id, predicate=c.predicate, polarity=c.polarity,
+                            evidence=c.evidence.exact)
         return eg
 
     def to_networkx(self) -> nx.MultiDiGraph:
@@ -253,18 +169,18 @@ class ClaimsGraph:
 
     def claim_rows(self) -> list[dict]:
         """Claims as flat rows (the CSV / Parquet table)."""
-        names = {n: node.get("name") for n, node in self.nodes("entity")}
+        names = {eid: e.name or None for eid, e in self.entity_records().items()}
         rows = []
-        for c in self.claims():
-            row = {"claim": c["id"], "predicate": c["predicate"]}
+        for c in self.claim_records():
+            row = {"claim": c.id, "predicate": c.predicate}
             for role in ("agent", "recipient", "theme", "location", "partner", "source", "author"):
-                value = c.get(role)
+                value = _theme(c) if role == "theme" else getattr(c, role)
                 is_id = isinstance(value, str) and ":" in value and value in names
                 row[role] = value if is_id else None
                 row[f"{role}_name"] = names.get(value) if is_id else value
-            row.update(polarity=c["polarity"], modality=c["modality"], date=c["date"], document=c["document"],
-                       evidence=c["evidence"]["oa:exact"], evidence_start=c["evidence"]["oa:start"],
-                       evidence_end=c["evidence"]["oa:end"], text=c["text"])
+            row.update(polarity=c.polarity, modality=c.modality, date=c.date, document=c.document,
+                       evidence=c.evidence.exact, evidence_start=c.evidence.start, evidence_end=c.evidence.end,
+                       text=c.text)
             rows.append(row)
         return rows
 
@@ -297,6 +213,11 @@ class ClaimsGraph:
                 if k == kind:
                     graph._add(kind, node)
         return graph
+
+
+def _theme(claim: Claim) -> str | None:
+    """A claim's theme: the entity's id, or its words."""
+    return claim.theme or claim.theme_text
 
 
 def _claim_sort_key(node: str) -> tuple:

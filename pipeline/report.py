@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .export import event_rows
-from .graph import ClaimsGraph
+from .graph import ClaimsGraph, entity_node_type
 from .lexicon import QUAD_CLASS_NAMES
 from .textfiles import write_whole_text, xml_text
 
@@ -34,12 +34,12 @@ def country_pairs(rows: list[dict]) -> dict[tuple[str, str], dict[str, Counter]]
 
 def top_speakers(graph: ClaimsGraph, speech_predicate: str = "say") -> list[tuple[str, str, str, int]]:
     """(entity id, name, type, number of statements), most first."""
-    entities = dict(graph.nodes("entity"))
-    counts = Counter(c["agent"] for c in graph.claims(predicate=speech_predicate) if c.get("agent"))
+    entities = graph.entity_records()
+    counts = Counter(c.agent for c in graph.claim_records(predicate=speech_predicate) if c.agent)
     out = []
     for eid, n in counts.most_common(MAX_SPEAKERS):
-        node = entities.get(eid, {})
-        out.append((eid, node.get("name") or eid, node.get("@type") or "", n))
+        entity = entities.get(eid)
+        out.append((eid, (entity.name if entity else None) or eid, entity_node_type(entity.type) if entity else "", n))
     return out
 
 
@@ -90,7 +90,7 @@ def render_report(graph: ClaimsGraph, title: str = "claims report") -> str:
     speakers = top_speakers(graph)
     speaker_rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(typ)}</td><td>{n}</td></tr>"
                            for _, name, typ, n in speakers)
-    n_docs = sum(1 for _ in graph.nodes("document"))
+    n_docs = len(graph.document_records())
     return f"""<!DOCTYPE html>
 <html lang="kk"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>

@@ -10,7 +10,7 @@ import html
 import json
 from pathlib import Path
 
-from .graph import ClaimsGraph
+from .graph import ClaimsGraph, entity_node_type
 from .textfiles import write_whole_text, xml_text
 
 COLOURS = {"Person": "#e15759", "Country": "#4e79a7", "Organization": "#f28e2b", "Place": "#59a14f",
@@ -65,22 +65,22 @@ function visibleGraph(data, state) {
 def render_html(graph: ClaimsGraph, title: str = "claims graph", top: int = DEFAULT_TOP) -> str:
     js, css = _vis_assets()
     nodes, edges = [], []
-    for nid, node in graph.nodes("entity"):
-        typ = node["@type"]
-        nodes.append({"id": nid, "label": node.get("name") or nid, "group": typ,
-                      "color": COLOURS.get(typ, "#bab0ac"), "title": f"{typ}: {node.get('name')}"})
+    for nid, entity in graph.entity_records().items():
+        typ = entity_node_type(entity.type)
+        nodes.append({"id": nid, "label": entity.name or nid, "group": typ,
+                      "color": COLOURS.get(typ, "#bab0ac"), "title": f"{typ}: {entity.name or None}"})
     known = {n["id"] for n in nodes}
-    for c in graph.claims():
-        target = c.get("recipient") or c.get("theme") or c.get("location") or c.get("partner")
-        if not c["agent"] or c["agent"] not in known:
+    for c in graph.claim_records():
+        target = c.recipient or c.theme or c.theme_text or c.location or c.partner
+        if not c.agent or c.agent not in known:
             continue
         if not (isinstance(target, str) and target in known):
-            target = c["agent"]  # a claim with no second entity: a loop on the agent
-        edges.append({"id": c["id"], "from": c["agent"], "to": target, "label": c["predicate"],
-                      "arrows": "to", "dashes": c["polarity"] == "negated", "date": c.get("date") or "",
-                      "evidence": c["evidence"]["oa:exact"], "text": c.get("text") or "",
-                      "polarity": c["polarity"], "modality": c["modality"], "document": c["document"]})
-    documents = {nid: node.get("datePublished") for nid, node in graph.nodes("document")}
+            target = c.agent  # a claim with no second entity: a loop on the agent
+        edges.append({"id": c.id, "from": c.agent, "to": target, "label": c.predicate,
+                      "arrows": "to", "dashes": c.polarity == "negated", "date": c.date or "",
+                      "evidence": c.evidence.exact, "text": c.text or "",
+                      "polarity": c.polarity, "modality": c.modality, "document": c.document})
+    documents = {nid: doc.date_published for nid, doc in graph.document_records().items()}
     for e in edges:
         e["date"] = e["date"] or documents.get(e["document"]) or ""
     # JSON escapes control characters; a lone surrogate (which UTF-8 cannot hold) becomes U+FFFD

@@ -20,7 +20,7 @@ def test_cli_run_writes_the_four_files_and_records_bad_documents(tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "errors.jsonl", "graph.jsonld", "run.json"]
     docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [d["id"] for d in docs] == ["a", "b"]
+    assert [d["id"] for d in docs] == ["doc:a", "doc:b"]
     assert docs[0]["date"] == "2024-03-01" and docs[0]["text"] == "Франция Германияға алғыс айтты.\n"
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {e["source"].rsplit("/", 1)[-1] for e in errors} == {"bad.txt", "empty.txt"}

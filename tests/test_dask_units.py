@@ -235,7 +235,7 @@ def test_dask_mixed_inputs_same_output_as_one_worker_and_resume(tmp_path, nlp):
     ids = [r["id"] for r in _records(tmp_path / "one")]
     # the four documents named "a" (a.txt, b.zip!a.txt, the id a in b.zip!feed.jsonl and in d.jsonl):
     # each qualified by its own source
-    assert "a" not in ids and len({i for i in ids if re.fullmatch(r"a-[0-9a-f]{8}", i)}) == 4
+    assert "doc:a" not in ids and len({i for i in ids if re.fullmatch(r"doc:a-[0-9a-f]{8}", i)}) == 4
     assert _lines(tmp_path / "dask", "documents.jsonl") == _lines(tmp_path / "one", "documents.jsonl")
     assert _lines(tmp_path / "dask", "errors.jsonl") == _lines(tmp_path / "one", "errors.jsonl")
     assert (tmp_path / "dask" / "graph.jsonld").read_text("utf-8") == (tmp_path / "one" / "graph.jsonld").read_text("utf-8")

@@ -56,7 +56,7 @@ def test_event_table_loads_with_pandas_and_has_the_known_rows(graph, tmp_path, f
     assert (row.actor2_id, row.actor2_country) == ("country:CN", "CN")
     assert (row.cameo, int(row.quad_class), float(row.goldstein)) == ("057", 1, 8.0)
     assert (row.polarity, row.modality, row.date, row.document_id, row.theme) == (
-        "affirmed", "asserted", "2024-03-01", "a", "келісім")
+        "affirmed", "asserted", "2024-03-01", "doc:a", "келісім")
     text = TEXT.split(" ", 2)[2]  # the document text, after its date line
     assert text[int(row.evidence_start):int(row.evidence_end)] == row.evidence
     assert "қол қойды" in row.evidence

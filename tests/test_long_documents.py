@@ -72,7 +72,7 @@ def test_a_document_past_max_chars_is_refused_with_a_clear_error_row(tmp_path):
     summary = run([tmp_path], tmp_path / "out", splitter_and_countries(max_chars=1_000))
     assert summary.documents == 1 and summary.errors == 1
     [error] = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert error["id"] == "long" and error["stage"] == "kazakh_sentences.v1"
+    assert error["id"] == "doc:long" and error["stage"] == "kazakh_sentences.v1"
     assert error["reason"] == (f"ValueError: document of {len(PARAGRAPH) * 20:,} characters, over the limit of 1,000 "
                                "(kazakh_sentences.v1 setting max_chars)")
 

@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_resuming_with_the_output_inside_the_input_folder_never_reads_the_output
         again = subprocess.run(cmd + ["--resume"], cwd=REPO, capture_output=True, text=True)
         assert again.returncode == 0, again.stderr
         assert again.stderr.count("is not read as input") == 1
-    assert sorted(d["id"] for d in lines(out / "documents.jsonl")) == ["n0", "n1", "n2"]
+    assert sorted(d["id"] for d in lines(out / "documents.jsonl")) == ["doc:n0", "doc:n1", "doc:n2"]
     assert lines(out / "errors.jsonl") == []
 
 
@@ -56,7 +57,7 @@ def test_output_folder_equal_to_the_input_folder_reads_the_texts_but_not_the_run
     run([tmp_path], tmp_path, light)
     summary = run([tmp_path], tmp_path, light, resume=True)
     assert summary.documents == 1 and summary.errors == 0
-    assert [d["id"] for d in lines(tmp_path / "documents.jsonl")] == ["a"]
+    assert [d["id"] for d in lines(tmp_path / "documents.jsonl")] == ["doc:a"]
 
 
 def _colliding_inputs(tmp_path):
@@ -82,8 +83,8 @@ def test_files_of_one_name_from_two_folders_get_distinct_stable_ids(tmp_path, li
     inputs = _colliding_inputs(tmp_path)
     run(inputs, tmp_path / "one", light)
     docs, claims = _ids(tmp_path / "one")
-    assert [d[1] for d in docs] == ["f1", "f1", "f2"] and docs[1][0] == "x-2"
-    assert all(re.fullmatch(r"x-[0-9a-f]{8}", d[0]) for d in (docs[0], docs[2])) and docs[0][0] != docs[2][0]
+    assert [d[1] for d in docs] == ["f1", "f1", "f2"] and docs[1][0] == "doc:x-2"
+    assert all(re.fullmatch(r"doc:x-[0-9a-f]{8}", d[0]) for d in (docs[0], docs[2])) and docs[0][0] != docs[2][0]
     assert len(claims) == len(set(claims)) >= 3
     run(inputs, tmp_path / "again", light)
     run(inputs, tmp_path / "workers", light, workers=2, batch_size=1)
@@ -136,7 +137,7 @@ def test_a_failing_stage_names_itself_in_errors_jsonl(tmp_path):
     summary = run([corpus], tmp_path / "out", nlp)
     assert summary.documents == 2 and summary.errors == 1
     [error] = lines(tmp_path / "out" / "errors.jsonl")
-    assert error["id"] == "n2" and error["stage"] == "test_fails_on_marker.v1"
+    assert error["id"] == "doc:n2" and error["stage"] == "test_fails_on_marker.v1"
     assert error["reason"] == "TypeError: 'NoneType' object is not subscriptable"
     # the library call says which stage failed too, the original error chained
     from pipeline.core import StageError
@@ -156,8 +157,8 @@ def test_documents_jsonl_says_where_the_text_starts_in_its_source(tmp_path, ligh
         (tmp_path / name).write_bytes(text.encode("utf-8"))
     run(sorted(tmp_path.glob("*.txt")), tmp_path / "out", light)
     for doc in lines(tmp_path / "out" / "documents.jsonl"):
-        raw = (tmp_path / f"{doc['id']}.txt").read_bytes().decode("utf-8")
-        assert doc["text_offset"] == {"head": 16, "inline": 16, "crlf": 17, "plain": 0}[doc["id"]]
+        raw = Path(doc["source"]).read_bytes().decode("utf-8")
+        assert doc["text_offset"] == {"doc:head": 16, "doc:inline": 16, "doc:crlf": 17, "doc:plain": 0}[doc["id"]]
         for m in doc["mentions"]:  # (all on the text's first line: no CR LF before them)
             start = doc["text_offset"] + m["start"]
             assert raw[start:start + len(m["text"])] == m["text"]

@@ -99,10 +99,10 @@ def test_a_document_past_its_time_budget_is_an_error_row_and_the_run_goes_on(tmp
     out = tmp_path / "out"
     summary = run([corpus(tmp_path / "in")], out, stalling, workers=workers, layout=layout, doc_timeout=1.5)
     assert summary.documents == 2 and summary.errors == 1
-    assert doc_ids(out, layout) == ["a", "c"]
+    assert doc_ids(out, layout) == ["doc:a", "doc:c"]
     [error] = lines(out / "errors.jsonl")
     assert (error["id"], error["stage"], error["reason"]) == (
-        "b", "test_stalls_on_marker.v1", "time budget of 1.5 s exceeded")
+        "doc:b", "test_stalls_on_marker.v1", "time budget of 1.5 s exceeded")
     assert manifest(out)["status"] == "complete"
     assert manifest(out)["budget"]["doc_timeout"] == 1.5
 
@@ -113,18 +113,18 @@ def test_the_time_budget_holds_on_dask_workers(tmp_path, stalling):
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cl:
         summary = run([corpus(tmp_path / "in")], out, stalling, executor="dask", scheduler=cl.scheduler_address,
                       doc_timeout=1.5)
-    assert summary.documents == 2 and doc_ids(out) == ["a", "c"]
+    assert summary.documents == 2 and doc_ids(out) == ["doc:a", "doc:c"]
     [error] = lines(out / "errors.jsonl")
-    assert (error["id"], error["reason"]) == ("b", "time budget of 1.5 s exceeded")
+    assert (error["id"], error["reason"]) == ("doc:b", "time budget of 1.5 s exceeded")
 
 
 def test_a_document_past_its_memory_budget_is_an_error_row(tmp_path):
     out = tmp_path / "out"
     summary = run([corpus(tmp_path / "in")], out, nlp_with("test_hoards_on_marker.v1"), doc_memory="256MiB")
-    assert summary.documents == 2 and doc_ids(out) == ["a", "c"]
+    assert summary.documents == 2 and doc_ids(out) == ["doc:a", "doc:c"]
     [error] = lines(out / "errors.jsonl")
     assert (error["id"], error["stage"], error["reason"]) == (
-        "b", "test_hoards_on_marker.v1", "memory budget of 256.0MiB exceeded")
+        "doc:b", "test_hoards_on_marker.v1", "memory budget of 256.0MiB exceeded")
 
 
 def test_the_budget_comes_from_the_config_and_the_cli_overrides_it(tmp_path):
@@ -134,7 +134,7 @@ def test_the_budget_comes_from_the_config_and_the_cli_overrides_it(tmp_path):
     src = corpus(tmp_path / "in")
     result = CliRunner().invoke(app, ["run", str(src), "-o", str(tmp_path / "o1"), "-q", "-c", str(config)])
     assert result.exit_code == 0, result.output
-    assert [e["id"] for e in lines(tmp_path / "o1" / "errors.jsonl")] == ["b"]
+    assert [e["id"] for e in lines(tmp_path / "o1" / "errors.jsonl")] == ["doc:b"]
     result = CliRunner().invoke(app, ["run", str(src), "-o", str(tmp_path / "o2"), "-q", "-c", str(config),
                                       "--doc-timeout", "1", "--doc-memory", "1GiB"])
     assert result.exit_code == 0, result.output
@@ -181,7 +181,7 @@ def test_resume_with_other_inputs_is_refused_but_another_order_resumes(tmp_path,
     with pytest.raises(RunError, match=r"--resume: the folder holds a run of other inputs \(new: .*c\.txt\)"):
         run([a, b, c], out, light, resume=True)
     summary = run([b, a], out, light, resume=True)
-    assert summary.skipped == 2 and sorted(doc_ids(out)) == ["a", "b"]
+    assert summary.skipped == 2 and sorted(doc_ids(out)) == ["doc:a", "doc:b"]
 
 
 def test_cli_resume_with_another_config_is_exit_2(tmp_path):
@@ -249,13 +249,13 @@ def test_a_second_run_into_a_busy_folder_is_refused_and_a_killed_run_leaves_no_l
 def test_an_input_listed_twice_or_inside_a_listed_folder_is_read_once(tmp_path, light, capsys):
     src = corpus(tmp_path / "in")
     one = run([src / "a.txt", src / "a.txt", tmp_path / "in" / ".." / "in" / "a.txt"], tmp_path / "o1", light)
-    assert one.documents == 1 and doc_ids(tmp_path / "o1") == ["a"]
+    assert one.documents == 1 and doc_ids(tmp_path / "o1") == ["doc:a"]
     both = run([src / "c.txt", src, src], tmp_path / "o2", light)
-    assert both.documents == 3 and doc_ids(tmp_path / "o2") == ["a", "b", "c"]
+    assert both.documents == 3 and doc_ids(tmp_path / "o2") == ["doc:a", "doc:b", "doc:c"]
     notes = [x for x in capsys.readouterr().err.splitlines() if "read once" in x]
     assert len(notes) == 2 and "listed twice" in notes[0] and f"inside {src}" in notes[1]
     only_txt = run([src / "c.txt", src], tmp_path / "o3", light, reader_options=ReaderOptions(glob="*.md"))  # the folder's glob does not read c.txt: it stays an input of its own
-    assert doc_ids(tmp_path / "o3") == ["c"] and only_txt.errors == 1
+    assert doc_ids(tmp_path / "o3") == ["doc:c"] and only_txt.errors == 1
 
 
 def test_cli_config_naming_a_folder_is_one_line_with_exit_code_2(tmp_path):

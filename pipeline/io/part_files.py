@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..graph import jsonld_context
-from ..records import ROLES
+from ..records import ROLES, DocumentRecord
 
 TABLES = ("documents", "claims", "mentions", "entities")
 PART_FOLDERS = (*TABLES, "graph", "_shards")
@@ -65,29 +65,20 @@ def dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
 
 
-def _entity_id(value):
-    return value.get("@id") if isinstance(value, dict) else value
-
-
-def table_rows(record: dict) -> dict[str, list[dict]]:
-    """The Parquet rows of one documents.jsonl record, table by table."""
-    doc_id = record["id"]
-    claims = []
-    for c in record.get("claims", []):
-        ev = c.get("evidence") or {}
-        claims.append({"id": c.get("id"), "document_id": doc_id, "predicate": c.get("predicate"),
-                       **{role: _entity_id(c.get(role)) for role in ROLES},
-                       "polarity": c.get("polarity"), "modality": c.get("modality"),
-                       "confidence": c.get("confidence"), "evidence_start": ev.get("start"),
-                       "evidence_end": ev.get("end"), "claim": dumps(c)})
-    mentions = [{"document_id": doc_id, "id": m.get("id"), "start": m.get("start"), "end": m.get("end"),
-                 "text": m.get("text"), "label": m.get("label"), "entity_id": m.get("entity_id"),
-                 "mention": dumps(m)} for m in record.get("mentions", [])]
-    document = {"id": doc_id, "source": record.get("source"), "date": record.get("date"),
-                "language": record.get("language"), "url": record.get("url"),
-                "text_offset": record.get("text_offset"), "content_hash": record.get("content_hash"),
-                "sentences": len(record.get("sentences", [])), "mentions": len(mentions),
-                "entities": len(record.get("entities", [])), "claims": len(claims)}
+def table_rows(record: dict | DocumentRecord) -> dict[str, list[dict]]:
+    """The Parquet rows of one documents.jsonl record, table by table, read from its
+    typed record (the JSON columns hold each claim and mention as documents.jsonl does)."""
+    doc = record if isinstance(record, DocumentRecord) else DocumentRecord.model_validate(record)
+    claims = [{"id": c.id, "document_id": doc.id, "predicate": c.predicate,
+               **{role: getattr(c, role) for role in ROLES}, "polarity": c.polarity, "modality": c.modality,
+               "confidence": c.confidence, "evidence_start": c.evidence.start, "evidence_end": c.evidence.end,
+               "claim": dumps(c.model_dump(exclude_none=True))} for c in doc.claims]
+    mentions = [{"document_id": doc.id, "id": m.id, "start": m.start, "end": m.end, "text": m.text, "label": m.label,
+                 "entity_id": m.entity_id, "mention": dumps(m.model_dump())} for m in doc.mentions]
+    document = {"id": doc.id, "source": doc.source, "date": doc.date.isoformat() if doc.date else None,
+                "language": doc.language, "url": doc.url, "text_offset": doc.text_offset,
+                "content_hash": doc.content_hash, "sentences": len(doc.sentences), "mentions": len(mentions),
+                "entities": len(doc.entities), "claims": len(claims)}
     return {"documents": [document], "claims": claims, "mentions": mentions}
 
 

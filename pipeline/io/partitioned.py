@@ -18,9 +18,12 @@ shards are merged by id in an on-disk sqlite table (the driver holds one shard
 at a time, never every entity), the run's person identity pass
 (:func:`pipeline.identity.plan_person_merges`) folds partial names into their
 full-name person, and ``entities/merged.parquet`` and ``graph/entities.nq``
-are written. Claim shards keep the document-level person
-ids; ``graph/entities.nq`` links a merged partial id to its person with
-``owl:sameAs`` and ``run.json``'s ``identity`` section lists the merges.
+are written; the claims and mentions tables then name each merged person by its
+one id (made again from each row's own record, which keeps the document's ids). The
+per-document records (``documents/*.jsonl.gz``, the rows' JSON columns) and
+``graph/part-*.nq`` keep the ids their document gave; ``graph/entities.nq`` links a
+merged partial id to its person with ``owl:sameAs`` and ``run.json``'s ``identity``
+section lists the merges.
 
 With ``resume=True`` a shard with its ``_shards`` marker and readable parts is
 kept and its documents are skipped; part files of a shard without a marker (a
@@ -33,10 +36,11 @@ import json
 from pathlib import Path
 
 from ..graph import record_nodes, run_node
+from ..records import DocumentRecord
 from .part_files import (TABLES, clear_parts, dumps, nquads, part_name, require_pyarrow, schemas, table_rows,
                          write_gz_lines, write_parquet, write_text)
-from .partitioned_merge import merge_entities
-from .writers import ERRORS, _complete_lines, doc_key, write_manifest
+from .partitioned_merge import merge_entities, redirect_tables
+from .writers import ERRORS, _complete_lines, doc_key, with_document_iri, write_manifest
 
 
 class PartitionedWriter:
@@ -108,11 +112,13 @@ class PartitionedWriter:
         return (key in self.done or key in self.failed_sources) if key else source in self.failed_sources
 
     def write_error(self, error: dict) -> None:
+        error = with_document_iri(error)
         self._errors.write(json.dumps(error, ensure_ascii=False) + "\n")
         self._errors.flush()
         self.counts["errors"] += 1
 
     def write_document(self, record: dict) -> None:
+        record = with_document_iri(record)
         self._buffer.append(record)
         self._count(record)
         if len(self._buffer) >= self.shard_size:
@@ -132,9 +138,10 @@ class PartitionedWriter:
         rows: dict[str, list[dict]] = {t: [] for t in TABLES}
         graph_nodes: list[dict] = []
         for record in records:
-            for table, table_rows_ in table_rows(record).items():
+            typed = DocumentRecord.model_validate(record)  # the tables and the graph read the typed record
+            for table, table_rows_ in table_rows(typed).items():
                 rows[table].extend(table_rows_)
-            doc, entities, claims = record_nodes(record)
+            doc, entities, claims = record_nodes(typed)
             graph_nodes.append(doc)
             graph_nodes.extend(claims)
             rows["entities"].extend({"id": e["@id"], "type": e.get("@type"), "name": e.get("name"),
@@ -159,6 +166,7 @@ class PartitionedWriter:
         self._flush()
         self._errors.close()
         count, plan = merge_entities(self.outdir, self.shards, self.schemas["merged"])
+        redirect_tables(self.outdir, self.shards, plan)  # the tables name a merged person by its one id
         write_text(self.outdir / "graph" / "run.nq", nquads([run_node()]))
         self.entity_count = count
         parts = [{"shard": m["shard"], "documents": m["documents"], "files": m["files"]}

@@ -3,7 +3,8 @@ on-disk sqlite table (the driver holds one shard at a time, never every entity),
 then the run's person identity pass (:func:`pipeline.identity.plan_person_merges`)
 folds partial names into their full-name person; ``entities/merged.parquet`` and
 ``graph/entities.nq`` are written, the latter linking each merged partial id to
-its person with ``owl:sameAs``."""
+its person with ``owl:sameAs``; and the claims and mentions tables name each
+merged person by its one id (:func:`redirect_tables`)."""
 from __future__ import annotations
 
 import json
@@ -14,7 +15,8 @@ from typing import Iterator
 
 from ..graph import jsonld_context, merge_entity_nodes
 from ..identity import MergePlan, merged_entity, plan_person_merges, redirect_refs
-from .part_files import dumps, nquads
+from ..records import ROLES
+from .part_files import atomic_write, dumps, nquads, part_name, write_text
 
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
@@ -105,3 +107,43 @@ def merge_entities(outdir: Path, shards: list[dict], merged_schema) -> tuple[int
     os.replace(outdir / "entities" / ".merged.parquet.tmp", outdir / "entities" / "merged.parquet")
     os.replace(nq_tmp, outdir / "graph" / "entities.nq")
     return count, plan
+
+
+# the entity columns of a table's rows, and the column holding the row's own record (which
+# keeps the ids its document gave, so that the columns can be made again under another plan)
+_ENTITY_COLUMNS = {"claims": (ROLES, "claim"), "mentions": (("entity_id",), "mention")}
+
+
+def redirect_tables(outdir: Path, shards: list[dict], plan: MergePlan) -> None:
+    """The claims' role columns and the mentions' ``entity_id`` of every shard, with each
+    merged partial person id replaced by its person's: the ids ``graph.jsonld`` and
+    ``entities/merged.parquet`` give. Each value is made from the row's own record under
+    this plan (a resumed run's plan may differ), and a part is rewritten, with its
+    shard's marker, only where a value changes; one shard in memory at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for marker in sorted(shards, key=lambda m: m["shard"]):
+        changed = False
+        for table, (columns, record_column) in _ENTITY_COLUMNS.items():
+            info = marker["files"][table]
+            path = outdir / info["path"]
+            data = pq.read_table(path)
+            rows = data.to_pylist()
+            moved = 0
+            for row in rows:
+                own = json.loads(row[record_column])
+                for column in columns:
+                    value = own.get(column)
+                    value = value.get("@id") if isinstance(value, dict) else value
+                    target = plan.target(value) if isinstance(value, str) else value
+                    if row[column] != target:
+                        row[column] = target
+                        moved += 1
+            if moved:
+                atomic_write(path, lambda tmp: pq.write_table(pa.Table.from_pylist(rows, schema=data.schema), tmp))
+                info["bytes"] = path.stat().st_size
+                changed = True
+        if changed:  # after the parts: a kill between the two leaves a shard that is done again
+            write_text(outdir / "_shards" / f"{part_name(marker['shard'])}.json",
+                       json.dumps(marker, ensure_ascii=False, indent=1))

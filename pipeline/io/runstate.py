@@ -22,8 +22,9 @@ import socket
 import sys
 from pathlib import Path
 
+from ..document_ids import DOCUMENT_PREFIX, is_document_iri
 from .locations import is_url, known_suffix
-from .writers import GRAPH, MANIFEST, write_manifest
+from .writers import DOCS, ERRORS, GRAPH, MANIFEST, write_manifest
 
 LOCK = ".claimgraph.lock"
 _HELD: set[int] = set()  # lock file descriptors this process holds
@@ -182,10 +183,51 @@ def read_manifest(outdir: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+def _first_document_id(path: Path, rows: int = 1000):
+    """The first document id among a JSON Lines file's first ``rows`` rows (a read error
+    has none), or None."""
+    import gzip
+
+    try:
+        with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else
+              open(path, encoding="utf-8")) as fh:
+            for _, line in zip(range(rows), fh):
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(row, dict) and row.get("id"):
+                    return row["id"]
+    except (OSError, EOFError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def bare_id_file(outdir: Path) -> Path | None:
+    """A file of the folder written by an earlier version, whose document ids lack the
+    ``doc:`` prefix every output file gives them now; None if there is none. Resuming
+    such a run would leave two forms of id in one file."""
+    outdir = Path(outdir)
+    parts = sorted((outdir / "documents").glob("part-*.jsonl.gz"))[:1] if (outdir / "documents").is_dir() else []
+    for path in [outdir / DOCS, outdir / ERRORS, *parts]:
+        doc_id = _first_document_id(path) if path.is_file() else None
+        if doc_id is not None and not is_document_iri(doc_id):
+            return path
+    return None
+
+
 def may_resume(outdir: Path, identity: dict, force: bool) -> bool:
     """Whether ``--resume`` goes on with this folder's run: True when it is the same
     run (or there is nothing to compare), False with ``force`` when it is another
     (start over); else a RunError in one line."""
+    bare = bare_id_file(outdir)
+    if bare is not None:
+        why = (f"{bare} was written by an earlier claimgraph, whose document ids lack the "
+               f"{DOCUMENT_PREFIX} prefix they have now")
+        if force:
+            _note(f"{outdir}: --force: {why}; starting over")
+            return False
+        raise RunError(f"{outdir}: --resume: {why}; run without --resume, or add --force, to start over")
     old = read_manifest(outdir)
     if old is None:
         return True

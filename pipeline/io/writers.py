@@ -13,6 +13,7 @@ import json
 import os
 from pathlib import Path
 
+from ..document_ids import document_iri
 from ..graph import jsonld_context, merge_entity_nodes, record_nodes, run_node
 from ..identity import merge_persons, redirect_refs
 
@@ -50,8 +51,16 @@ def write_manifest(outdir: Path, manifest: dict) -> None:
 
 
 def doc_key(doc_id: str, content_hash: str | None) -> str:
-    """A document's identity for resuming: its id (from its path) and its text."""
-    return f"{doc_id}:{content_hash}"
+    """A document's identity for resuming: its id (from its path, in its output form
+    ``doc:...`` whichever form is given) and its text."""
+    return f"{document_iri(doc_id)}:{content_hash}"
+
+
+def with_document_iri(row: dict) -> dict:
+    """A documents.jsonl record or an errors.jsonl row with its document's id in the
+    one form every output file gives it (the graph's ``@id``, ``doc:...``); a read
+    error (no document yet) has no id."""
+    return {**row, "id": document_iri(row["id"])} if row.get("id") else row
 
 
 class RunWriter:
@@ -85,11 +94,13 @@ class RunWriter:
         return (key in self.done or key in self.failed_sources) if key else source in self.failed_sources
 
     def write_document(self, record: dict) -> None:
+        record = with_document_iri(record)
         self._docs.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._docs.flush()
         self._add_to_graph(record)
 
     def write_error(self, error: dict) -> None:
+        error = with_document_iri(error)
         self._errors.write(json.dumps(error, ensure_ascii=False) + "\n")
         self._errors.flush()
         self.counts["errors"] += 1
