@@ -14,10 +14,31 @@ Every lookup goes through the sentence's arguments by token position (one dict a
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..textview import Argument, SentenceView
 
 MAX_MODIFIERS = 2  # plain words (adjectives) between a name and the noun of its phrase
 CLOSING_QUOTES = ("»", "”", '"')
+
+
+class SentenceArgs:
+    """A sentence's arguments indexed by token position (made once a sentence)."""
+
+    def __init__(self, args: list[Argument]):
+        self.args = sorted(args, key=lambda a: a.first)
+        self.firsts = [a.first for a in self.args]
+        self.by_last = {a.last: a for a in self.args}
+        self.by_first = {a.first: a for a in self.args}
+        self.by_head: dict[int, list[Argument]] = {}
+        for a in self.args:
+            if a.head is not None:
+                self.by_head.setdefault(a.head, []).append(a)
+        self.subjects = [a for a in self.args if a.case == "nom" and a.head is None]
+        self.subject_firsts = [a.first for a in self.subjects]
+
+    def after(self, k: int) -> list[Argument]:
+        return self.args[bisect_right(self.firsts, k):]
 
 
 class PartyReader:
@@ -29,11 +50,11 @@ class PartyReader:
         self.frame_words = frozenset(frame_words)
         self.object_verbs = tuple(object_verbs)
 
-    def phrase(self, view: SentenceView, args: list[Argument], n: int, frame: dict[str, str], symmetric: bool,
+    def phrase(self, view: SentenceView, args: SentenceArgs, n: int, frame: dict[str, str], symmetric: bool,
                possessed: bool) -> dict[str, list[Argument]]:
-        """Role -> names in the phrase of the event noun at token ``n`` (``args``: the
-        sentence's arguments in order; ``possessed``: the noun carries a possessive ending)."""
-        by_last = {a.last: a for a in args}
+        """Role -> names in the phrase of the event noun at token ``n`` (``possessed``: the noun
+        carries a possessive ending)."""
+        by_last = args.by_last
         k = self._before_modifiers(view, n - 1)
         if k >= 0 and view.tokens[k].lower in self.between:  # X мен Y арасындағы (экономикалық) N
             y = by_last.get(self._skip_quotes(view, k - 1))
@@ -41,7 +62,7 @@ class PartyReader:
             # one name "between", or an event that is not mutual: no parties
             return {"agent": [x], "recipient": [y]} if x is not None and symmetric else {}
         # the possessor: a genitive whose head is the noun, or a bare name before the possessed noun
-        possessor = next((a for a in args if a.head == n and (a.case == "gen" or (a.case == "nom" and possessed))),
+        possessor = next((a for a in args.by_head.get(n, ()) if a.case == "gen" or (a.case == "nom" and possessed)),
                          None)
         roles: dict[str, list[Argument]] = {}
         # walk left over the phrase: names in a case of the frame, then the genitive possessor
@@ -72,28 +93,39 @@ class PartyReader:
             roles["agent"] = [x, possessor]
         return roles
 
-    def subject(self, view: SentenceView, args: list[Argument], n: int, used: list[Argument],
+    def subject(self, view: SentenceView, args: SentenceArgs, n: int, used: list[Argument], frame: dict[str, str],
                 symmetric: bool) -> dict[str, list[Argument]]:
         """The sentence's subject as the agent, where the noun is the object of a light verb
-        (X ... сапар жасады) or frames the sentence (Кездесу барысында X пен Y ...)."""
+        (X ... сапар жасады) or frames the sentence (Кездесу барысында X пен Y ...; Қолдау
+        аясында X Y-ке ...: then the first name after the subject in a case of the frame too)."""
         nxt = view.tokens[n + 1].lower if n + 1 < len(view) else ""
         framing = nxt in self.frame_words
         if not framing and not (nxt and nxt.startswith(self.object_verbs)):
             return {}
         taken = {id(a) for a in used}
-        subjects = [a for a in args if a.case == "nom" and a.head is None and id(a) not in taken]
-        # framing: the subject after the frame word first (Кездесу барысында X ...); else before the noun
-        after = [a for a in subjects if a.first > n + 1] if framing else []
-        found = after[:1] or [a for a in subjects if a.last < n][:1]
+        # framing: the subject after the frame word first (Кездесу барысында X ...); else the first before the noun
+        at = bisect_left(args.subject_firsts, n + 2)
+        after = [a for a in args.subjects[at:at + len(taken) + 1] if id(a) not in taken] if framing else []
+        before = [a for a in args.subjects[:len(taken) + 1] if a.last < n and id(a) not in taken]
+        found = after[:1] or before[:1]
         if not found:
             return {}
         subject = found[0]
-        by_first = {a.first: a for a in args}
         k = subject.last + 1
-        partner = by_first.get(k + 1) if k + 1 < len(view) and view.tokens[k].lower in self.pair else None
-        if partner is None or partner.case != "nom" or partner.head is not None or id(partner) in taken:
-            return {"agent": [subject]}
-        return {"agent": [subject], "recipient": [partner]} if symmetric else {"agent": [subject, partner]}
+        partner = args.by_first.get(k + 1) if k + 1 < len(view) and view.tokens[k].lower in self.pair else None
+        # "X пен Y ...": Y in any case that is no role of its own (Y's head may be the verb's object)
+        if partner is None or partner.case not in ("nom", "gen", "acc", "title") or id(partner) in taken:
+            roles = {"agent": [subject]}
+        elif symmetric:
+            return {"agent": [subject], "recipient": [partner]}
+        else:
+            roles = {"agent": [subject, partner]}
+        if framing and not used:
+            other = next((a for a in args.after(roles["agent"][-1].last) if a.head is None
+                          and frame.get(a.case) not in (None, "agent")), None)
+            if other is not None:
+                roles[frame[other.case]] = [other]
+        return roles
 
     def _coordinated(self, view: SentenceView, by_last: dict[int, Argument], a: Argument) -> Argument | None:
         """X in "X мен A": a bare name joined to ``a`` by a pair coordinator."""

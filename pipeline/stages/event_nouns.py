@@ -12,6 +12,7 @@ the case-frame stage already made in the same sentence, for the same predicate a
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import product
 from pathlib import Path
 from typing import Optional
@@ -23,7 +24,7 @@ from ..resources import CONFIGS_DIR
 from ..stage import Stage, StageSettings
 from ..textview import Argument, SentenceView, sentence_views
 from .case_frames import ARGUMENT_LABELS, MAX_CLAIMS_PER_TRIGGER
-from .event_noun_parties import PartyReader
+from .event_noun_parties import PartyReader, SentenceArgs
 
 PARTY_ROLES = ("agent", "recipient", "location")
 OPENING_QUOTES, CLOSING_QUOTES = ("«", "“", "„"), ("»", "”")
@@ -92,21 +93,22 @@ class EventNounExtractor(Stage):
         args = [self.reader.argument(view, m, nouns) for m in view.mentions
                 if m.entity_id and m.label in ARGUMENT_LABELS]
         # a name inside a quoted name («Қазақстан темір жолы» компаниясы) is no party
-        args = _coordinated_case([a for a in args if not (quoted & set(range(a.first, a.last + 1)))], view,
-                                 set(self.lex.pair_coordinators))
+        args = SentenceArgs(_coordinated_case([a for a in args if not (quoted & set(range(a.first, a.last + 1)))],
+                                              view, set(self.lex.pair_coordinators)))
+        moods = self._moods(view)
         out: list[Claim] = []
         for n, noun, possessed in hits:
-            out += self._claims(doc, view, args, n, noun, possessed, made)
+            out += self._claims(doc, view, args, n, noun, possessed, made, moods)
         return out
 
-    def _claims(self, doc, view, args, n: int, noun: EventNoun, possessed: bool, made) -> list[Claim]:
+    def _claims(self, doc, view, args, n: int, noun: EventNoun, possessed: bool, made, moods) -> list[Claim]:
         predicate = self.lex.predicates[noun.predicate]
         frame = {case: role for case, role in noun.frame.items() if role}
         roles = self.parties.phrase(view, args, n, frame, predicate.symmetric, possessed)
         confidence = self.conf["possessor"]
         if "agent" not in roles:
             used = [a for fillers in roles.values() for a in fillers]
-            subject = self.parties.subject(view, args, n, used, predicate.symmetric)
+            subject = self.parties.subject(view, args, n, used, frame, predicate.symmetric)
             if not subject:
                 return []  # who did it is the point of a claim
             roles = {**roles, **{r: roles.get(r, []) + f for r, f in subject.items()}}
@@ -117,7 +119,7 @@ class EventNounExtractor(Stage):
         if any(r not in roles for r in ("agent", *noun.requires)):
             return []
         polarity = self.reader.polarity(view, (n, n), tuple(noun.stems))
-        modality = self._modality(view, n, tuple(noun.stems))
+        modality = self._modality(view, n, tuple(noun.stems), moods)
         used = [a for fillers in roles.values() for a in fillers]
         first, last = min([a.first for a in used] + [n]), max([a.last for a in used] + [n])
         text = view.span_text(first, last)
@@ -146,26 +148,33 @@ class EventNounExtractor(Stage):
                 break
         return claims
 
-    def _modality(self, view: SentenceView, n: int, stems: tuple[str, ...]) -> str:
-        """The noun's own (its verb group), else the sentence's: a conditional clause around the
-        noun (hypothetical), a word of possibility or intention, a final verb in -мақ (intended)."""
-        own = self.reader.modality(view, (n, n), stems)
-        if own:
-            return own
-        clause = _clause(view, n)
-        words = [view.tokens[k].lower for k in clause]
-        if self._if_words & set(words[:clause.index(n)]) or self._if_phrases & set(words) or any(
-                len(w) > 4 and w.endswith(self._if_endings) and not view.mention_at(k)
-                for k, w in zip(clause, words) if k > n):
-            return "hypothetical"
+    def _modality(self, view: SentenceView, n: int, stems: tuple[str, ...], moods: "Moods") -> str:
+        """The noun's own (its verb group), else its clause's (hypothetical), else the sentence's."""
+        return self.reader.modality(view, (n, n), stems) or moods.at(n)
+
+    def _moods(self, view: SentenceView) -> "Moods":
+        """Each comma-free stretch's conditional (егер before the noun, a verb in -са after it,
+        "... жағдайда" anywhere) and the sentence's modality (мүмкін, жоспарлап, a final -мақ verb)."""
+        stretches: list[tuple[int, float, float]] = []  # (start, first "if" word, last conditional verb)
+        for t in view.tokens:
+            if t.is_punct or not stretches or view.tokens[t.i - 1].is_punct:
+                if t.is_punct:
+                    continue
+                stretches.append((t.i, float("inf"), float("-inf")))
+            start, first_if, last_verb = stretches[-1]
+            if t.lower in self._if_words:
+                first_if = min(first_if, t.i)
+            if t.lower in self._if_phrases:
+                first_if, last_verb = float("-inf"), float("inf")
+            if len(t.lower) > 4 and t.lower.endswith(self._if_endings) and not view.mention_at(t.i):
+                last_verb = t.i
+            stretches[-1] = (start, first_if, last_verb)
         every = {t.lower for t in view.tokens}
-        for name, entries in self._modal_words:
-            if every & entries:
-                return name
-        final = [t.lower for t in view.tokens if not t.is_punct]
-        if final and len(final[-1]) > 5 and final[-1].endswith(self._intended):
-            return "intended"
-        return "asserted"
+        sentence = next((name for name, entries in self._modal_words if every & entries), None)
+        words = [t.lower for t in view.tokens if not t.is_punct]
+        if sentence is None and words and len(words[-1]) > 5 and words[-1].endswith(self._intended):
+            sentence = "intended"
+        return Moods(stretches, sentence or "asserted")
 
     @staticmethod
     def _fits(doc, allowed, a: Argument) -> bool:
@@ -179,15 +188,15 @@ def _party_ids(c: Claim) -> set[str]:
     return {getattr(c, r) for r in PARTY_ROLES if getattr(c, r)}
 
 
-def _clause(view: SentenceView, n: int) -> list[int]:
-    """The tokens of the comma-free stretch around token ``n``."""
-    lo = n
-    while lo > 0 and not view.tokens[lo - 1].is_punct:
-        lo -= 1
-    hi = n
-    while hi + 1 < len(view) and not view.tokens[hi + 1].is_punct:
-        hi += 1
-    return list(range(lo, hi + 1))
+class Moods:
+    def __init__(self, stretches: list[tuple[int, float, float]], sentence: str):
+        self.stretches, self.starts, self.sentence = stretches, [st[0] for st in stretches], sentence
+
+    def at(self, n: int) -> str:
+        k = bisect_right(self.starts, n) - 1
+        if k >= 0 and (self.stretches[k][1] < n or self.stretches[k][2] > n):
+            return "hypothetical"
+        return self.sentence
 
 
 def _quoted(view: SentenceView) -> set[int]:
