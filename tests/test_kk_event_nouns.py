@@ -88,6 +88,8 @@ VISIT = cases(
      [A("visit", "Тоқаев", "Вьетнам", modality="possible")]),
     # the verb stage reads the genitive and the dative itself: no repeat
     ("Тоқаевтың Германияға сапары үш күнге созылды.", [], [A("visit", "Тоқаев", "Германия")]),
+    # a subject after another clause's verb is that clause's, not the visitor
+    ("Қытайға сапары кезінде экономика мәселелері талқыланды, Жапония бұған қарсы болды.", []),
     ("Өнім сапасы жақсарды.", []),  # сапа (quality) is not сапар
     ("Германия өнімдерінің сапасы жоғары.", []),
 )
@@ -150,6 +152,8 @@ INVEST = cases(
     ("Германия мен Қазақстан арасындағы инвестиция жыл сайын артып келеді.", []),
     ("Инвестиция көлемі өсті.", []),
     ("«Қазақстан-Жапония» бірлескен кәсіпорнының инвестициясы өсті.", []),
+    # a capitalised noun inside a sentence is part of a name (a ministry's)
+    ("Мысырдың Инвестициялар және сыртқы сауда министрі Каирде сөз сөйледі.", []),
 )
 
 ATTACK = cases(

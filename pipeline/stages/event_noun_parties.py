@@ -106,6 +106,7 @@ class PartyReader:
         # framing: the subject after the frame word first (Кездесу барысында X ...); else the first before the noun
         at = bisect_left(args.subject_firsts, n + 2)
         after = [a for a in args.subjects[at:at + len(taken) + 1] if id(a) not in taken] if framing else []
+        after = [a for a in after[:1] if self._right_after(view, n + 2, a)]
         before = [a for a in args.subjects[:len(taken) + 1] if a.last < n and id(a) not in taken]
         found = after[:1] or before[:1]
         if not found:
@@ -126,6 +127,12 @@ class PartyReader:
             if other is not None:
                 roles[frame[other.case]] = [other]
         return roles
+
+    def _right_after(self, view: SentenceView, start: int, a: Argument) -> bool:
+        """Does ``a`` open the clause at ``start``: nothing before it but commas and its title
+        (Кездесу барысында, Мемлекет басшысы Тоқаев ...), not a later clause's subject?"""
+        words = [t for t in view.tokens[start:a.first] if not t.is_punct]
+        return not words or (len(words) <= 3 and self.reader.is_title(words[-1].text))
 
     def _coordinated(self, view: SentenceView, by_last: dict[int, Argument], a: Argument) -> Argument | None:
         """X in "X мен A": a bare name joined to ``a`` by a pair coordinator."""

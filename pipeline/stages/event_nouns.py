@@ -72,11 +72,14 @@ class EventNounExtractor(Stage):
             new += self._sentence(doc, view, made)
         return doc.with_layers(claims=list(doc.claims) + new) if new else doc
 
-    def _find(self, view: SentenceView) -> list[tuple[int, EventNoun, bool]]:
-        """(token, noun, possessed) of each event noun: a stem and a valid ending, not inside a name."""
+    def _find(self, view: SentenceView, quoted: set[int]) -> list[tuple[int, EventNoun, bool]]:
+        """(token, noun, possessed) of each event noun: a stem and a valid ending, not inside a name
+        (a mention, a quoted name, or capitalised inside the sentence: Инвестициялар министрі)."""
         found = []
+        opening = next((t.i for t in view.tokens if not t.is_punct), 0)
         for t in view.tokens:
-            if not t.lower.startswith(self._stems) or view.mention_at(t.i):
+            if not t.lower.startswith(self._stems) or view.mention_at(t.i) or t.i in quoted or (
+                    t.i != opening and t.text[:1].isupper()):
                 continue
             hits = [(a, self.by_stem[a.stem.lower()]) for a in self.analyser.analyses(t.lower)
                     if a.stem.lower() in self.by_stem]
@@ -85,10 +88,10 @@ class EventNounExtractor(Stage):
         return found
 
     def _sentence(self, doc, view: SentenceView, made) -> list[Claim]:
-        hits = self._find(view)
+        quoted = _quoted(view)
+        hits = self._find(view, quoted)
         if not hits:
             return []
-        quoted = _quoted(view)
         nouns = {i for i, _, _ in hits}
         args = [self.reader.argument(view, m, nouns) for m in view.mentions
                 if m.entity_id and m.label in ARGUMENT_LABELS]
