@@ -53,6 +53,7 @@ class EventNounLexicon(Strict):
     frame_words: list[str] = []
     object_verbs: list[str] = []
     conditional: Conditional = Conditional()
+    intended_stems: list[str] = []  # words of planning beside the relation lexicon's (жоспарлануда)
     nouns: list[EventNoun] = Field(min_length=1)
 
     @field_validator("confidence")

@@ -105,6 +105,8 @@ MEET = cases(
     ("Тоқаевтың Мирзиёевпен кездесуі Самарқанда өтті.", [], [A("meet", "Тоқаев", "Мирзиёев")]),
     ("Ресей мен Украинаның кездесуі болған жоқ.", [A("meet", "Ресей", "Украина", "negated")],
      [A("meet", "Ресей", polarity="negated")]),
+    ("Кездесу барысында Президент Тоқаев пен Мирзиёев сауда мәселесін талқылады.",
+     [A("meet", "Тоқаев", "Мирзиёев")]),
     ("Ертең кездесу өтеді.", []),  # a meeting with no parties
     ("Кездесу сағат онда басталады.", []),
 )
@@ -134,6 +136,8 @@ SUPPORT = cases(
     ("Қытайдың Ресейге қолдауы жоқ.", [A("support", "Қытай", "Ресей", "negated")]),
     ("Егер Түркияның Швецияға қолдауы болса, ол одаққа кіреді.",
      [A("support", "Түркия", "Швеция", modality="hypothetical")]),
+    ("Үндістанның Бангладешке қолдауы жыл соңына дейін жалғаспақ.",
+     [A("support", "Үндістан", "Бангладеш", modality="intended")]),
     ("Ата-аналардың қолдауымен мектеп жөнделді.", []),
     # a country that owns an embassy is no party of the embassy's support
     ("Жапония елшілігінің қолдауымен көрме ашылды.", []),
@@ -150,6 +154,10 @@ INVEST = cases(
      [A("invest", "Сауд Арабиясы", "Қазақстан", modality="hypothetical")]),
     # "between" names no investor
     ("Германия мен Қазақстан арасындағы инвестиция жыл сайын артып келеді.", []),
+    ("Жапонияның Моңғолияға инвестициясы келесі жылы артпақ.",
+     [A("invest", "Жапония", "Моңғолия", modality="intended")]),
+    ("Кореяның Вьетнамға инвестициясын арттыру жоспарлануда.",
+     [A("invest", "Оңтүстік Корея", "Вьетнам", modality="intended")]),
     ("Инвестиция көлемі өсті.", []),
     ("«Қазақстан-Жапония» бірлескен кәсіпорнының инвестициясы өсті.", []),
     # a capitalised noun inside a sentence is part of a name (a ministry's)
@@ -199,6 +207,15 @@ def test_a_claim_carries_its_sentence_cameo_and_less_confidence_than_a_verbs(nlp
     assert noun.text == "Жапонияның Қазақстанға инвестициясы"
     assert (noun.cameo, noun.quad_class, noun.goldstein) == ("061", 2, 6.4)  # relations_kk.yaml's invest
     assert noun.confidence < verb.confidence
+
+
+def test_inside_reported_words_the_event_is_reported_by_the_speaker(nlp):
+    result = nlp.process("«Қазақстан мен Қытай арасындағы ынтымақтастық нығая береді», – деді Тоқаев.",
+                         date="2025-03-01")
+    name = {e.id: e.name for e in result.entities}.get
+    [claim] = [c for c in result.claims if c.predicate == "cooperate"]
+    assert (name(claim.agent), name(claim.recipient), claim.modality, name(claim.author)) == (
+        "Қазақстан", "Қытай", "reported", "Тоқаев")
 
 
 def load_error(tmp_path, yaml_text: str) -> str:

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Optional
 
 from ..event_noun_lexicon import EventNoun, load_event_nouns
-from ..layers import ENTITIES, LINKED_MENTIONS, RELATION_CLAIMS, SENTENCES, TOKENS
+from ..layers import ENTITIES, LINKED_MENTIONS, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..resources import CONFIGS_DIR
+from ..spans import SpanIndex
 from ..stage import Stage, StageSettings
 from ..textview import Argument, SentenceView, sentence_views
 from .case_frames import ARGUMENT_LABELS, MAX_CLAIMS_PER_TRIGGER
@@ -28,6 +29,7 @@ from .event_noun_parties import PartyReader, SentenceArgs
 
 PARTY_ROLES = ("agent", "recipient", "location")
 OPENING_QUOTES, CLOSING_QUOTES = ("«", "“", "„"), ("»", "”")
+MAX_NAME_WORDS = 6  # a quoted name is short; a quotation is longer or ends in punctuation
 
 
 class Settings(StageSettings):
@@ -36,6 +38,7 @@ class Settings(StageSettings):
 
 class EventNounExtractor(Stage):
     requires = (TOKENS, SENTENCES, LINKED_MENTIONS, ENTITIES, RELATION_CLAIMS)  # the verbs' claims: no repeats
+    optional = (SPEECH_CLAIMS,)  # inside reported words the event is reported, by the speaker
     provides = (RELATION_CLAIMS,)
     Settings = Settings
 
@@ -61,15 +64,18 @@ class EventNounExtractor(Stage):
         # sentence-wide modality words, strongest first (a verb's own modality is read first)
         self._modal_words = [("possible", set(mod.possible)), ("intended", set(mod.intended))]
         self._intended = tuple(mod.intended_suffixes)
+        self._intended_stems = tuple(self.nouns.intended_stems)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         # the claims already made, by (sentence start, predicate): their parties
         made: dict[tuple[int, str], list[set[str]]] = {}
         for c in doc.claims:
             made.setdefault((c.evidence.start, c.predicate), []).append(_party_ids(c))
+        said = SpanIndex([c for c in doc.claims if c.predicate == self.lex.speech.predicate and c.content],
+                         span=lambda c: (c.content.start, c.content.end))
         new: list[Claim] = []
         for view in sentence_views(doc):
-            new += self._sentence(doc, view, made)
+            new += self._sentence(doc, view, made, said)
         return doc.with_layers(claims=list(doc.claims) + new) if new else doc
 
     def _find(self, view: SentenceView, quoted: set[int]) -> list[tuple[int, EventNoun, bool]]:
@@ -87,7 +93,7 @@ class EventNounExtractor(Stage):
                 found.append((t.i, hits[0][1], any(a.possessive == "p3" for a, _ in hits)))
         return found
 
-    def _sentence(self, doc, view: SentenceView, made) -> list[Claim]:
+    def _sentence(self, doc, view: SentenceView, made, said) -> list[Claim]:
         quoted = _quoted(view)
         hits = self._find(view, quoted)
         if not hits:
@@ -101,10 +107,12 @@ class EventNounExtractor(Stage):
         moods = self._moods(view)
         out: list[Claim] = []
         for n, noun, possessed in hits:
-            out += self._claims(doc, view, args, n, noun, possessed, made, moods)
+            at = view.tokens[n].start
+            speech = next(iter(said.overlapping(at, at + 1)), None)
+            out += self._claims(doc, view, args, n, noun, possessed, made, moods, speech)
         return out
 
-    def _claims(self, doc, view, args, n: int, noun: EventNoun, possessed: bool, made, moods) -> list[Claim]:
+    def _claims(self, doc, view, args, n: int, noun: EventNoun, possessed: bool, made, moods, speech) -> list[Claim]:
         predicate = self.lex.predicates[noun.predicate]
         frame = {case: role for case, role in noun.frame.items() if role}
         roles = self.parties.phrase(view, args, n, frame, predicate.symmetric, possessed)
@@ -123,6 +131,8 @@ class EventNounExtractor(Stage):
             return []
         polarity = self.reader.polarity(view, (n, n), tuple(noun.stems))
         modality = self._modality(view, n, tuple(noun.stems), moods)
+        if speech is not None and modality == "asserted":
+            modality = "reported"
         used = [a for fillers in roles.values() for a in fillers]
         first, last = min([a.first for a in used] + [n]), max([a.last for a in used] + [n])
         text = view.span_text(first, last)
@@ -143,6 +153,7 @@ class EventNounExtractor(Stage):
             claims.append(Claim(
                 id=f"{doc.document.id}-{noun.predicate}-noun-{view.tokens[n].start}-{len(claims)}",
                 predicate=noun.predicate, agent=agent.mention.entity_id, polarity=polarity, modality=modality,
+                author=speech.agent if speech is not None else None,
                 text=text, date=dates[0].value if dates else None,
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
                 confidence=min(self.conf["max"], confidence + self.conf["per_role"] * len(filled)),
@@ -174,6 +185,8 @@ class EventNounExtractor(Stage):
             stretches[-1] = (start, first_if, last_verb)
         every = {t.lower for t in view.tokens}
         sentence = next((name for name, entries in self._modal_words if every & entries), None)
+        if sentence is None and self._intended_stems and any(w.startswith(self._intended_stems) for w in every):
+            sentence = "intended"
         words = [t.lower for t in view.tokens if not t.is_punct]
         if sentence is None and words and len(words[-1]) > 5 and words[-1].endswith(self._intended):
             sentence = "intended"
@@ -203,14 +216,18 @@ class Moods:
 
 
 def _quoted(view: SentenceView) -> set[int]:
-    """Tokens inside a quoted stretch that holds more than one word (a name in quotes)."""
+    """Tokens of a quoted name: a short quoted stretch of words with no punctuation, not closed
+    by a comma or dash as a quotation is («Қазақстан темір жолы» компаниясы)."""
     inside: set[int] = set()
     start = None
     for t in view.tokens:
         if t.text in OPENING_QUOTES:
             start = t.i
         elif t.text in CLOSING_QUOTES and start is not None:
-            if t.i - start > 2:
+            words = view.tokens[start + 1:t.i]
+            after = view.tokens[t.i + 1] if t.i + 1 < len(view) else None
+            if 1 < len(words) <= MAX_NAME_WORDS and not any(w.is_punct for w in words) and not (
+                    after is None or after.is_punct):
                 inside.update(range(start + 1, t.i))
             start = None
     return inside
