@@ -33,6 +33,7 @@ BUILTIN_STAGES = {
     "roles.v1": "pipeline.stages.roles:RoleExtractor",
     "speech.v1": "pipeline.stages.speech:SpeechAttributor",
     "case_frames.v1": "pipeline.stages.case_frames:CaseFrameExtractor",
+    "event_nouns.v1": "pipeline.stages.event_nouns:EventNounExtractor",
     # Russian (pipeline/lang/ru; the ru extra)
     "ru_sentences.v1": "pipeline.lang.ru.stages.sentences:RussianSentences",
     "ru_gazetteer.v1": "pipeline.lang.ru.stages.gazetteer:RussianGazetteer",

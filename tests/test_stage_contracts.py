@@ -18,7 +18,8 @@ from pipeline.records import AnnotatedDocument, Document
 
 KAZAKH = ("Қазақстан Сыртқы істер министрі Дәулет Бекболатов Астанада БҰҰ өкілдерімен кездесті.\n"
           "Министрдің айтуынша, 26 ел Қазақстанға көмек береді.\n"
-          "«Біз Жапонияға алғыс айтамыз», – деді Бекболатов.\n")
+          "«Біз Жапонияға алғыс айтамыз», – деді Бекболатов.\n"
+          "Жапонияның Қазақстанға инвестициясы өсті.\n")
 RUSSIAN = ("Министр иностранных дел Казахстана Даулет Бекболатов встретился в Астане с представителями ООН. "
            "По его словам, 26 стран помогут Казахстану. «Мы благодарим Японию за помощь», — сказал Бекболатов.\n")
 
@@ -112,7 +113,7 @@ def test_the_kazakh_text_has_what_each_stage_reads(kazakh):
     assert (person.name, person.job_title) == ("Дәулет Бекболатов", "Сыртқы істер министрі")
     says = [c for c in result.claims if c.predicate == "say"]
     assert [c.text for c in says] == ["26 ел Қазақстанға көмек береді", "Біз Жапонияға алғыс айтамыз"]
-    assert {c.predicate for c in result.claims} == {"has_role", "say", "meet", "help"}
+    assert {c.predicate for c in result.claims} == {"has_role", "say", "meet", "help", "invest"}
 
 
 def russian_pipeline():
