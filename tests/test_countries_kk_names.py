@@ -68,3 +68,18 @@ def test_lookalikes_name_no_country(gazetteer_only, text):
 
 def test_hyphenated_country_name_stays_whole(gazetteer_only):
     assert mentions(gazetteer_only, "Гвинея-Бисауға барды") == [("Гвинея-Бисауға", 0, 14, "country:GW", "dat")]
+
+
+@pytest.mark.parametrize("text", [
+    "Дания Ахметова Ресейді сынады.",  # Дания is a woman's name before her surname
+    "Мажар Ахметовтың сөзі",  # a man's name that is a demonym (мажар), the surname inflected
+])
+def test_given_name_before_a_surname_is_no_country(gazetteer_only, text):
+    countries = [m[3] for m in mentions(gazetteer_only, text) if m[3].startswith("country:")]
+    assert countries in ([], ["country:RU"])
+
+
+def test_country_before_a_title_stays_a_country(gazetteer_only):
+    found = mentions(gazetteer_only, "Дания Үкіметі мен Ресей Сыртқы істер министрлігі")
+    assert [m for m in found if m[3].startswith("country:")] == [
+        ("Дания", 0, 5, "country:DK", "nom"), ("Ресей", 18, 23, "country:RU", "nom")]

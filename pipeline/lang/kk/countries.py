@@ -54,6 +54,8 @@ class CountryIndex:
                     if f"{name} {head}" not in explicit]
         self._index = NameIndex(all_names + official, self.analyser)
         self._demonyms = {d: code for code, ds in extra["demonyms"].items() for d in ds}
+        # Дания Ахметова, Мажар Ахметов: a bare name before a surname is a person's given name
+        self._surname_endings = tuple(kk_data("language.yaml")["surname_endings"])
 
     def canonical(self, code: str) -> str:
         return self.names[code]
@@ -68,13 +70,21 @@ class CountryIndex:
             match = self._name_ending_at(words, j) if word[0].isupper() else None
             if match is None:
                 match = self._demonym(word, j)
-            if match is not None:
+            if match is not None and not self._given_name(match, words):
                 found.append(match)
         kept = longest_without_overlaps(found)
         covered = {j for m in kept for j in range(m.first, m.last + 1)}
         pairs = [m for j, word in enumerate(words) if j not in covered and _HYPHEN.search(word)
                  for m in self._hyphenated(word, j)]
         return sorted(kept + pairs, key=lambda m: (m.first, m.part or (0, 0)))
+
+    def _given_name(self, m: CountryMatch, words: list[str]) -> bool:
+        """One bare word before a capitalised surname (Ахметова, Ахметовтың) names a person."""
+        nxt = m.last + 1
+        if m.first != m.last or not m.analysis.is_bare or nxt >= len(words) or not words[nxt][:1].isupper():
+            return False
+        return any(len(stem) > 4 and stem.lower().endswith(self._surname_endings)
+                   for stem in self.analyser.stems(words[nxt]))
 
     def _name_ending_at(self, words: list[str], j: int) -> CountryMatch | None:
         m = self._index.ending_at(words, j)
