@@ -40,8 +40,9 @@ class CountryGazetteer(Stage):
             if m.label == "NORP" and not self.settings.demonyms:
                 continue
             start, end = tokens[m.first].start, tokens[m.last].end
-            if m.part is not None:  # a half of a hyphenated pair, inside one token
-                start, end = tokens[m.first].start + m.part[0], tokens[m.first].start + m.part[1]
+            part = getattr(m, "part", None)  # a half of a hyphenated pair, inside one token
+            if part is not None:
+                start, end = tokens[m.first].start + part[0], tokens[m.first].start + part[1]
             mentions.append(
                 Mention(
                     id=f"m{start}-{end}",
