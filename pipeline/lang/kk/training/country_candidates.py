@@ -27,9 +27,8 @@ from ..countries import default_country_index
 from ..resources import kk_data
 from .conll import read_conll
 
-# head nouns of official state names, as they stand after the name (possessed)
-STATE_HEADS = ("Республикасы", "Корольдігі", "Патшалығы", "Федерациясы", "Мемлекеті", "Штаттары",
-               "Әмірліктері", "Әмірлігі", "Княздігі", "Сұлтандығы", "Одағы", "Конфедерациясы")
+# head nouns of official state names (countries.yaml's state_heads), and unions to look at too
+EXTRA_HEADS = ("Одағы", "Штаттары")
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
 
 
@@ -59,17 +58,18 @@ def kaznerd_spans(index, path: Path) -> Counter:
 
 
 def official_names(index, texts: list[str]) -> Counter:
+    heads = tuple(kk_data("countries.yaml").get("state_heads", ())) + EXTRA_HEADS
+    head_stems = {a.stem for h in heads for a in index.analyser.analyses(h) if a.possessive == "p3"}
     counts: Counter = Counter()
     for text in texts:
         words = _WORD.findall(text)
         for j, word in enumerate(words):
-            stems = {a.stem for a in index.analyser.analyses(word)}
-            if not any(h in stems or word == h or h.startswith(word[:-2]) and word[:1].isupper() and
-                       word.startswith(h[:-1]) for h in STATE_HEADS):
+            if not word[:1].isupper() or not any(
+                    a.possessive == "p3" and a.stem in head_stems for a in index.analyser.analyses(word)):
                 continue
             k = j
             while k > 0 and words[k - 1][:1].isupper() and j - k < 4:
-                k -= 1
+                k -= 1  # the capitalised words before the head, four at most
             if k < j and not any(m.last == j - k for m in index.find(words[k:j + 1])):
                 counts[" ".join(words[k:j + 1])] += 1
     return counts
