@@ -64,8 +64,8 @@ class NameIndex:
         """The longest name whose (inflected) last word is ``words[j]``."""
         for analysis in self.analyser.analyses(words[j]):
             names = list(self._by_last.get(analysis.stem, ()))
-            if analysis.possessive == "p3":
-                names += self._by_possessed_stem.get(analysis.stem, ())
+            if analysis.possessive == "p3":  # longest of both first (Америка Құрама Штаттарының)
+                names = sorted(names + self._by_possessed_stem.get(analysis.stem, []), key=lambda n: -len(n.words))
             for name in names:
                 k = len(name.words) - 1
                 if j - k >= 0 and tuple(words[j - k:j]) == name.words[:-1]:

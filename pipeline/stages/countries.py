@@ -1,5 +1,6 @@
 """CountryGazetteer: country mentions with ISO 3166-1 codes, through every
-inflection (Украинаға, АҚШ-тың), abbreviation (ҚХР) and demonym (америкалық)."""
+inflection (Украинаға, АҚШ-тың), abbreviation (ҚХР) and demonym (америкалық); a
+hyphenated pair (қазақ-түрік) gives one mention per half."""
 from __future__ import annotations
 
 from typing import Optional
@@ -39,6 +40,9 @@ class CountryGazetteer(Stage):
             if m.label == "NORP" and not self.settings.demonyms:
                 continue
             start, end = tokens[m.first].start, tokens[m.last].end
+            part = getattr(m, "part", None)  # a half of a hyphenated pair, inside one token
+            if part is not None:
+                start, end = tokens[m.first].start + part[0], tokens[m.first].start + part[1]
             mentions.append(
                 Mention(
                     id=f"m{start}-{end}",
