@@ -99,7 +99,21 @@ class ClauseDecider:
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
+            elif obj is None and rule.lemmas and not any(rule.frame.get(a.case) == "agent" for a in window):
+                # "Парижге барған министр X": the noun a verb of going qualifies is who went
+                head = self._qualified(view, args, last)
+                if head is not None:
+                    window = window + [Argument(head.mention, "nom", head.first, head.last, None)]
         return window
+
+    def _qualified(self, view: SentenceView, args: list[Argument], last: int) -> Optional[Argument]:
+        """The name a participle qualifies: right after it, or after the title words before the name."""
+        reach = last + 1 + self.lex.roles.max_title_words
+        for a in args:
+            if last < a.first <= reach:
+                between = view.tokens[last + 1:a.first]
+                return a if all(not t.is_punct and t.text[:1].islower() for t in between) else None
+        return None
 
     def decide(self, frames: DocumentFrames, clause: Clause, agents: list[str] | None = None) -> Optional[Decision]:
         """The decision for a clause, or None when it makes no claim. ``agents``: those of a
@@ -158,7 +172,7 @@ class ClauseDecider:
             if "recipient" not in roles and subject is not None and subject.last < trigger[0]:
                 roles["recipient"] = [subject]
             keep_subject = False
-        passive = self.reader.passive(view, trigger, clause.hit.stems) and not rule.receive
+        passive = self._passive(view, clause.hit)
         if passive:
             # "... нысанға шабуыл жасалды": a passive names no agent in the nominative or genitive
             roles["agent"] = [a for a in roles.get("agent", []) if a.case not in ("nom", "gen") or a.between]
@@ -175,6 +189,13 @@ class ClauseDecider:
         if pair:  # "Түркия Ресей мен Украина арасында келіссөз ...": the pair negotiates
             roles["agent"] = pair
         return roles, keep_subject, passive
+
+    def _passive(self, view: SentenceView, hit: Hit) -> bool:
+        """The trigger's verb in the passive (шабуыл жаса-л-ды, көмек көрсет-іл-ді): its subject did not
+        do it; unless the trigger is the passive itself (X болып тағайындалды: the appointee)."""
+        if hit.rule.receive or ("Voice", ("Pass",)) in hit.rule.feats:
+            return False
+        return self.reader.passive(view, hit.span, hit.stems)
 
     def _agents(self, frames: DocumentFrames, clause: Clause, roles: dict, subject, agents, passive: bool):
         """The agents: named in the clause, else the sentence subject, a later verb's agents or the speaker."""
@@ -201,12 +222,15 @@ class ClauseDecider:
             if not (roles and self.finder.headline(view, trigger)):
                 return None  # who did it is the point of a claim
             confidence = self.confidence["no_agent"]
-        stems = clause.hit.stems
-        modality = self.reader.modality(view, trigger, stems) or ("intended" if clause.nested else None)
+        hit = clause.hit
+        modality = (self.reader.modality(view, trigger, hit.stems) or self.reader.reading_modality(hit.feats)
+                    or ("intended" if clause.nested else None))
         if said is not None:
             modality = modality or "reported"
+        polarity = "negated" if hit.feats.get("Polarity") == "Neg" else self.reader.polarity(view, trigger, hit.stems)
         return Decision(clause, roles, agents, own, speakers, confidence,
-                        polarity=self.reader.polarity(view, trigger, stems), modality=modality, passive=passive)
+                        polarity=polarity, modality=modality, passive=passive)
+
 
 
 def _speakers_of(claims) -> dict[tuple, list[str]]:

@@ -5,7 +5,7 @@ or an event noun that is another verb's object.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from ..lexicon import Lexicon, TriggerRule
 from ..spans import keep_longest
@@ -13,11 +13,17 @@ from ..textview import SentenceView
 
 
 class Hit(NamedTuple):
-    """A trigger found in a sentence: its rule, its (first, last) words and the stems its last word matched."""
+    """A trigger found in a sentence: its rule, its (first, last) words, the stems its last word
+    matched (a verb trigger: its lemma) and, for a verb trigger, the reading that matched."""
 
     rule: TriggerRule
     span: tuple[int, int]
     stems: tuple[str, ...]
+    reading: Optional[object] = None  # the language's verb reading (lemma, UD feats)
+
+    @property
+    def feats(self) -> dict[str, str]:
+        return self.reading.feats if self.reading is not None else {}
 
     @property
     def first(self) -> int:
@@ -32,12 +38,22 @@ class TriggerFinder:
     def __init__(self, lex: Lexicon, reader):
         self.lex = lex
         self.reader = reader
-        self.rules: list[TriggerRule] = lex.trigger_rules()
+        self.rules: list[TriggerRule] = [r for r in lex.trigger_rules() if not r.lemmas]
         self._first_stems = tuple(s for r in self.rules for s in r.pattern[0])
+        # verb triggers by lemma; a word is read as a verb only when it begins with a lemma
+        # (less a final к/қ/п, voiced before a vowel: тап- -> табады)
+        self._by_lemma: dict[str, list[TriggerRule]] = {}
+        for r in lex.trigger_rules():
+            for lemma in r.lemmas:
+                self._by_lemma.setdefault(lemma, []).append(r)
+        self._lemma_prefixes = tuple(sorted({lm[:-1] if lm[-1] in lex.voiced_finals else lm
+                                             for lm in self._by_lemma}))
         self._verbal_noun_endings = tuple(lex.verbal_noun_endings)
         self._postposition_words = {w for words in lex.postpositions.values() for w in words}
         self._event_nouns = frozenset(lex.event_nouns)
         self._event_verbs = tuple(lex.event_verbs)
+        mod = lex.modality
+        self._modal_words = frozenset(mod.obligation + mod.possible + mod.intended)
 
     def find(self, view: SentenceView) -> list[Hit]:
         found = []
@@ -51,7 +67,54 @@ class TriggerFinder:
                     continue
                 if last is not None:
                     found.append(Hit(rule, (i, last), rule.pattern[-1]))
-        return keep_longest(found, span=lambda h: h.span)
+        found += self._verb_hits(view)
+        return self._join_same(view, keep_longest(found, span=lambda h: h.span))
+
+    def _verb_hits(self, view: SentenceView) -> list[Hit]:
+        """Triggers whose last word is a verb named by lemma, in any inflection that fits their features."""
+        found = []
+        prefixes = self._lemma_prefixes
+        for tok in view.tokens:
+            if not prefixes or not tok.lower.startswith(prefixes) or view.mention_at(tok.i):
+                continue
+            seen = set()
+            for reading in self.reader.verb_readings(tok):
+                for rule in self._by_lemma.get(reading.lemma, ()):
+                    if id(rule) in seen or not rule.reading_fits(reading.feats) or self._auxiliary(view, tok.i, rule,
+                                                                                                  reading):
+                        continue
+                    first = tok.i - len(rule.pattern)  # the words before the verb: a light verb's noun
+                    if first < 0 or (rule.pattern and view.match(rule.pattern, first) != tok.i - 1):
+                        continue
+                    if any(view.mention_at(k) for k in range(first, tok.i)) or (rule.exclude and any(
+                            view.tokens[k].lower.startswith(rule.exclude) for k in range(first, tok.i + 1))):
+                        continue
+                    seen.add(id(rule))
+                    found.append(Hit(rule, (first, tok.i), (reading.lemma,), reading))
+        return found
+
+    def _auxiliary(self, view: SentenceView, i: int, rule: TriggerRule, reading) -> bool:
+        """A verb that is an auxiliary after another verb's converb (көмектесіп келеді: has been
+        helping) is no trigger of its own."""
+        if not reading.auxiliary or i == 0:
+            return False
+        before = self.reader.verb_readings(view.tokens[i - 1])
+        return any(r.feats.get("VerbForm") in ("Conv", "Inf") and r.lemma not in rule.lemmas for r in before[:1])
+
+    @staticmethod
+    def _join_same(view: SentenceView, hits: list[Hit]) -> list[Hit]:
+        """Two triggers of one predicate side by side are one (сапармен аттанды: a trip noun and a
+        verb of going): the later one, a verb, reads the polarity and mood."""
+        out: list[Hit] = []
+        for h in hits:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.last + 1 == h.first and prev.rule.predicate == h.rule.predicate
+                    and (prev.reading is not None or h.reading is not None)):
+                out[-1] = h._replace(span=(prev.first, h.last)) if h.reading is not None else prev._replace(
+                    span=(prev.first, h.last))
+                continue
+            out.append(h)
+        return out
 
     def clause_final(self, view: SentenceView, last: int) -> bool:
         """Does the clause end after this trigger's verb (punctuation or "және" next)?"""
@@ -109,9 +172,10 @@ class TriggerFinder:
         nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
         if any(a.case in ("acc", "gen") for a in analyses):
             return not nxt.startswith(self._event_verbs)  # келіссөздерді жүргізді: the subject's
-        if nxt and not nxt.startswith(self._event_verbs) and any(a.case == "nom" for a in analyses) and any(
+        if nxt and nxt not in self._modal_words and not nxt.startswith(self._event_verbs) and any(
+                a.case == "nom" for a in analyses) and any(
                 self.reader.analyser.is_possessed(nxt, case) for case in ("acc", "gen")):
             # келіссөздер қорытындысын: the event possesses the next noun (not "келіссөз
-            # жүргізетінін", a verb of carrying it out in a reported clause)
+            # жүргізетінін", a verb of carrying it out in a reported clause, nor "кездесуі мүмкін")
             return True
         return bool(analyses) and nxt in self._postposition_words

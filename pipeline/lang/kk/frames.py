@@ -10,12 +10,27 @@ takes the case of the noun after it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from ...lexicon import Lexicon
 from ...records import Mention
-from ...textview import Argument, SentenceView
+from ...textview import Argument, SentenceView, Tok
 from .morphology import SuffixAnalyser
 
 HEAD_WINDOW = 4  # words between a name and its head noun, at most
+
+
+class Reading(NamedTuple):
+    """One reading of a word as a verb: its lemma (the bare stem) and UD features."""
+
+    lemma: str
+    feats: dict
+    auxiliary: bool = False  # a verb that is an auxiliary after a converb (жат-, отыр-, кел-)
+
+
+def _feats(morph: str) -> dict[str, str]:
+    return dict(pair.split("=", 1) for pair in morph.split("|") if "=" in pair)
 
 
 class FrameReader:
@@ -32,6 +47,32 @@ class FrameReader:
         self._negatable = tuple(pol.auxiliaries) + tuple(pol.light_verbs)
         # refusals as (whole words, stem of the last): "бас тарт" -> (("бас",), "тарт")
         self._refusals = [(tuple(p.split()[:-1]), p.split()[-1]) for p in pol.refusals]
+        self._verb_readings = lru_cache(maxsize=100_000)(self._analyse_verb)
+
+    # -- verbs by lemma ---------------------------------------------------------
+    def verb_readings(self, tok: Tok) -> tuple[Reading, ...]:
+        """The word's readings as a verb, best first: the morphology layer's (where the
+        pipeline has one), then the verb analyser's."""
+        found = self._verb_readings(tok.lower)
+        if tok.lemma and tok.morph and not any(r.lemma == tok.lemma for r in found):
+            return (Reading(tok.lemma, _feats(tok.morph)),) + found
+        return found
+
+    @staticmethod
+    def _analyse_verb(word: str) -> tuple[Reading, ...]:
+        from .morph import default_verb_analyser  # loaded on the first verb trigger
+
+        found = default_verb_analyser().analyse(word)
+        # the best readings only (келісті: келіс- 'agree', not кел- 'come' + reciprocal); equally
+        # good ones all stay (алмасты: алмас- 'exchange' or ал- 'take')
+        best = min((a.cost for a in found), default=0.0)
+        return tuple(Reading(a.lemma, a.feats_dict, a.auxiliary) for a in found if a.cost <= best)
+
+    def reading_modality(self, feats: dict[str, str]) -> str | None:
+        """The modality a verb's mood or tense gives (conditional: possible; desiderative,
+        optative, future: intended), from the lexicon's ``modality.moods`` / ``tenses``."""
+        mod = self.lex.modality
+        return mod.moods.get(feats.get("Mood", "")) or mod.tenses.get(feats.get("Tense", ""))
 
     # -- arguments ------------------------------------------------------------
     def argument(self, view: SentenceView, m: Mention, triggers: set[int] = frozenset()) -> Argument:
