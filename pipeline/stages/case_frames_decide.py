@@ -99,8 +99,10 @@ class ClauseDecider:
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
-            elif obj is None and rule.lemmas and not any(rule.frame.get(a.case) == "agent" for a in window):
-                # "Парижге барған министр X": the noun a verb of going qualifies is who went
+            elif rule.lemmas and not any(rule.frame.get(a.case) == "agent" for a in window) and (
+                    obj is None or any(rule.frame.get(a.case) == "recipient" for a in window)):
+                # "Парижге барған министр X", "Y-пен кездескен X": a participle with no object to
+                # take qualifies its subject
                 head = self._qualified(view, args, last)
                 if head is not None:
                     window = window + [Argument(head.mention, "nom", head.first, head.last, None)]
@@ -203,7 +205,9 @@ class ClauseDecider:
         confidence = self.confidence["own_agent"]
         inherit = self.inherit_agent and rule.inherit_agent
         if "agent" not in roles and inherit:
-            if subject is not None and subject.last < trigger[0] and subject not in clause.window and self.args.fits(
+            # a converb shares the subject of the verb it leads to: "Анкараға барып, X ... кездесті"
+            before = subject is not None and (subject.last < trigger[0] or clause.hit.feats.get("VerbForm") == "Conv")
+            if before and subject not in clause.window and self.args.fits(
                     frames.doc, rule, "agent", subject):
                 roles["agent"] = [subject]
                 confidence = self.confidence["inherited_agent"]
