@@ -19,10 +19,10 @@ class Tok:
     """A word of a sentence view (read-only by convention: a plain slotted class, as
     every stage that reads sentences makes these for each of its words)."""
 
-    __slots__ = ("i", "text", "start", "end", "lower", "lemma", "morph")
+    __slots__ = ("i", "text", "start", "end", "lower", "lemma", "pos", "morph")
 
     def __init__(self, i: int, text: str, start: int, end: int, lemma: str | None = None,
-                 morph: str | None = None):
+                 pos: str | None = None, morph: str | None = None):
         self.i = i  # index within the sentence view
         self.text = text
         self.start = start
@@ -30,6 +30,7 @@ class Tok:
         self.lower = text.lower()
         # from the morphology layer where a pipeline has one (None without it)
         self.lemma = lemma
+        self.pos = pos
         self.morph = morph
 
     def __repr__(self) -> str:
@@ -48,7 +49,7 @@ def sentence_tokens(doc: AnnotatedDocument, sentences: Sequence[Sentence] | None
     per_sentence = []
     for s in doc.sentences if sentences is None else sentences:
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-        per_sentence.append([Tok(k, t.text, t.start, t.end, getattr(t, "lemma", None), getattr(t, "morph", None))
+        per_sentence.append([Tok(k, t.text, t.start, t.end, t.lemma, t.pos, t.morph)
                              for k, t in enumerate(words[lo:hi])])
     return per_sentence
 

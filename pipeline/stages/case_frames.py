@@ -29,7 +29,7 @@ from itertools import product
 from pathlib import Path
 from typing import Optional
 
-from ..layers import ENTITIES, LINKED_MENTIONS, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS
+from ..layers import ENTITIES, LINKED_MENTIONS, MORPHOLOGY, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS
 from ..lexicon import TriggerRule, load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
@@ -47,7 +47,8 @@ class Settings(StageSettings):
 
 
 class CaseFrameExtractor(Stage):
-    requires = (TOKENS, SENTENCES, LINKED_MENTIONS, ENTITIES, SPEECH_CLAIMS)  # reads the reported words
+    # reads the reported words, and each word's lemma and features (verb triggers go by lemma)
+    requires = (TOKENS, SENTENCES, LINKED_MENTIONS, ENTITIES, SPEECH_CLAIMS, MORPHOLOGY)
     provides = (RELATION_CLAIMS,)
     Settings = Settings
 

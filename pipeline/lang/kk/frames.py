@@ -51,12 +51,16 @@ class FrameReader:
 
     # -- verbs by lemma ---------------------------------------------------------
     def verb_readings(self, tok: Tok) -> tuple[Reading, ...]:
-        """The word's readings as a verb, best first: the morphology layer's (where the
-        pipeline has one), then the verb analyser's."""
+        """The word's readings as a verb, best first: the morphology layer's reading in context
+        where it reads a verb, then the verb analyser's equally good others (алмасты: алмас- or
+        ал-). A word the layer reads as no verb keeps the analyser's readings: the layer's
+        tagger misses some converbs (бере алмайды)."""
         found = self._verb_readings(tok.lower)
-        if tok.lemma and tok.morph and not any(r.lemma == tok.lemma for r in found):
-            return (Reading(tok.lemma, _feats(tok.morph)),) + found
-        return found
+        if tok.lemma is None or tok.pos not in ("VERB", "AUX"):
+            return found
+        auxiliary = tok.pos == "AUX" or any(r.auxiliary for r in found if r.lemma == tok.lemma)
+        return (Reading(tok.lemma, _feats(tok.morph or ""), auxiliary),) + tuple(
+            r for r in found if r.lemma != tok.lemma)
 
     @staticmethod
     def _analyse_verb(word: str) -> tuple[Reading, ...]:
