@@ -108,6 +108,8 @@ class Lexicon(Strict):
     # verbs whose complement (салуға шақырды, көрсетуді тапсырды) is done by someone else, not the subject
     directive_verbs: list[str] = []
     event_nouns: list[str] = []
+    # "екі ел басшысы": a pair named by a phrase, the subject of a symmetric predicate (stem words)
+    pair_subjects: list[list[TriggerWord]] = []
     # final consonants voiced before a vowel (тап- -> табады): a verb lemma less one of them
     # begins its forms
     voiced_finals: list[str] = []
@@ -173,6 +175,9 @@ class Lexicon(Strict):
             return self.confidence[stage][key]
         except KeyError:
             raise LexiconError(f"relation lexicon: confidence.{stage}.{key} is missing") from None
+
+    def pair_subject_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
+        return [_norm_trigger(p) for p in self.pair_subjects]
 
     def trigger_patterns(self) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
         return [(name, pattern) for name, p in self.predicates.items() for pattern in p.trigger_stems()]

@@ -135,3 +135,14 @@ def test_traps_stay_silent_or_say_what_they_are():
         ("Бұл әдісті көптеген елдер қолданады.", set()),  # қолдан- (use) is not қолда- (support)
         ("Ол Түркияда айыпталды.", set()),  # charged, not condemned
     ])
+
+
+def test_a_pair_named_by_a_phrase_is_the_last_two_persons_named():
+    check([
+        (f"{A} мен {M} Астанада бас қосты. Екі ел басшысы телефон арқылы сөйлесті.",
+         {("meet", A, M, AFF, ASSERTED), ("call", A, M, AFF, ASSERTED)}),
+        (f"{A} Түркияға барды. {M}тің айтуынша, қос елдің басшысы телефон арқылы келісімге келген.",
+         {("visit", A, "Түркия", AFF, ASSERTED), ("call", A, M, AFF, "reported")}),
+        ("Екі ел басшылары кездесті.", set()),  # no persons named before: no claim
+        (f"{A} Жапонияға барды. Екі ел басшысы кездесті.", {("visit", A, "Жапония", AFF, ASSERTED)}),  # one person
+    ])

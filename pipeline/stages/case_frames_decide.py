@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..lexicon import Lexicon
-from ..records import AnnotatedDocument, Claim
+from ..records import AnnotatedDocument, Claim, Mention
 from ..spans import SpanIndex
 from ..textview import Argument, SentenceView
 from .case_frames_args import ArgumentReader
 from .case_frames_find import Hit, TriggerFinder
+
+PAIR_REACH = 20  # person mentions looked back at for "екі ел басшысы", at most
+PAIR_WINDOW = 5  # words between the start of a pair phrase and the trigger, at most
 
 
 @dataclass(frozen=True)
@@ -27,12 +30,30 @@ class DocumentFrames:
     doc: AnnotatedDocument
     speech: SpanIndex
     speakers: dict[tuple, list[str]]
+    persons: list[Mention]  # the document's person mentions, in order
+    person_starts: list[int]
+    first_named: dict[str, int]  # person entity -> where the document first names it
 
     @classmethod
     def of(cls, doc: AnnotatedDocument, speech_predicate: str) -> "DocumentFrames":
         said = SpanIndex([c for c in doc.claims if c.predicate == speech_predicate and c.content],
                          span=lambda c: (c.content.start, c.content.end))
-        return cls(doc, said, _speakers_of(doc.claims))
+        persons = sorted((m for m in doc.mentions if m.label == "PERSON" and m.entity_id), key=lambda m: m.start)
+        first: dict[str, int] = {}
+        for m in persons:
+            first.setdefault(m.entity_id, m.start)
+        return cls(doc, said, _speakers_of(doc.claims), persons, [m.start for m in persons], first)
+
+    def pair_before(self, offset: int) -> list[Mention]:
+        """The last two persons named before ``offset`` (their latest mentions), in the order the
+        document first names them; fewer when it names fewer (a bounded walk back)."""
+        found: dict[str, Mention] = {}
+        k = bisect_left(self.person_starts, offset)
+        for m in reversed(self.persons[max(0, k - PAIR_REACH):k]):
+            found.setdefault(m.entity_id, m)
+            if len(found) == 2:
+                break
+        return sorted(found.values(), key=lambda m: self.first_named[m.entity_id])
 
     def said_at(self, offset: int) -> Optional[Claim]:
         """The reported words a trigger at ``offset`` stands in, if any."""
@@ -78,6 +99,7 @@ class ClauseDecider:
         self.inherit_agent = inherit_agent
         # "Жапония тарапынан көмек көрсетілді": "by X" names the agent, whatever the frame
         self._agent_markers = {m: "agent" for m in lex.speech.agent_markers}
+        self._pair_patterns = lex.pair_subject_patterns()
 
     def window(self, view: SentenceView, args: list[Argument], firsts: list[int], hit: Hit, clause_start: int,
                said: Optional[Claim]) -> list[Argument]:
@@ -137,7 +159,22 @@ class ClauseDecider:
         if rule.symmetric and "recipient" not in roles and len(roles.get("agent", [])) == 2:
             if self.args.symmetric_pair(view, roles["agent"]):  # "A мен B кездесті": A the agent, B the recipient
                 roles["agent"], roles["recipient"] = roles["agent"][:1], roles["agent"][1:]
+        pair = self._pair_subject(frames, clause) if rule.symmetric else None
+        if pair is not None:
+            roles["agent"], roles["recipient"] = pair[:1], pair[1:]
         return self._agents(frames, clause, roles, subject, agents, passive)
+
+    def _pair_subject(self, frames: DocumentFrames, clause: Clause) -> Optional[list[Argument]]:
+        """"екі ел басшысы телефон арқылы сөйлесті": a pair phrase just before the trigger stands
+        for the last two persons named (agent, recipient), read where the phrase stands."""
+        view, first = clause.view, clause.hit.first
+        for k in range(max(0, first - PAIR_WINDOW), first):
+            end = next((e for e in (view.match(p, k) for p in self._pair_patterns) if e is not None), None)
+            if end is not None and end < first:
+                pair = frames.pair_before(view.tokens[k].start)
+                if len(pair) == 2:
+                    return [Argument(m, "nom", k, end, None) for m in pair]
+        return None
 
     def _roles(self, doc, clause: Clause) -> dict[str, list[Argument]]:
         """The role each name of the clause fills, by its case (or the postposition after it)."""
