@@ -58,6 +58,7 @@ class CaseFrameExtractor(Stage):
         make_reader, self.dates = lang.frame_reader, lang.dates
         self.lex = load_lexicon(context.lexicon(settings.lexicon))
         self.reader = make_reader(self.lex)
+        self.reader.layer_case = True  # case frames read Case from the morphology layer they require
         self.finder = TriggerFinder(self.lex, self.reader)
         self.args = ArgumentReader(self.lex, self.reader)
         confidence = {key: self.lex.confidence_of("case_frames", key)

@@ -68,7 +68,7 @@ class ArgumentReader:
         for nxt in range(a.last + 2, min(len(view), a.last + 5)):
             if view.mention_at(nxt) or view.tokens[nxt].is_punct:
                 break
-            case = self.reader.case_of(view.tokens[nxt].text, possessive=False)
+            case = self.reader.case_of(view.tokens[nxt], possessive=False)
             if case in ("acc", "dat", "abl", "loc", "ins"):
                 return Argument(a.mention, case, a.first, a.last, nxt)
             if case != "nom":

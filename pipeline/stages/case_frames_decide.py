@@ -117,7 +117,8 @@ class ClauseDecider:
                 window = [a for a in window if a.first > commas[-1]]
             # "Жапония қолдаған Вьетнамға": a name the participle qualifies is its object
             rule = hit.rule
-            head = next((a for a in args if a.first == last + 1), None)
+            after = bisect_left(firsts, last + 1)  # the names after the participle, by bisection
+            head = args[after] if after < len(args) and args[after].first == last + 1 else None
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
@@ -125,13 +126,14 @@ class ClauseDecider:
                     obj is None or any(rule.frame.get(a.case) == "recipient" for a in window)):
                 # "Парижге барған министр X", "Y-пен кездескен X": a participle with no object to
                 # take qualifies its subject
-                head = self._qualified(view, args, last)
+                head = self._qualified(view, args[after:after + 1], last)
                 if head is not None:
                     window = window + [Argument(head.mention, "nom", head.first, head.last, None)]
         return window
 
     def _qualified(self, view: SentenceView, args: list[Argument], last: int) -> Optional[Argument]:
-        """The name a participle qualifies: right after it, or after the title words before the name."""
+        """The name a participle qualifies (``args``: the first name after it): right after it, or
+        after the title words before the name."""
         reach = last + 1 + self.lex.roles.max_title_words
         for a in args:
             if last < a.first <= reach:

@@ -19,6 +19,7 @@ from ...textview import Argument, SentenceView, Tok
 from .morphology import SuffixAnalyser
 
 HEAD_WINDOW = 4  # words between a name and its head noun, at most
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
 
 
 class Reading(NamedTuple):
@@ -48,6 +49,7 @@ class FrameReader:
         # refusals as (whole words, stem of the last): "бас тарт" -> (("бас",), "тарт")
         self._refusals = [(tuple(p.split()[:-1]), p.split()[-1]) for p in pol.refusals]
         self._verb_readings = lru_cache(maxsize=100_000)(self._analyse_verb)
+        self.layer_case = False  # a stage that declares the morphology layer may read Case from it
 
     # -- verbs by lemma ---------------------------------------------------------
     def verb_readings(self, tok: Tok) -> tuple[Reading, ...]:
@@ -85,7 +87,7 @@ class FrameReader:
         if m.label == "NORP":
             # an adjective: the noun after it carries the case (солтүстіккореялық әскерлердің)
             if last + 1 < len(view) and not view.mention_at(last + 1) and not view.tokens[last + 1].is_punct:
-                return Argument(m, self.case_of(view.tokens[last + 1].text, possessive=False), first, last, last + 1)
+                return Argument(m, self.case_of(view.tokens[last + 1], possessive=False), first, last, last + 1)
             nxt = last + 1 + (last + 1 < len(view) and view.tokens[last + 1].text in ("«", '"', "“"))
             if nxt < len(view) and view.mention_at(nxt) and view.mention_at(nxt) is not m:
                 return Argument(m, "embedded", first, last, nxt)  # ресейлік «КПРФ»: it modifies a name
@@ -95,7 +97,7 @@ class FrameReader:
         # a title after a person's name is someone else's (Назарбаев Президент көмекшісін қабылдады)
         title = self._title_after(view, m, last) if m.label != "PERSON" else None
         if title is not None:
-            case_of_title = self.case_of(view.tokens[title].text)
+            case_of_title = self.case_of(view.tokens[title])
             if case_of_title in ("dat", "abl", "ins") and not (title + 1 < len(view) and view.mention_at(title + 1)):
                 # "Ресей өкілдерімен кездесті", "Ресей президентіне": an inflected title with no
                 # name after it stands for its possessor, in the title's case
@@ -171,7 +173,16 @@ class FrameReader:
                 return Argument(a.mention, "post", a.first, a.last, a.head)
         return a
 
-    def case_of(self, word: str, possessive: bool = True) -> str:
+    def case_of(self, word: str | Tok, possessive: bool = True) -> str:
+        """The case of a word (nominative when none reads): a word of the sentence (a Tok) as the
+        morphology layer reads it in context where this reader reads the layer (``layer_case``),
+        else as the suffix analyser reads it alone."""
+        if isinstance(word, Tok):
+            if self.layer_case and word.morph is not None and word.pos in NOMINAL_POS:
+                feats = _feats(word.morph)
+                if possessive or "Person[psor]" not in feats:
+                    return feats.get("Case", "Nom").lower()
+            word = word.text
         for a in self.analyser.analyses(word.lower()):
             if len(a.stem) > 1 and (possessive or not a.possessive):
                 return a.case
