@@ -110,9 +110,9 @@ class Lexicon(Strict):
     event_nouns: list[str] = []
     # "екі ел басшысы": a pair named by a phrase, the subject of a symmetric predicate (stem words)
     pair_subjects: list[list[TriggerWord]] = []
-    # final consonants voiced before a vowel (тап- -> табады): a verb lemma less one of them
-    # begins its forms
-    voiced_finals: list[str] = []
+    # final letters a verb stem changes before an ending (тап- -> табады, қой- -> қоятын): a verb
+    # lemma less one of them begins its forms
+    alternating_finals: list[str] = []
     event_verbs: list[str] = []
     speech: Speech
     roles: Roles

@@ -270,7 +270,10 @@ class ClauseDecider:
                     or ("intended" if clause.nested else None))
         if said is not None:
             modality = modality or "reported"
-        polarity = "negated" if hit.feats.get("Polarity") == "Neg" else self.reader.polarity(view, trigger, hit.stems)
+        # a verb trigger's own word: its reading says (тағайында-л-мақ is no negative -ма-); the
+        # auxiliaries, light verbs and refusals after it are read as for a stem trigger
+        polarity = "negated" if hit.feats.get("Polarity") == "Neg" else self.reader.polarity(
+            view, trigger, () if hit.reading is not None else hit.stems)
         return Decision(clause, roles, agents, own, speakers, confidence,
                         polarity=polarity, modality=modality, passive=passive)
 

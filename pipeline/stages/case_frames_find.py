@@ -41,12 +41,12 @@ class TriggerFinder:
         self.rules: list[TriggerRule] = [r for r in lex.trigger_rules() if not r.lemmas]
         self._first_stems = tuple(s for r in self.rules for s in r.pattern[0])
         # verb triggers by lemma; a word is read as a verb only when it begins with a lemma
-        # (less a final к/қ/п, voiced before a vowel: тап- -> табады)
+        # (less a final letter that alternates: тап- -> табады, қой- -> қоятын)
         self._by_lemma: dict[str, list[TriggerRule]] = {}
         for r in lex.trigger_rules():
             for lemma in r.lemmas:
                 self._by_lemma.setdefault(lemma, []).append(r)
-        self._lemma_prefixes = tuple(sorted({lm[:-1] if lm[-1] in lex.voiced_finals else lm
+        self._lemma_prefixes = tuple(sorted({lm[:-1] if lm[-1] in lex.alternating_finals else lm
                                              for lm in self._by_lemma}))
         self._verbal_noun_endings = tuple(lex.verbal_noun_endings)
         self._postposition_words = {w for words in lex.postpositions.values() for w in words}
@@ -95,8 +95,8 @@ class TriggerFinder:
 
     def _auxiliary(self, view: SentenceView, i: int, rule: TriggerRule, reading) -> bool:
         """A verb that is an auxiliary after another verb's converb (көмектесіп келеді: has been
-        helping) is no trigger of its own."""
-        if not reading.auxiliary or i == 0:
+        helping) is no trigger of its own; a light verb after its noun (қол қойды) is the trigger."""
+        if not reading.auxiliary or i == 0 or rule.pattern:
             return False
         before = self.reader.verb_readings(view.tokens[i - 1])
         return any(r.feats.get("VerbForm") in ("Conv", "Inf") and r.lemma not in rule.lemmas for r in before[:1])
