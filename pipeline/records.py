@@ -48,11 +48,19 @@ class Token:
     start: int
     end: int
     text: str
-    # filled by a morphology layer (none yet): the dictionary form, the UD part of
-    # speech and the UD features ("Case=Gen|Number=Sing")
+    # filled by the morphology layer (kazakh_morphology.v1): the dictionary form, the UD part
+    # of speech and the UD features ("Case=Gen|Number=Sing")
     lemma: Optional[str] = None
     pos: Optional[str] = None
     morph: Optional[str] = None
+
+    def feature(self, name: str) -> Optional[str]:
+        """One UD feature's value from ``morph`` (``Case`` -> ``Dat``), None when absent."""
+        for pair in (self.morph or "").split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
 
 
 class Sentence(Record):

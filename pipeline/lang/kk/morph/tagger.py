@@ -1,0 +1,121 @@
+"""A reading of every word of a Kazakh sentence: lemma, UD part of speech and features.
+
+Order of decisions, per word:
+1. punctuation, symbols, numbers in digits (by their characters);
+2. a closed-class word (``data/morphology/closed.yaml``: pronouns, postpositions,
+   conjunctions, particles, number words); a demonstrative is DET before a word
+   that is no verb, PRON otherwise;
+3. a verb reading (:class:`~.context.SentenceVerbs`) against the nominal one
+   (:class:`~.nominal.NominalAnalyser`): the verb wins unless its stem is only
+   guessed, or its ending is one that nouns often spell (``weak_verb_endings`` in
+   ``data/morphology/tagger.yaml``: қала is no converb of қал-) while the nominal
+   stem stands as a word often enough;
+4. a nominal reading: PROPN when capitalised and its lemma is mostly written with
+   a capital in unlabelled text (unseen there: not opening the sentence), ADJ for a word
+   ending in an adjective suffix with no case ending, else NOUN.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import kk_data
+from .context import SentenceVerbs
+from .nominal import NominalAnalyser, default_nominal_analyser
+
+
+@dataclass(frozen=True)
+class WordReading:
+    lemma: str | None
+    upos: str | None
+    feats: str | None  # UD feature string sorted by name, None when it has none
+
+    def feature(self, name: str) -> str | None:
+        for pair in (self.feats or "").split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+def _ud(feats) -> str | None:
+    items = sorted(((k, v) for k, v in feats if v is not None), key=lambda kv: kv[0].lower())
+    return "|".join(f"{k}={v}" for k, v in items) or None
+
+
+class SentenceMorphology:
+    def __init__(self, verbs: SentenceVerbs | None = None, nominals: NominalAnalyser | None = None,
+                 closed: str = "morphology/closed.yaml", settings: str = "morphology/tagger.yaml"):
+        self.verbs = verbs or SentenceVerbs()
+        self.nominals = nominals or default_nominal_analyser()
+        spec = kk_data(closed)
+        self.closed: dict[str, WordReading] = {}
+        for line in spec["words"].splitlines():
+            parts = line.split("#", 1)[0].split()
+            if len(parts) >= 3:
+                feats = parts[3] if len(parts) > 3 and parts[3] != "_" else None
+                self.closed.setdefault(parts[0], WordReading(parts[1], parts[2], feats))
+        self.det_or_pron = frozenset(spec.get("det_or_pron", ()))
+        tagger = kk_data(settings)
+        self.weak_endings = frozenset(tagger["weak_verb_endings"])
+        self.noun_over_weak_verb = int(tagger["noun_over_weak_verb"])
+        self.adjective_suffixes = tuple(tagger["adjective_suffixes"])
+        self.symbols = frozenset(tagger["symbols"])
+        self.name_share = float(tagger["name_share"])
+        self._alone = lru_cache(maxsize=200_000)(self._alone_uncached)
+
+    def analyse(self, words: list[str]) -> list[WordReading]:
+        """One reading per word of a sentence (the words in order, no whitespace)."""
+        # first each word alone (closed class, verb or nominal), then the verbs in context
+        alone = [self._alone(w, i == 0) for i, w in enumerate(words)]
+        verbs = self.verbs.analyse(words, [a is None for a in alone])
+        return [self._closed(a, words, i, verbs) if a is not None and a.lemma in self.det_or_pron
+                else a if a is not None else WordReading(verbs[i].lemma, verbs[i].upos, _ud(verbs[i].feats))
+                for i, a in enumerate(alone)]
+
+    def _alone_uncached(self, word: str, first: bool) -> WordReading | None:
+        """The reading of a word that is no verb (None: a verb, read in context)."""
+        if not any(ch.isalnum() for ch in word):
+            return WordReading(word, "SYM" if word in self.symbols else "PUNCT", None)
+        if not any(ch.isalpha() for ch in word):
+            return WordReading(word.lower(), "NUM", "NumType=Card")
+        lower = word.lower()
+        closed = self.closed.get(lower)
+        if closed is not None:
+            return closed
+        verb = self.verbs.analyser.best(word)
+        nominal = self.nominals.analyse(word)
+        if verb is not None and not self._nominal_wins(verb, nominal):
+            return None
+        return self._nominal(word, lower, nominal, first)
+
+    def _nominal(self, word: str, lower: str, nominal, first: bool) -> WordReading:
+        if word[:1].isupper() and self._is_name(nominal.lemma, first):
+            return WordReading(nominal.lemma, "PROPN", _ud(nominal.feats))
+        if not nominal.ending and lower.endswith(self.adjective_suffixes):
+            return WordReading(lower, "ADJ", None)
+        return WordReading(nominal.lemma, "NOUN", _ud(nominal.feats))
+
+    def _is_name(self, lemma: str, first: bool) -> bool:
+        """A capitalised word is a proper noun when its lemma is mostly written with a
+        capital in unlabelled text, or, unseen there, when it does not open the sentence."""
+        share = self.nominals.name_share(lemma)
+        return (not first) if share is None else share >= self.name_share
+
+    def _nominal_wins(self, verb, nominal) -> bool:
+        if verb.guessed:
+            return nominal.stem_count > 0 or bool(nominal.ending)
+        last = verb.morphs[-1] if verb.morphs else ""
+        return last in self.weak_endings and nominal.stem_count >= self.noun_over_weak_verb
+
+    def _closed(self, reading: WordReading, words, i, verbs) -> WordReading:
+        if reading.lemma in self.det_or_pron and reading.feature("Case") in (None, "Nom"):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if any(ch.isalpha() for ch in nxt) and verbs[i + 1] is None:
+                return WordReading(reading.lemma, "DET", "PronType=Dem")
+        return reading
+
+
+@lru_cache(maxsize=None)
+def default_sentence_morphology() -> SentenceMorphology:
+    return SentenceMorphology()
