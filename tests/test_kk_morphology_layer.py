@@ -134,3 +134,8 @@ def test_a_year_is_ordinal_and_bol_after_a_noun_is_aux(nlp):
     assert got["1998"] == ("1998", "NUM", "NumType=Ord")
     assert got["жылы"] == ("жыл", "NOUN", "Case=Nom|Number[psor]=Plur,Sing|Person[psor]=3")
     assert got["болды"] == ("бол", "AUX", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin")
+
+
+def test_an_overlong_token_is_no_word_to_analyse(nlp):
+    doc = nlp("Ол " + "ала" * 3000 + " деді.")
+    assert [(t.pos, t.morph) for t in doc.tokens if len(t.text) > 100] == [("X", None)]

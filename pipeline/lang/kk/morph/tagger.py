@@ -1,15 +1,16 @@
 """A reading of every word of a Kazakh sentence: lemma, UD part of speech and features.
 
-Order of decisions, per word:
-1. punctuation, symbols, numbers in digits (by their characters);
+Order of decisions, per word (settings in ``data/morphology/tagger.yaml``):
+1. punctuation, symbols, numbers in digits (by their characters; a number before
+   жыл, ғасыр or a month is ordinal); a word with a period is an abbreviation (NOUN);
 2. a closed-class word (``data/morphology/closed.yaml``: pronouns, postpositions,
-   conjunctions, particles, number words); a demonstrative is DET before a word
-   that is no verb, PRON otherwise;
+   conjunctions, particles, number words, common adjectives); a demonstrative is DET
+   before a word that is no verb; some forms read otherwise inside a sentence (мен);
 3. a verb reading (:class:`~.context.SentenceVerbs`) against the nominal one
    (:class:`~.nominal.NominalAnalyser`): the verb wins unless its stem is only
-   guessed, or its ending is one that nouns often spell (``weak_verb_endings`` in
-   ``data/morphology/tagger.yaml``: қала is no converb of қал-) while the nominal
-   stem stands as a word often enough;
+   guessed, or its ending is one that nouns often spell (``weak_verb_endings``: қала
+   is no converb of қал-) while the nominal stem stands as a word often enough, or
+   the word is capitalised inside the sentence; бол- after a nominal is AUX;
 4. a nominal reading: PROPN when capitalised and its lemma is mostly written with
    a capital in unlabelled text (unseen there: not opening the sentence), ADJ for a word
    ending in an adjective suffix with no case ending, else NOUN.
@@ -61,6 +62,7 @@ class SentenceMorphology:
         self.ordinal_before = tuple(tagger["ordinal_before"])
         self.aux_after_nominal = frozenset(tagger["aux_after_nominal"])
         self.nominal_upos = frozenset(tagger["nominal_upos"])
+        self.max_word_length = int(tagger["max_word_length"])
         self._alone = lru_cache(maxsize=200_000)(self._alone_uncached)
 
     def analyse(self, words: list[str]) -> list[WordReading]:
@@ -91,6 +93,8 @@ class SentenceMorphology:
         if not any(ch.isalpha() for ch in word):
             return WordReading(word.lower(), "NUM", "NumType=Card")
         lower = word.lower()
+        if len(word) > self.max_word_length:  # no word: a URL, a run of letters (the analysers would crawl it)
+            return WordReading(lower, "X", None)
         closed = (not first and self.closed_inside.get(lower)) or self.closed.get(lower)
         if closed:
             return closed
