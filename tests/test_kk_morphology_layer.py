@@ -112,3 +112,30 @@ def test_the_stage_runs_on_a_document_holding_only_tokens_and_sentences(nlp):
     assert [(t.text, t.lemma, t.pos) for t in out.tokens] == [
         ("Біз", "біз", "PRON"), ("қалаға", "қала", "NOUN"), ("бардық", "бар", "VERB"), (".", ".", "PUNCT")]
     assert [(t.start, t.end) for t in out.tokens] == [(t.start, t.end) for t in doc.tokens]
+
+
+def test_a_dropped_vowel_returns_to_the_lemma(nlp):
+    got = read(nlp, "Ол әкесінің орнына келді. Халқы көп.")
+    assert got["орнына"] == ("орын", "NOUN", "Case=Dat|Number[psor]=Plur,Sing|Person[psor]=3")
+    assert got["Халқы"] == ("халық", "NOUN", "Case=Nom|Number[psor]=Plur,Sing|Person[psor]=3")
+
+
+def test_a_locative_attribute_keeps_its_noun_lemma(nlp):
+    assert read(nlp, "Қаладағы мектептер жабылды.")["Қаладағы"] == ("қала", "NOUN", "Case=Loc")
+
+
+def test_men_is_i_at_the_start_and_and_inside_a_sentence(nlp):
+    got = [(t.text, t.pos) for t in nlp("Мен інім мен сіңлімді күттім.").tokens if t.text.lower() == "мен"]
+    assert got == [("Мен", "PRON"), ("мен", "CCONJ")]
+
+
+def test_a_year_is_ordinal_and_bol_after_a_noun_is_aux(nlp):
+    got = read(nlp, "Ол 1998 жылы мұғалім болды.")
+    assert got["1998"] == ("1998", "NUM", "NumType=Ord")
+    assert got["жылы"] == ("жыл", "NOUN", "Case=Nom|Number[psor]=Plur,Sing|Person[psor]=3")
+    assert got["болды"] == ("бол", "AUX", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin")
+
+
+def test_an_overlong_token_is_no_word_to_analyse(nlp):
+    doc = nlp("Ол " + "ала" * 3000 + " деді.")
+    assert [(t.pos, t.morph) for t in doc.tokens if len(t.text) > 100] == [("X", None)]

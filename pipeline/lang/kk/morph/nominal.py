@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..morphology import Analysis, SuffixAnalyser, default_analyser
 from ..resources import kk_data
+from .lists import word_list_file
 
 # UD features of each possessive (KTB writes the third person's number as Plur,Sing)
 _PSOR = {
@@ -38,11 +39,11 @@ class NominalReading:
 
 class NominalAnalyser:
     def __init__(self, suffixes: SuffixAnalyser | None = None, counts: str = "morphology/word_counts.yaml",
-                 table: str = "morphology/nominal.yaml"):
+                 table: str = "morphology/nominal.yaml", hunspell: str = "morphology/hunspell_stems.yaml"):
         self.suffixes = suffixes or default_analyser()
         self.counts: dict[str, int] = {}
         self.inside: dict[str, tuple[int, int]] = {}  # word -> (times inside a sentence, capitalised then)
-        for line in kk_data(counts)["counts"].splitlines():
+        for line in word_list_file(counts)["counts"].splitlines():
             parts = line.split()
             if len(parts) == 4:
                 self.counts[parts[0]] = int(parts[1])
@@ -52,9 +53,12 @@ class NominalAnalyser:
         self.possessive_cost = {str(k): float(v) for k, v in spec["possessive_cost"].items()}
         self.min_stem_count = int(spec["min_stem_count"])
         self.min_stem = int(spec["min_stem"])
+        self.bare_penalty = float(spec["bare_penalty"])
+        # a dictionary's stem unseen bare counts as seen this often
+        for stem in word_list_file(hunspell)["stems"].split():
+            if self.counts.get(stem, 0) < self.min_stem_count:
+                self.counts[stem] = self.min_stem_count
         self.case_names = self.suffixes.case_names
-        self.devoice = {v: k for k, v in self.suffixes.voicing.items()}  # ғ -> қ
-        self.vowels = set(kk_data("suffixes.yaml")["phonology"]["letter_classes"]["vowel"])
         self.analyse = lru_cache(maxsize=200_000)(self._analyse)
 
     def count(self, word: str) -> int:
@@ -71,9 +75,9 @@ class NominalAnalyser:
         split has evidence)."""
         lower = word.lower()
         best = NominalReading(lower, (("Case", "Nom"),), "", self.count(lower))
-        best_score = math.log1p(best.stem_count)
+        best_score = math.log1p(best.stem_count) - self.bare_penalty
         for a in self.suffixes.analyses(lower, self.min_stem):
-            if a.is_bare or a.attributive:
+            if a.is_bare:
                 continue
             stem = self._stem(a)
             n = self.count(stem)
@@ -85,15 +89,26 @@ class NominalAnalyser:
         return best
 
     def _stem(self, a: Analysis) -> str:
-        """The stem as a dictionary writes it: a voiced final before a vowel ending
-        returns to voiceless (көмег-ін -> көмек) when that spelling is the commoner word."""
+        """The stem as a dictionary writes it: the commonest of its spellings."""
+        options = self.stem_spellings(a)
+        return max(options, key=lambda o: (self.count(o), o == options[0]))
+
+    @staticmethod
+    def stem_spellings(a: Analysis) -> list[str]:
+        """The stem as split, then: a voiced final returned to voiceless before a vowel
+        ending (көмег-ін -> көмек); the high vowel a vowel ending drops restored
+        (орн-ы -> орын, халқ-ы -> халық)."""
         stem = a.stem.lower().rstrip("-")
-        last = stem[-1:]
-        if last in self.devoice and a.ending[:1] in self.vowels:
-            plain = stem[:-1] + self.devoice[last]
-            if self.count(plain) >= self.count(stem):
-                return plain
-        return stem
+        t = _spelling()
+        if a.ending[:1] not in t.vowels:
+            return [stem]
+        options = [stem]
+        if stem[-1:] in t.devoice:
+            options.append(stem[:-1] + t.devoice[stem[-1]])
+        if len(stem) >= 3 and stem[-1] not in t.vowels and stem[-2] not in t.vowels:
+            vowel = t.high_vowels["back" if any(ch in t.back for ch in stem) else "front"]
+            options += [o[:-1] + vowel + o[-1] for o in list(options)]
+        return options
 
     def feats(self, a: Analysis) -> tuple[tuple[str, str], ...]:
         out = [("Case", self.case_names[a.case])]
@@ -101,6 +116,25 @@ class NominalAnalyser:
             out.append(("Number", "Plur"))
         out.extend(_PSOR.get(a.possessive or "", ()))
         return tuple(sorted(out, key=lambda kv: kv[0].lower()))
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    vowels: frozenset
+    back: frozenset
+    devoice: dict  # ғ -> қ
+    high_vowels: dict  # back/front -> the vowel an ending drops
+
+
+@lru_cache(maxsize=None)
+def _spelling() -> _Spelling:
+    phonology = kk_data("suffixes.yaml")
+    return _Spelling(
+        vowels=frozenset(phonology["phonology"]["letter_classes"]["vowel"]),
+        back=frozenset(phonology["phonology"]["back_vowels"]),
+        devoice={v: k for k, v in phonology["voicing"].items()},
+        high_vowels={str(k): str(v) for k, v in kk_data("morphology/nominal.yaml")["elided_vowel"].items()},
+    )
 
 
 @lru_cache(maxsize=None)

@@ -1,15 +1,16 @@
 """A reading of every word of a Kazakh sentence: lemma, UD part of speech and features.
 
-Order of decisions, per word:
-1. punctuation, symbols, numbers in digits (by their characters);
+Order of decisions, per word (settings in ``data/morphology/tagger.yaml``):
+1. punctuation, symbols, numbers in digits (by their characters; a number before
+   жыл, ғасыр or a month is ordinal); a word with a period is an abbreviation (NOUN);
 2. a closed-class word (``data/morphology/closed.yaml``: pronouns, postpositions,
-   conjunctions, particles, number words); a demonstrative is DET before a word
-   that is no verb, PRON otherwise;
+   conjunctions, particles, number words, common adjectives); a demonstrative is DET
+   before a word that is no verb; some forms read otherwise inside a sentence (мен);
 3. a verb reading (:class:`~.context.SentenceVerbs`) against the nominal one
    (:class:`~.nominal.NominalAnalyser`): the verb wins unless its stem is only
-   guessed, or its ending is one that nouns often spell (``weak_verb_endings`` in
-   ``data/morphology/tagger.yaml``: қала is no converb of қал-) while the nominal
-   stem stands as a word often enough;
+   guessed, or its ending is one that nouns often spell (``weak_verb_endings``: қала
+   is no converb of қал-) while the nominal stem stands as a word often enough, or
+   the word is capitalised inside the sentence; бол- after a nominal is AUX;
 4. a nominal reading: PROPN when capitalised and its lemma is mostly written with
    a capital in unlabelled text (unseen there: not opening the sentence), ADJ for a word
    ending in an adjective suffix with no case ending, else NOUN.
@@ -49,12 +50,8 @@ class SentenceMorphology:
         self.verbs = verbs or SentenceVerbs()
         self.nominals = nominals or default_nominal_analyser()
         spec = kk_data(closed)
-        self.closed: dict[str, WordReading] = {}
-        for line in spec["words"].splitlines():
-            parts = line.split("#", 1)[0].split()
-            if len(parts) >= 3:
-                feats = parts[3] if len(parts) > 3 and parts[3] != "_" else None
-                self.closed.setdefault(parts[0], WordReading(parts[1], parts[2], feats))
+        self.closed = _readings(spec["words"])
+        self.closed_inside = _readings(spec.get("inside_sentence", ""))  # мен: 'and', not 'I'
         self.det_or_pron = frozenset(spec.get("det_or_pron", ()))
         tagger = kk_data(settings)
         self.weak_endings = frozenset(tagger["weak_verb_endings"])
@@ -62,6 +59,10 @@ class SentenceMorphology:
         self.adjective_suffixes = tuple(tagger["adjective_suffixes"])
         self.symbols = frozenset(tagger["symbols"])
         self.name_share = float(tagger["name_share"])
+        self.ordinal_before = tuple(tagger["ordinal_before"])
+        self.aux_after_nominal = frozenset(tagger["aux_after_nominal"])
+        self.nominal_upos = frozenset(tagger["nominal_upos"])
+        self.max_word_length = int(tagger["max_word_length"])
         self._alone = lru_cache(maxsize=200_000)(self._alone_uncached)
 
     def analyse(self, words: list[str]) -> list[WordReading]:
@@ -69,9 +70,21 @@ class SentenceMorphology:
         # first each word alone (closed class, verb or nominal), then the verbs in context
         alone = [self._alone(w, i == 0) for i, w in enumerate(words)]
         verbs = self.verbs.analyse(words, [a is None for a in alone])
-        return [self._closed(a, words, i, verbs) if a is not None and a.lemma in self.det_or_pron
-                else a if a is not None else WordReading(verbs[i].lemma, verbs[i].upos, _ud(verbs[i].feats))
-                for i, a in enumerate(alone)]
+        out: list[WordReading] = []
+        for i, a in enumerate(alone):
+            if a is None:
+                v = verbs[i]
+                upos = v.upos
+                if v.lemma in self.aux_after_nominal and out and out[-1].upos in self.nominal_upos:
+                    upos = "AUX"  # мүше болды, дайын болу: a copula after a noun or adjective
+                a = WordReading(v.lemma, upos, _ud(v.feats))
+            elif a.lemma in self.det_or_pron:
+                a = self._closed(a, words, i, verbs)
+            elif a.upos == "NUM" and a.lemma.isdigit() and i + 1 < len(words) \
+                    and words[i + 1].lower().startswith(self.ordinal_before):
+                a = WordReading(a.lemma, "NUM", "NumType=Ord")  # 2014 жылы, 5 наурызда
+            out.append(a)
+        return out
 
     def _alone_uncached(self, word: str, first: bool) -> WordReading | None:
         """The reading of a word that is no verb (None: a verb, read in context)."""
@@ -80,11 +93,16 @@ class SentenceMorphology:
         if not any(ch.isalpha() for ch in word):
             return WordReading(word.lower(), "NUM", "NumType=Card")
         lower = word.lower()
-        closed = self.closed.get(lower)
-        if closed is not None:
+        if len(word) > self.max_word_length:  # no word: a URL, a run of letters (the analysers would crawl it)
+            return WordReading(lower, "X", None)
+        closed = (not first and self.closed_inside.get(lower)) or self.closed.get(lower)
+        if closed:
             return closed
-        verb = self.verbs.analyser.best(word)
+        if "." in word:  # an abbreviation or an initial (ж., млн., А.)
+            return WordReading(lower, "NOUN", None)
         nominal = self.nominals.analyse(word)
+        # a capital inside a sentence marks a name, never a verb
+        verb = None if word[:1].isupper() and not first else self.verbs.analyser.best(word)
         if verb is not None and not self._nominal_wins(verb, nominal):
             return None
         return self._nominal(word, lower, nominal, first)
@@ -114,6 +132,17 @@ class SentenceMorphology:
             if any(ch.isalpha() for ch in nxt) and verbs[i + 1] is None:
                 return WordReading(reading.lemma, "DET", "PronType=Dem")
         return reading
+
+
+def _readings(block: str) -> dict[str, WordReading]:
+    """"form lemma UPOS [features]" lines -> form -> reading."""
+    out: dict[str, WordReading] = {}
+    for line in block.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) >= 3:
+            feats = parts[3] if len(parts) > 3 and parts[3] != "_" else None
+            out.setdefault(parts[0], WordReading(parts[1], parts[2], feats))
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -5,7 +5,12 @@ The nominal analyser (:mod:`.nominal`) accepts a split of ``Украинаға``
 ``украина`` + dative when the stem stands as a word of its own often enough; these
 counts are that evidence.
 
-    python -m pipeline.lang.kk.morph.word_counts [--min-count 2] [FILE ...]
+    python -m pipeline.lang.kk.morph.word_counts [--min-count 2] [--hunspell DIC] [FILE ...]
+
+With hunspell-kk installed (``apt-get install hunspell-kk``) it also writes
+``data/morphology/hunspell_stems.yaml``: the dictionary's non-verb entries that
+stand in the same text, bare or as the stem of an inflected word (ғасыр from
+ғасырдың): evidence for stems the text has only inflected.
 """
 from __future__ import annotations
 
@@ -16,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[4]
 OUT = ROOT / "pipeline" / "lang" / "kk" / "data" / "morphology" / "word_counts.yaml"
+HUNSPELL_OUT = OUT.with_name("hunspell_stems.yaml")
+HUNSPELL = Path("/usr/share/hunspell/kk_KZ.dic")
+VERB_FLAG = "M"  # hunspell-kk's verb entries (infinitives) carry the flags MmNn...
 SHARED = ROOT.parent / "shared" / "corpora"
 DEFAULT_CORPORA = [SHARED / "kazqad" / "passages_val.txt", SHARED / "kaznerd" / "IOB2_valid.txt",
                    *sorted((SHARED / "apertium_kaz_texts" / "wikipedia_raw").glob("*.txt"))]
@@ -34,6 +42,34 @@ HEADER = """\
 # This list keeps CC BY-SA 4.0. Words seen fewer than {min_count} times are left out.
 """
 
+HUNSPELL_HEADER = """\
+# Kazakh nominal stems (lower case, one a line) for the nominal analyser
+# (pipeline/lang/kk/morph/nominal.py): hunspell-kk's non-verb entries that stand in
+# unlabelled text (the sources of word_counts.yaml), bare or as an inflected word's stem.
+# Derived from hunspell-kk (Debian package; kk_KZ.dic):
+#   Copyright 2009 Akmaral Mussayeva, László Németh, Rail Aliev.
+#   Licence: GPL-2+ or LGPL-2.1+ or MPL-1.1+ (this derived list keeps that licence).
+# Regenerate: python -m pipeline.lang.kk.morph.word_counts
+"""
+
+
+def hunspell_stems(dic: Path, words: Counter) -> list[str]:
+    from ..morphology import default_analyser
+    from .nominal import NominalAnalyser
+
+    entries = set()
+    for line in dic.read_text(encoding="utf-8").splitlines()[1:]:
+        word, _, flags = line.strip().lstrip("\ufeff").partition("/")
+        if word and VERB_FLAG not in flags:
+            entries.add(word.lower())
+    found = set()
+    analyser = default_analyser()
+    spell = NominalAnalyser.stem_spellings
+    for w in words:
+        for a in analyser.analyses(w):
+            found.update(s for s in spell(a) if s in entries)
+    return sorted(found)
+
 
 def words_of(path: Path):
     text = path.read_text(encoding="utf-8")
@@ -49,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("-o", "--output", type=Path, default=OUT)
+    ap.add_argument("--hunspell", type=Path, default=HUNSPELL, help="hunspell-kk's kk_KZ.dic (skipped when absent)")
     args = ap.parse_args(argv)
     counts: Counter[str] = Counter()
     inside: Counter[str] = Counter()
@@ -65,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     body = "\n".join(f"  {w} {n} {inside[w]} {capitalised[w]}" for w, n in kept)
     args.output.write_text(HEADER.format(min_count=args.min_count) + "counts: |\n" + body + "\n", encoding="utf-8")
     print(f"{len(kept):,} words ({sum(counts.values()):,} tokens) -> {args.output}")
+    if args.hunspell.exists():
+        stems = hunspell_stems(args.hunspell, counts)
+        out = args.output.with_name(HUNSPELL_OUT.name)
+        out.write_text(HUNSPELL_HEADER + "stems: |\n" + "".join(f"  {s}\n" for s in stems), encoding="utf-8")
+        print(f"{len(stems):,} hunspell stems -> {out}")
     return 0
 
 
