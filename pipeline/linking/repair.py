@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from ..records import Mention
 from ..spans import SpanIndex
+from .country_orgs import CountryOrganisations
 from .data import INITIALS, SPATIAL_CASES
 from .missed import MissedNames
 from .person_spans import PersonSpans
@@ -21,9 +22,14 @@ NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
 
 
 class MentionRepair(PersonSpans):
-    def __init__(self, lang, title_heads, speech=None):
+    def __init__(self, lang, title_heads, speech=None, organisations: dict | None = None):
+        """``organisations``: the organisation lexicon (``head_nouns``, ``not_in_names``)."""
         super().__init__(lang, title_heads, speech)
         self.missed = MissedNames(lang, title_heads, speech)
+        organisations = organisations or {}
+        self.country_orgs = CountryOrganisations(self.analyser, self.normaliser, self.org_heads,
+                                                 organisations.get("head_nouns", ()),
+                                                 organisations.get("not_in_names", ()))
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]
@@ -56,7 +62,7 @@ class MentionRepair(PersonSpans):
         model = [self.without_title(text, m) for m in self.surname_taken_for_place(
             text, join_split_names(text, model, self.surname, self.bare_name))]
         model = [p for m in model for p in self.place_by_head_noun(text, self.city_not_person(m))]
-        return self.missed(text, gazetteer + model)
+        return self.country_orgs(text, self.missed(text, gazetteer + model))
 
     def split_inflected_name(self, text: str, m: Mention) -> list[Mention]:
         """Only a name's last word inflects: a person span with an inflected word
@@ -177,11 +183,15 @@ class MentionRepair(PersonSpans):
 
     def opens_org_name(self, text: str, m: Mention, g: Mention) -> bool:
         """An organisation span that starts with a bare country name and ends in a
-        possessed noun (министрлігі, Үкіметі, департаменті): the country is its first word."""
+        possessed noun (министрлігі, Үкіметі, департаменті), or in an organisation head
+        after lower-case words (… халқы Ассамблеясы): the country is its first word. A
+        span of countries the model called an organisation (Ресей мен Қытай) has no head."""
         if m.label != "ORG" or g.label != "COUNTRY" or g.start != m.start or g.end >= m.end:
             return False
-        if (g.case or "nom") != "nom" or not text[g.end:m.end].strip()[:1].isupper():
+        if (g.case or "nom") != "nom":
             return False
+        if not text[g.end:m.end].strip()[:1].isupper():
+            return self.country_orgs.ends_in_head(text, m)
         return self.analyser.is_possessed(text[m.start:m.end].split()[-1], min_stem=3)
 
     def precedes_org_name(self, text: str, m: Mention, g: Mention) -> bool:
