@@ -22,10 +22,12 @@ class CountryOrganisations:
     """``heads``: the organisation head nouns' stems (the analyser's, as in
     ``organisation_head_nouns``); ``head_forms``: more heads in their third-person
     possessive form (елшілігі, кәсіпорны), their stems read by the analyser;
-    ``stop_words``: words that never stand inside such a name (мен, және, өз)."""
+    ``stop_words``: words that never stand inside such a name (мен, және, өз); ``titles``:
+    a person's titles (Президенті): a name goes no further than one."""
 
-    def __init__(self, analyser, normaliser, heads, head_forms, stop_words, max_inner: int = 2):
+    def __init__(self, analyser, normaliser, heads, head_forms, stop_words, titles=(), max_inner: int = 2):
         self.analyser = analyser
+        self.titles = frozenset(titles)
         self.normaliser = normaliser
         stems = set(heads)
         for form in head_forms:
@@ -51,9 +53,10 @@ class CountryOrganisations:
         return None
 
     def ends_in_head(self, text: str, m: Mention) -> bool:
-        """A model span whose last word is an organisation head (… халқы Ассамблеясы)."""
-        last = _WORD.findall(m.text)
-        return bool(last) and self.head(last[-1]) is not None
+        """A model span whose last word is an organisation head (… халқы Ассамблеясы), no
+        conjunction inside (Ирак және Ливан лаңкестік ұйымы: two countries, not one name)."""
+        ws = _WORD.findall(m.text)
+        return bool(ws) and self.head(ws[-1]) is not None and not any(w.lower() in self.stop_words for w in ws)
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Each bare (nominative) country or demonym followed by at most ``max_inner``
@@ -62,8 +65,9 @@ class CountryOrganisations:
         index = SpanIndex(mentions)
         gone: set[int] = set()  # the mentions an organisation took (by identity)
         for g in sorted((m for m in mentions if is_country(m)), key=lambda m: m.start):
-            if (g.case or "nom") != "nom" or id(g) in gone:
-                continue  # inflected (Ресейдің елшілігі: a possessor), or taken by an earlier organisation
+            if (g.case or "nom") != "nom" or " " in g.text or id(g) in gone:
+                continue  # inflected (Ресейдің елшілігі: a possessor), a state's full name (Беларусь
+                # Республикасы, a subject more often than a name's first words), or taken already
             found = self._organisation(text, g, index)
             if found is None:
                 continue
@@ -83,6 +87,7 @@ class CountryOrganisations:
                 break
             taken.append(nxt[0])
             end = nxt[0][1].end
+        n_country = len(taken)  # the country or demonyms; then model spans over the words after them
         inner = 0
         while True:
             if text[end:end + 1] != " ":
@@ -91,13 +96,14 @@ class CountryOrganisations:
             if w is None or w.end() < len(text) and text[w.end()] == "-":
                 return None
             covering = index.keyed(w.start(), w.end())
-            if any(m.entity_id or m.start < g.end for _, m in covering):
-                return None  # another linked name (Ресей Қытай компаниясы: Қытай's), or a span from before
+            if any(m.entity_id or m.start < g.end or not text[m.start].islower() for _, m in covering):
+                return None  # another linked name (Ресей Қытай компаниясы: Қытай's), a span from before, or
+                # a name the model found on its own (қазақ | Кеңес Одағының Батыры, «Moviq» кинокомпаниясы)
             taken += [(k, m) for k, m in covering if all(k != t for t, _ in taken)]
             head = self.head(w.group())
             if head is not None:
-                if any(m.end > w.end() for _, m in taken):
-                    return None  # a model span that goes on past the head
+                if any(m.end != w.end() for _, m in taken[n_country:]):
+                    return None  # a name before the head («Moviq» кинокомпаниясы: Moviq), or past it
                 nominative, case = head
                 lemma = text[g.start:w.start()] + nominative
                 org = Mention(id=f"m{g.start}-{w.end()}", start=g.start, end=w.end(), text=text[g.start:w.end()],
@@ -105,8 +111,13 @@ class CountryOrganisations:
                               source="entity_linker.v1", origin="repair")
                 return org, taken
             lemma = self.normaliser.lemma(w.group())
-            if inner >= self.max_inner or w.group().lower() in self.stop_words or (
-                    lemma.case != "nom" and lemma.evidence == "phonology"):
-                return None  # a clause goes on (Ресей мен Қытай, Ресей Украинаға ...)
+            low = w.group().lower()
+            if g.text[:1].islower() and not w.group()[:1].islower():
+                return None  # after a lower-case demonym, a capitalised name is its own (қазақ | Кеңес Одағының)
+            if inner >= self.max_inner or low in self.stop_words or low in self.titles or (
+                    lemma.case != "nom" and lemma.evidence == "phonology") or any(
+                    a.possessive == "p3" and getattr(a, "plural", False) for a in self.analyser.analyses(low)):
+                return None  # a clause goes on (Ресей мен Қытай, Ресей Украинаға), or a phrase closes
+                # (Беларусь басшылары | Кеңес Одағын, Қазақ КСР Президенті | қызметін)
             inner += 1
             end = w.end()

@@ -29,7 +29,7 @@ class MentionRepair(PersonSpans):
         organisations = organisations or {}
         self.country_orgs = CountryOrganisations(self.analyser, self.normaliser, self.org_heads,
                                                  organisations.get("head_nouns", ()),
-                                                 organisations.get("not_in_names", ()))
+                                                 organisations.get("not_in_names", ()), self.titles)
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]
