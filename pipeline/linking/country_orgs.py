@@ -20,12 +20,13 @@ def is_country(m: Mention) -> bool:
 
 class CountryOrganisations:
     """``heads``: the organisation head nouns' stems (the analyser's, as in
-    ``organisation_head_nouns``); ``head_forms``: more heads in their third-person
-    possessive form (елшілігі, кәсіпорны), their stems read by the analyser;
-    ``stop_words``: words that never stand inside such a name (мен, және, өз); ``titles``:
+    ``organisation_head_nouns``); ``lexicon``: the organisation lexicon's ``head_nouns`` (more
+    heads in their third-person possessive form: елшілігі, кәсіпорны, stems read by the
+    analyser) and ``not_in_names`` (words never inside such a name: мен, және, өз); ``titles``:
     a person's titles (Президенті): a name goes no further than one."""
 
-    def __init__(self, analyser, normaliser, heads, head_forms, stop_words, titles=(), max_inner: int = 2):
+    def __init__(self, analyser, normaliser, heads, lexicon: dict, titles=(), max_inner: int = 2):
+        head_forms, stop_words = lexicon.get("head_nouns") or (), lexicon.get("not_in_names") or ()
         self.analyser = analyser
         self.titles = frozenset(titles)
         self.normaliser = normaliser

@@ -23,13 +23,9 @@ NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
 
 class MentionRepair(PersonSpans):
     def __init__(self, lang, title_heads, speech=None, organisations: dict | None = None):
-        """``organisations``: the organisation lexicon (``head_nouns``, ``not_in_names``)."""
         super().__init__(lang, title_heads, speech)
         self.missed = MissedNames(lang, title_heads, speech)
-        organisations = organisations or {}
-        self.country_orgs = CountryOrganisations(self.analyser, self.normaliser, self.org_heads,
-                                                 organisations.get("head_nouns", ()),
-                                                 organisations.get("not_in_names", ()), self.titles)
+        self.country_orgs = CountryOrganisations(self.analyser, self.normaliser, self.org_heads, organisations or {}, self.titles)
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]
@@ -182,13 +178,10 @@ class MentionRepair(PersonSpans):
         return out_g, [m for m in model if m.id not in drop]
 
     def opens_org_name(self, text: str, m: Mention, g: Mention) -> bool:
-        """An organisation span that starts with a bare country name and ends in a
-        possessed noun (министрлігі, Үкіметі, департаменті), or in an organisation head
-        after lower-case words (… халқы Ассамблеясы): the country is its first word. A
-        span of countries the model called an organisation (Ресей мен Қытай) has no head."""
-        if m.label != "ORG" or g.label != "COUNTRY" or g.start != m.start or g.end >= m.end:
-            return False
-        if (g.case or "nom") != "nom":
+        """An organisation span that starts with a bare country name and ends in a possessed
+        noun (министрлігі, Үкіметі), or in an organisation head after lower-case words (… халқы
+        Ассамблеясы; Ресей мен Қытай has none): the country is its first word."""
+        if m.label != "ORG" or g.label != "COUNTRY" or g.start != m.start or g.end >= m.end or (g.case or "nom") != "nom":
             return False
         if not text[g.end:m.end].strip()[:1].isupper():
             return self.country_orgs.ends_in_head(text, m)

@@ -149,9 +149,12 @@ class EntityLinker(Stage):
         return Entity(id=f"country:{code}", type="Country", name=self.countries.canonical(code), identifier=code)
 
     def _named_after_country(self, name: str) -> str | None:
-        """The country an organisation's name opens with (Ресей Сыртқы істер министрлігі,
-        Түркия Ұлттық банкі: RU, TR); none for two (Қазақ-түрік университеті) or for none."""
+        """The country an organisation's name opens with, where the name ends in an organisation
+        head (Ресей Сыртқы істер министрлігі, Түркия Ұлттық банкі: RU, TR); none for two
+        (Қазақ-түрік университеті), none for a company's own name («Қазақстан темір жолы»)."""
         words = re.findall(r"[^\W\d_]+", name)
+        if not words or self.repair.country_orgs.head(words[-1]) is None:
+            return None
         found = self.countries.find(words)
         if not found or found[0].first != 0:
             return None
