@@ -63,3 +63,16 @@ def test_a_genitive_country_or_a_country_and_a_clause_makes_no_organisation():
     entities, _ = read("Беларусь басшылары Кеңес Одағын таратты.")
     assert ("Country", "Беларусь", None) in entities
     assert not any(t == "Organization" and n.startswith("Беларусь") for t, n, _ in entities)
+
+
+def test_a_listed_organisation_holding_a_country_is_the_organisation(tmp_path):
+    import pipeline
+
+    lexicon = tmp_path / "organisations.yaml"
+    lexicon.write_text("organisations:\n  Қытай жібек жолы: [ҚЖЖ]\n", encoding="utf-8")
+    nlp = pipeline.load({"language": "kk", "stages": [
+        {"factory": "kazakh_sentences.v1"}, {"factory": "country_gazetteer.v1"},
+        {"factory": "org_gazetteer.v1", "lexicon": str(lexicon)}, {"factory": "entity_linker.v1"}]})
+    r = nlp.process("Қытай жібек жолына Жапония несие берді.", doc_id="t")
+    assert {(e.type, e.name) for e in r.entities} == {("Organization", "Қытай жібек жолы"), ("Country", "Жапония")}
+    assert [m.text for m in r.mentions] == ["Қытай жібек жолына", "Жапония"]
