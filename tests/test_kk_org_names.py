@@ -18,7 +18,9 @@ def read(text, orgs=()):
     ("Түркия Ұлттық банкі Ресейді сынады.", "Түркия Ұлттық банкі", "Түркия",
      [{"predicate": "condemn", "agent": "Түркия Ұлттық банкі", "recipient": "Ресей"}]),
     ("Қытай бірлескен кәсіпорнының басшысы Жапонияға келді.", "Қытай бірлескен кәсіпорны", "Қытай", []),
-    ("Қытай компаниясы Қазақстанмен келісім жасады.", "Қытай компаниясы", "Қытай", []),
+    # an agreement made (келісім жаса-) is cooperation; its party is the company, never China
+    ("Қытай компаниясы Қазақстанмен келісім жасады.", "Қытай компаниясы", "Қытай",
+     [{"predicate": "cooperate", "agent": "Қытай компаниясы", "recipient": "Қазақстан"}]),
 ])
 def test_a_country_before_an_organisation_head_names_an_organisation(text, org, country, claims):
     entities, got = read(text)
