@@ -47,6 +47,7 @@ class PredicateCoding(PloverType):
     root: str = Field(pattern=r"^\d{2}$")
     quad_class: int = Field(ge=1, le=4)
     goldstein: float = Field(ge=-10.0, le=10.0)
+    symmetric: bool = False  # A met B = B met A: one happening either way
 
     @model_validator(mode="after")
     def _codes_agree(self):
@@ -74,6 +75,7 @@ class EventCoding(_Strict):
     goldstein: Optional[float] = None
     plover: Optional[str] = None
     mode: Optional[str] = None
+    symmetric: bool = False
     aux_mode: Optional[str] = None  # negated, hypothetical, intended: out of the default table
 
 
@@ -105,7 +107,7 @@ def code_claim(claim: Claim, table: EventCodingTable | None = None) -> EventCodi
         plover = table.by_cameo.get(claim.cameo) or (known or PloverType())
         return EventCoding(cameo=claim.cameo, base=claim.cameo[:3], root=claim.cameo[:2],
                            quad_class=claim.quad_class, goldstein=claim.goldstein, plover=plover.plover,
-                           mode=plover.mode, aux_mode=aux)
+                           mode=plover.mode, aux_mode=aux)  # a trigger's own code (host 043) has a direction
     if known is None:
         return EventCoding(aux_mode=aux)
     return EventCoding(**known.model_dump(exclude={"cameo", "base", "root"}), cameo=known.cameo, base=known.base,
