@@ -13,16 +13,18 @@ import networkx as nx
 from .document_ids import document_iri
 from .events.tables import (EVENT_COLUMNS, MENTION_COLUMNS, coded_claim_rows, event_table,  # noqa: F401 - API
                             polecat_records, write_jsonl, write_table)
+from .events.quotations import quotation_records
 from .graph import ClaimsGraph, entity_node_type
 from .records import Entity
 from .store import load_store, query_store  # noqa: F401 - the store's API, importable from here too
 from .textfiles import part_path, xml_text
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle", "events", "events-parquet", "mentions",
-           "mentions-parquet", "polecat")
+           "mentions-parquet", "polecat", "quotations")
 SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".parquet", "nquads": ".nq",
           "turtle": ".ttl", "events": ".events.csv", "events-parquet": ".events.parquet", "mentions": ".mentions.csv",
-          "mentions-parquet": ".mentions.parquet", "polecat": ".polecat.jsonl"}
+          "mentions-parquet": ".mentions.parquet", "polecat": ".polecat.jsonl",
+          "quotations": ".quotations.jsonl"}
 
 
 def _flat_graph(graph: ClaimsGraph) -> nx.MultiDiGraph:
@@ -69,7 +71,7 @@ def _write(graph_path: Path, fmt: str, out: Path, part: Path, all_modes: bool = 
         g.serialize(destination=str(part), format=fmt, encoding="utf-8")
         return fmt, len(g)
     graph = ClaimsGraph.from_jsonld(graph_path)
-    if fmt in ("events", "events-parquet", "mentions", "mentions-parquet", "polecat"):
+    if fmt in ("events", "events-parquet", "mentions", "mentions-parquet", "polecat", "quotations"):
         return _write_event_data(graph, fmt, out, part, all_modes)
     if fmt in ("graphml", "gexf"):
         flat = _flat_graph(graph)
@@ -90,9 +92,11 @@ def _write(graph_path: Path, fmt: str, out: Path, part: Path, all_modes: bool = 
 
 
 def _write_event_data(graph: ClaimsGraph, fmt: str, out: Path, part: Path, all_modes: bool) -> tuple[str, int]:
-    """The event-data tables (:mod:`pipeline.events`): events, mentions (CSV or Parquet), POLECAT JSON Lines."""
-    if fmt == "polecat":
-        return "jsonl", write_jsonl(polecat_records(graph, all_modes), part)
+    """The event-data tables (:mod:`pipeline.events`): events, mentions (CSV or Parquet), POLECAT and
+    quotations JSON Lines."""
+    if fmt in ("polecat", "quotations"):
+        records = polecat_records(graph, all_modes) if fmt == "polecat" else quotation_records(graph)
+        return "jsonl", write_jsonl(records, part)
     parquet = fmt.endswith("-parquet") or out.suffix == ".parquet"
     events, mentions = event_table(graph, all_modes)
     rows, columns = (mentions, MENTION_COLUMNS) if fmt.startswith("mentions") else (events, EVENT_COLUMNS)

@@ -154,3 +154,21 @@ def test_a_date_joins_an_event_within_its_precision_and_parties_in_either_order(
     grouped = [sorted(m.claim.document for m in e.mentions) for e in events]
     assert grouped == [["doc:a", "doc:b"], ["doc:d"], ["doc:c"]]  # May (month) joins 14 May, not 15 May as well
     assert [e.date[1] for e in events] == ["day", "day", "day"]
+
+
+def test_one_quote_by_one_speaker_in_two_documents_is_one_quotation(tmp_path):
+    quote = "Біз көршілермен достықты нығайтамыз"
+    news = [{"id": f"q{i}", "date": f"2025-07-0{i}", "url": f"https://site{i}.example.kz/q",
+             "text": f"Қазақстан Президенті Асхат Серікбаев: «{quote}{mark}», - деді."}
+            for i, mark in ((1, ""), (2, "!"))]
+    src = tmp_path / "quotes.jsonl"
+    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in news), encoding="utf-8")
+    assert runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "out")]).exit_code == 0
+    out = _export(tmp_path / "out" / "graph.jsonld", "quotations", tmp_path / "q.jsonl")
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 1
+    q = records[0]
+    assert (q["speaker"]["id"], q["speaker"]["code"], q["date_first"]) == ("person:askhat-serikbaev", "KAZGOV",
+                                                                           "2025-07-01")
+    assert (q["num_occurrences"], q["num_articles"], q["num_sources"]) == (2, 2, 2)
+    assert [o["document"] for o in q["occurrences"]] == ["doc:q1", "doc:q2"]

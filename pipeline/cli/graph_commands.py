@@ -12,7 +12,7 @@ from .common import fail, write_from_graph
 
 def export(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (GDELT-style, one row per happening; Parquet with -o X.parquet), events-parquet, mentions (the events' mentions), mentions-parquet or polecat (POLECAT-style JSON Lines)."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (GDELT-style, one row per happening; Parquet with -o X.parquet), events-parquet, mentions (the events' mentions), mentions-parquet, polecat (POLECAT-style JSON Lines) or quotations (one per quote and speaker, with its occurrences; JSON Lines)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: beside GRAPH)."),
     all_modes: bool = typer.Option(False, "--all-modes", help="Event tables: keep negated, hypothetical and intended events (PLOVER's auxiliary modes), left out by default."),
 ) -> None:

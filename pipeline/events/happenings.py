@@ -33,10 +33,7 @@ class Mention(BaseModel):
 
     @property
     def source(self) -> str:
-        """The source's host where a URL is known, else the document (a source of its own)."""
-        doc = self.document
-        host = urlparse(doc.url).hostname if doc is not None and doc.url else None
-        return host.removeprefix("www.") if host else (doc.id if doc is not None else self.claim.document or "")
+        return source_of(self.document, self.claim.document)
 
     def interval(self) -> tuple[dt.date, dt.date] | None:
         if self.date is None:
@@ -47,6 +44,12 @@ class Mention(BaseModel):
             last = calendar.monthrange(self.date.year, self.date.month)[1]
             return self.date.replace(day=1), self.date.replace(day=last)
         return self.date, self.date
+
+
+def source_of(doc: GraphDocument | None, document_id: str | None) -> str:
+    """A mention's source: the host of its URL where one is known, else its document (a source of its own)."""
+    host = urlparse(doc.url).hostname if doc is not None and doc.url else None
+    return host.removeprefix("www.") if host else (doc.id if doc is not None else document_id or "")
 
 
 class Happening(BaseModel):

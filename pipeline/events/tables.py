@@ -72,6 +72,13 @@ def _document_fields(m: Mention) -> dict:
             "EvidenceStart": ev.start, "EvidenceEnd": ev.end, "Evidence": ev.exact}
 
 
+def _place(event: Happening, entities: dict[str, Entity]) -> Optional[str]:
+    """The event's place: the first of its mentions' locations that is a place (a mention in one
+    language may name it where another does not)."""
+    return next((x.claim.location for x in event.mentions
+                 if x.claim.location in entities and entities[x.claim.location].type in GEO_TYPES), None)
+
+
 def graph_happenings(graph: ClaimsGraph, all_modes: bool = False) -> tuple[list[Happening], dict[str, Entity]]:
     entities = graph.entity_records()
     found = mentions_of(graph.claim_records(), entities, graph.document_records(), all_modes=all_modes)
@@ -91,7 +98,7 @@ def event_table(graph: ClaimsGraph, all_modes: bool = False) -> tuple[list[dict]
             "EventCode": c.cameo, "EventBaseCode": c.base, "EventRootCode": c.root, "QuadClass": c.quad_class,
             "GoldsteinScale": c.goldstein, "NumMentions": len(event.mentions),
             "NumArticles": len({x.claim.document for x in event.mentions}),
-            "NumSources": len({x.source for x in event.mentions}), **_geo(m.claim.location, entities),
+            "NumSources": len({x.source for x in event.mentions}), **_geo(_place(event, entities), entities),
             "SOURCEURL": doc.url if doc else None, "PloverEventType": c.plover, "PloverMode": event.mode,
             "PloverAuxMode": c.aux_mode, "Predicate": m.claim.predicate, "Polarity": m.claim.polarity,
             "Modality": m.claim.modality, "Actor1ID": m.actor1, "Actor2ID": m.actor2, **_document_fields(m),
@@ -125,7 +132,7 @@ def polecat_records(graph: ClaimsGraph, all_modes: bool = False) -> list[dict]:
         if not c.plover:
             continue
         date, precision = event.date
-        place = _geo(m.claim.location, entities)
+        place = _geo(_place(event, entities), entities)
         out.append({
             "event_id": str(event.event_id), "event_date": date.isoformat() if date else None,
             "date_precision": precision, "event_type": c.plover, "event_mode": event.mode, "aux_mode": c.aux_mode,
