@@ -172,3 +172,16 @@ def test_one_quote_by_one_speaker_in_two_documents_is_one_quotation(tmp_path):
                                                                            "2025-07-01")
     assert (q["num_occurrences"], q["num_articles"], q["num_sources"]) == (2, 2, 2)
     assert [o["document"] for o in q["occurrences"]] == ["doc:q1", "doc:q2"]
+
+
+def test_statements_are_one_event_per_thing_said():
+    entities = {"country:KZ": Entity(id="country:KZ", type="Country", name="KZ", identifier="KZ")}
+
+    def said(doc, words):
+        return GraphClaim(id=f"{doc}-say-0", predicate="say", agent="country:KZ", text=words, date="2025-05-14",
+                          document=f"doc:{doc}", evidence=Evidence(start=0, end=3, exact="say"))
+
+    claims = [said("a", "Шекара ашық."), said("b", "шекара ашық"), said("c", "Келіссөздер жалғасады.")]
+    documents = {f"doc:{d}": GraphDocument(id=f"doc:{d}") for d in "abc"}
+    events = happenings(mentions_of(claims, entities, documents), entities)
+    assert sorted(len(e.mentions) for e in events) == [1, 2]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import unicodedata
 from typing import Optional
 from urllib.parse import urlparse
 
@@ -123,12 +124,20 @@ def mentions_of(claims: list[GraphClaim], entities: dict[str, Entity], documents
     return out
 
 
+def quote_key(words: str) -> str:
+    """Words folded for comparison: lower case, no punctuation, single spaces."""
+    kept = "".join(" " if unicodedata.category(ch).startswith(("P", "S")) else ch for ch in words.casefold())
+    return " ".join(kept.split())
+
+
 def _key(m: Mention) -> tuple:
     parties = (m.actor1 or "", m.actor2 or "")
     if m.coding.symmetric:
         parties = tuple(sorted(parties))
+    # a statement (CAMEO root 01) is one happening per thing said, not per speaker and day
+    said = quote_key(m.claim.text or "") if m.coding.root == "01" else ""
     return (m.coding.cameo or "", m.claim.predicate if not m.coding.cameo else "", parties, m.claim.polarity,
-            m.coding.aux_mode or "")
+            m.coding.aux_mode or "", said)
 
 
 def happenings(mentions: list[Mention], entities: dict[str, Entity]) -> list[Happening]:

@@ -4,17 +4,10 @@ words are compared folded: case, punctuation and spacing aside. Linear: one inde
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 
 from ..graph import ClaimsGraph
 from .actors import actor_code
-from .happenings import claim_date, source_of
-
-
-def quote_key(words: str) -> str:
-    """The words folded for comparison: lower case, no punctuation, single spaces."""
-    kept = "".join(" " if unicodedata.category(ch).startswith(("P", "S")) else ch for ch in words.casefold())
-    return " ".join(kept.split())
+from .happenings import claim_date, quote_key, source_of
 
 
 def quotation_records(graph: ClaimsGraph, speech_predicate: str = "say") -> list[dict]:
