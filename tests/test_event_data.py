@@ -185,3 +185,21 @@ def test_statements_are_one_event_per_thing_said():
     documents = {f"doc:{d}": GraphDocument(id=f"doc:{d}") for d in "abc"}
     events = happenings(mentions_of(claims, entities, documents), entities)
     assert sorted(len(e.mentions) for e in events) == [1, 2]
+
+
+def test_consult_modes_multilateral_and_third_party():
+    entities = {e.id: e for e in (Entity(id=f"country:{c}", type="Country", name=c, identifier=c)
+                                  for c in ("KZ", "CN", "RU", "TR"))}
+
+    def met(doc, recipient, location=None, date="2025-05-14"):
+        return GraphClaim(id=f"{doc}-meet-{recipient[-2:]}", predicate="meet", agent="country:KZ", recipient=recipient,
+                          location=location, date=date, document=f"doc:{doc}",
+                          evidence=Evidence(start=0, end=4, exact="meet"))
+
+    # one trigger, three parties: multilateral; a meeting in Turkey of Kazakhstan and China: third-party
+    claims = [met("a", "country:CN"), met("a", "country:RU"), met("b", "country:CN", "country:TR", "2025-09-01")]
+    documents = {f"doc:{d}": GraphDocument(id=f"doc:{d}") for d in "ab"}
+    events = happenings(mentions_of(claims, entities, documents), entities)
+    modes = {(e.first.claim.document, e.first.actor2): (e.mode, e.recipients) for e in events}
+    assert modes[("doc:a", "country:RU")] == ("multilateral", ["country:CN", "country:RU"])
+    assert modes[("doc:b", "country:CN")] == ("third-party", ["country:CN"])
