@@ -8,11 +8,18 @@ the process and its workers). Also times the bare Kazakh tokenizer (the
 package's spaCy language class, no components) on the same text.
 
     python benchmarks/throughput.py [--n 1000 10000] [--workers 1 2] [--config configs/fast.yaml]
+    python benchmarks/throughput.py --n 300 --baseline ../other-checkout [--rounds 3]
+
+With ``--baseline``, the same corpus runs under this checkout's code and another
+checkout's, one worker, alternating for ``--rounds`` rounds; it prints words per CPU
+second (the process and its children) for each, best of the rounds, and their ratio.
+CPU seconds, because wall time on a shared machine measures its load.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -54,10 +61,46 @@ def child(corpus: Path, out: Path, workers: int, config: str) -> None:
 
     nlp = pipeline.load(config or None)
     started = time.perf_counter()
+    before = cpu_seconds()
     summary = run([corpus], out, nlp, workers=workers)
     seconds = time.perf_counter() - started
+    cpu = cpu_seconds() - before
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"documents": summary.documents, "seconds": seconds, "peak_rss_mb": rss / 1024}))
+    print(json.dumps({"documents": summary.documents, "seconds": seconds, "cpu_seconds": cpu,
+                      "peak_rss_mb": rss / 1024}))
+
+
+def cpu_seconds() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_child(code: Path, corpus: Path, out: Path, workers: int, config: str) -> dict:
+    """One measured run in a fresh process whose ``pipeline`` is the package under ``code``."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    res = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(out),
+                          str(workers), "--config", config], capture_output=True, text=True, cwd=code, env=env)
+    if res.returncode != 0:
+        raise SystemExit(f"{code}: the run failed:\n{res.stderr[-2000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def side_by_side(baseline: Path, n: int, rounds: int, config: str) -> None:
+    here = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        words = build_corpus(corpus, n)
+        best: dict[str, float] = {}
+        for i in range(rounds):
+            for name, code in (("baseline", baseline), ("this checkout", here)):
+                r = run_child(code, corpus, Path(tmp) / f"out-{i}-{name[:4]}", 1, config)
+                wpcs = words / r["cpu_seconds"]
+                best[name] = max(best.get(name, 0.0), wpcs)
+                print(f"  round {i + 1} {name}: {wpcs:,.0f} words per CPU second ({r['seconds']:.1f} s wall)")
+        print(f"N={n}, {words} words: baseline {best['baseline']:,.0f}, this checkout "
+              f"{best['this checkout']:,.0f} words per CPU second (best of {rounds}); "
+              f"ratio {best['this checkout'] / best['baseline']:.3f}")
 
 
 def tokenizer_only(corpus: Path) -> float:
@@ -78,10 +121,15 @@ def main() -> int:
     ap.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--config", default="", help="pipeline YAML (default: configs/default.yaml)")
+    ap.add_argument("--baseline", type=Path, help="another checkout to compare with, side by side")
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]), args.config)
+        return 0
+    if args.baseline:
+        side_by_side(args.baseline.resolve(), args.n[0], args.rounds, args.config)
         return 0
     for n in args.n:
         with tempfile.TemporaryDirectory() as tmp:
