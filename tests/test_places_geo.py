@@ -152,3 +152,11 @@ def test_russian_places_are_resolved_too():
     result = nlp_ru.process("Президент прибыл в Ташкент на саммит.", doc_id="d")
     city = next(e for e in result.entities if e.type in ("Place", "City"))
     assert geo(city) == (1512569, 41.26, 69.22)
+
+
+def test_a_resolved_city_names_its_country_for_the_event_table(nlp):
+    from pipeline.geonames import geonames_index
+
+    city = entity_named(nlp.process("Министр Берлинде сөз сөйледі.", doc_id="d"), "Берлин")
+    feature = geonames_index().feature(city.geonames_id)
+    assert (feature.name, feature.country_code, feature.fips) == ("Berlin", "DE", "GM")  # GDELT's codes are FIPS
