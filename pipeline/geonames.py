@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from .ids import name_key
 from .resources import package_data
 
-CYRILLIC = re.compile("[\u0400-\u04ff]")
+CYRILLIC_BLOCK = range(0x0400, 0x0500)  # Unicode's Cyrillic block (Kazakh's letters included)
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 
 
@@ -33,6 +33,10 @@ class GeoPlace(BaseModel):
     latitude: float
     longitude: float
     population: int = 0
+
+
+def is_cyrillic(name: str) -> bool:
+    return any(ord(ch) in CYRILLIC_BLOCK for ch in name)
 
 
 def geonames_iri(geonames_id: int) -> str:
@@ -61,12 +65,12 @@ class GeoNamesIndex:
                              fips=fips.get(city["countrycode"]), latitude=city["latitude"], longitude=city["longitude"],
                              population=city["population"] or 0)
             self.cities[place.geonames_id] = place
-            keys = {name_key(n) for n in city["alternatenames"] if CYRILLIC.search(n)}
+            keys = {name_key(n) for n in city["alternatenames"] if is_cyrillic(n)}
             for key in keys:
                 self._by_name.setdefault(key, []).append(place.geonames_id)
         # a continent's name (Азия) is never a city's, though a small town may bear it
         self._continents = {name_key(a["name"]) for c in cache.get_continents().values()
-                            for a in c.get("alternateNames", ()) if CYRILLIC.search(a.get("name", ""))}
+                            for a in c.get("alternateNames", ()) if is_cyrillic(a.get("name", ""))}
         centroids = package_data("country_centroids.yaml")["centroids"]
         self.countries: dict[str, GeoPlace] = {
             code: GeoPlace(geonames_id=c["geonameid"], name=c["name"], country_code=code, fips=fips[code],

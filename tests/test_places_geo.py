@@ -160,3 +160,13 @@ def test_a_resolved_city_names_its_country_for_the_event_table(nlp):
     city = entity_named(nlp.process("Министр Берлинде сөз сөйледі.", doc_id="d"), "Берлин")
     feature = geonames_index().feature(city.geonames_id)
     assert (feature.name, feature.country_code, feature.fips) == ("Berlin", "DE", "GM")  # GDELT's codes are FIPS
+
+
+def test_a_bad_exonym_file_is_one_line_naming_it(tmp_path):
+    bad = tmp_path / "places.yaml"
+    bad.write_text("cities:\n  Хиуа: 12\n", encoding="utf-8")  # no city of GeoNames has id 12
+    with pytest.raises(ValueError) as err:
+        pipeline.load({"language": "kk", "stages": [
+            {"factory": "kazakh_sentences.v1"}, {"factory": "country_gazetteer.v1"}, {"factory": "entity_linker.v1"},
+            {"factory": "place_resolver.v1", "exonyms": str(bad)}]})
+    assert str(bad) in str(err.value) and "\n" not in str(err.value)

