@@ -2,7 +2,7 @@
 (GeoNames data, CC BY 4.0, geonames.org), found by their Cyrillic names, and a point
 for each country (its centroid, ``pipeline/data/country_centroids.yaml``).
 
-Names are compared by :func:`~pipeline.ids.name_key` (Kazakh letters folded to the
+Names are compared by :func:`place_key` (Kazakh letters folded to the
 Russian ones): the Kazakh ``Бішкек`` finds GeoNames' Russian ``Бишкек``. Only Cyrillic
 names are indexed (the pipeline reads Kazakh and Russian): a tenth of GeoNames'
 alternate names, loaded once per process (about a second).
@@ -15,10 +15,10 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from .ids import name_key
 from .resources import package_data
 
-CYRILLIC_BLOCK = range(0x0400, 0x0500)  # Unicode's Cyrillic block (Kazakh's letters included)
+# Unicode's Cyrillic block (Kazakh's letters included), built from code points: no Cyrillic literal here
+CYRILLIC = re.compile(f"[{chr(0x0400)}-{chr(0x04FF)}]")
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 
 
@@ -35,8 +35,22 @@ class GeoPlace(BaseModel):
     population: int = 0
 
 
+@lru_cache(maxsize=1)
+def _fold() -> dict[int, str]:
+    return str.maketrans(dict(package_data("cyrillic_fold.yaml")))
+
+
+NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
+def place_key(name: str) -> str:
+    """A name's spelling-independent key: lower case, Kazakh letters folded to the Russian
+    ones (as entity ids fold them), spaces, hyphens and marks dropped (Нью-Йорк, Нью Йорк)."""
+    return NOT_A_LETTER.sub("", name.lower().translate(_fold()))
+
+
 def is_cyrillic(name: str) -> bool:
-    return any(ord(ch) in CYRILLIC_BLOCK for ch in name)
+    return CYRILLIC.search(name) is not None
 
 
 def geonames_iri(geonames_id: int) -> str:
@@ -65,11 +79,11 @@ class GeoNamesIndex:
                              fips=fips.get(city["countrycode"]), latitude=city["latitude"], longitude=city["longitude"],
                              population=city["population"] or 0)
             self.cities[place.geonames_id] = place
-            keys = {name_key(n) for n in city["alternatenames"] if is_cyrillic(n)}
+            keys = {place_key(n) for n in city["alternatenames"] if is_cyrillic(n)}
             for key in keys:
                 self._by_name.setdefault(key, []).append(place.geonames_id)
         # a continent's name (Азия) is never a city's, though a small town may bear it
-        self._continents = {name_key(a["name"]) for c in cache.get_continents().values()
+        self._continents = {place_key(a["name"]) for c in cache.get_continents().values()
                             for a in c.get("alternateNames", ()) if is_cyrillic(a.get("name", ""))}
         centroids = package_data("country_centroids.yaml")["centroids"]
         self.countries: dict[str, GeoPlace] = {
@@ -80,7 +94,7 @@ class GeoNamesIndex:
     def cities_named(self, name: str) -> list[GeoPlace]:
         """The cities one of whose Cyrillic names is ``name`` (any spelling of its letters);
         none for a continent's name."""
-        key = name_key(name)
+        key = place_key(name)
         if key in self._continents:
             return []
         return [self.cities[i] for i in self._by_name.get(key, ())]

