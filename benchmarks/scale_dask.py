@@ -53,6 +53,7 @@ from throughput import build_corpus, sentences  # noqa: E402
 
 CHEAP_STAGES = [
     {"factory": "kazakh_sentences.v1"},
+    {"factory": "kazakh_morphology.v1"},
     {"factory": "country_gazetteer.v1"},
     {"factory": "org_gazetteer.v1", "lexicon": str(REPO / "configs" / "organisations_kk.yaml")},
     {"factory": "quantified_groups.v1", "lexicon": str(REPO / "configs" / "relations_kk.yaml")},

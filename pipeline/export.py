@@ -11,27 +11,20 @@ from pathlib import Path
 import networkx as nx
 
 from .document_ids import document_iri
+from .events.tables import (EVENT_COLUMNS, MENTION_COLUMNS, coded_claim_rows, event_table,  # noqa: F401 - API
+                            polecat_records, write_jsonl, write_table)
+from .events.quotations import quotation_records
 from .graph import ClaimsGraph, entity_node_type
 from .records import Entity
 from .store import load_store, query_store  # noqa: F401 - the store's API, importable from here too
 from .textfiles import part_path, xml_text
 
-FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle", "events", "events-parquet")
+FORMATS = ("graphml", "gexf", "csv", "parquet", "nquads", "turtle", "events", "events-parquet", "mentions",
+           "mentions-parquet", "polecat", "quotations")
 SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".parquet", "nquads": ".nq",
-          "turtle": ".ttl", "events": ".events.csv", "events-parquet": ".events.parquet"}
-
-# The event table (``--format events``): one row per claim between actors, in the spirit of a
-# GDELT event record (actor 1 = the agent, actor 2 = the recipient, else the partner, else a
-# country that is the claim's location, as in a visit).
-EVENT_COLUMNS = (
-    "event_id", "date", "date_published",
-    "actor1_id", "actor1_name", "actor1_type", "actor1_country",
-    "actor2_id", "actor2_name", "actor2_type", "actor2_country",
-    "predicate", "cameo", "quad_class", "goldstein", "polarity", "modality",
-    "location_id", "location_name", "theme",
-    "author_id", "author_name", "document_id", "source", "url",
-    "evidence_start", "evidence_end", "evidence", "text", "confidence",
-)
+          "turtle": ".ttl", "events": ".events.csv", "events-parquet": ".events.parquet", "mentions": ".mentions.csv",
+          "mentions-parquet": ".mentions.parquet", "polecat": ".polecat.jsonl",
+          "quotations": ".quotations.jsonl"}
 
 
 def _flat_graph(graph: ClaimsGraph) -> nx.MultiDiGraph:
@@ -51,15 +44,16 @@ class ExportError(ValueError):
     """An export wrote a file that does not read back as what was written."""
 
 
-def export(graph_path: Path, fmt: str, out: Path) -> Path:
+def export(graph_path: Path, fmt: str, out: Path, all_modes: bool = False) -> Path:
     """Write ``graph_path`` as ``fmt`` to ``out``, then read the file back: ``out`` appears only
-    when it parses and holds every node, edge, row or triple (never a truncated file)."""
+    when it parses and holds every node, edge, row or triple (never a truncated file). With
+    ``all_modes`` the event tables keep negated, hypothetical and intended events."""
     if fmt not in FORMATS:
         raise ValueError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     out = Path(out)
     part = part_path(out)
     try:
-        written = _write(Path(graph_path), fmt, out, part)
+        written = _write(Path(graph_path), fmt, out, part, all_modes)
         _check_written(part, fmt, written, out)
         os.replace(part, out)
     finally:
@@ -67,7 +61,7 @@ def export(graph_path: Path, fmt: str, out: Path) -> Path:
     return out
 
 
-def _write(graph_path: Path, fmt: str, out: Path, part: Path) -> tuple[str, int]:
+def _write(graph_path: Path, fmt: str, out: Path, part: Path, all_modes: bool = False) -> tuple[str, int]:
     """Write the export to ``part``; (how to read it back, how many items it must hold)."""
     if fmt in ("nquads", "turtle"):
         import rdflib
@@ -77,23 +71,36 @@ def _write(graph_path: Path, fmt: str, out: Path, part: Path) -> tuple[str, int]
         g.serialize(destination=str(part), format=fmt, encoding="utf-8")
         return fmt, len(g)
     graph = ClaimsGraph.from_jsonld(graph_path)
-    if fmt in ("events", "events-parquet"):
-        parquet = fmt == "events-parquet" or out.suffix == ".parquet"
-        return ("parquet" if parquet else "csv"), write_events(graph, part, parquet=parquet)
+    if fmt in ("events", "events-parquet", "mentions", "mentions-parquet", "polecat", "quotations"):
+        return _write_event_data(graph, fmt, out, part, all_modes)
     if fmt in ("graphml", "gexf"):
         flat = _flat_graph(graph)
         (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, part)
         return fmt, flat.number_of_nodes() + flat.number_of_edges()
     if fmt == "csv":
-        rows = graph.claim_rows()
+        rows = coded_claim_rows(graph)
         with open(part, "w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["claim"])
             writer.writeheader()
             writer.writerows(rows)
         return "csv", len(rows)
-    frame = graph.to_pandas()
+    import pandas as pd
+
+    frame = pd.DataFrame(coded_claim_rows(graph))
     frame.to_parquet(part, index=False)
     return "parquet", len(frame)
+
+
+def _write_event_data(graph: ClaimsGraph, fmt: str, out: Path, part: Path, all_modes: bool) -> tuple[str, int]:
+    """The event-data tables (:mod:`pipeline.events`): events, mentions (CSV or Parquet), POLECAT and
+    quotations JSON Lines."""
+    if fmt in ("polecat", "quotations"):
+        records = polecat_records(graph, all_modes) if fmt == "polecat" else quotation_records(graph)
+        return "jsonl", write_jsonl(records, part)
+    parquet = fmt.endswith("-parquet") or out.suffix == ".parquet"
+    events, mentions = event_table(graph, all_modes)
+    rows, columns = (mentions, MENTION_COLUMNS) if fmt.startswith("mentions") else (events, EVENT_COLUMNS)
+    return ("parquet" if parquet else "csv"), write_table(rows, columns, part, parquet=parquet)
 
 
 def _check_written(part: Path, fmt: str, written: tuple[str, int], out: Path) -> None:
@@ -113,6 +120,9 @@ def _check_written(part: Path, fmt: str, written: tuple[str, int], out: Path) ->
         elif how == "csv":
             with open(part, encoding="utf-8", newline="") as fh:
                 found = sum(1 for _ in csv.DictReader(fh))
+        elif how == "jsonl":
+            with open(part, encoding="utf-8") as fh:
+                found = sum(1 for line in fh if json.loads(line) is not None)
         else:
             import pyarrow.parquet as pq
 
@@ -128,8 +138,9 @@ def _check_written(part: Path, fmt: str, written: tuple[str, int], out: Path) ->
 
 
 def event_rows(graph: ClaimsGraph) -> list[dict]:
-    """The event table's rows: claims with an actor (agent or recipient) and a CAMEO code, or
-    any claim between two actors. Read from the graph's typed records."""
+    """One row per claim between actors (the report's dyads; the events table, one row per
+    happening, is :func:`pipeline.events.tables.event_table`): claims with an actor (agent or
+    recipient) and a CAMEO code, or any claim between two actors. Read from the graph's typed records."""
     entities = graph.entity_records()
     documents = graph.document_records()
 
@@ -176,24 +187,6 @@ def event_rows(graph: ClaimsGraph) -> list[dict]:
         })
     rows.sort(key=lambda r: (r["date"] or "", r["document_id"] or "", r["evidence_start"] or 0))
     return rows
-
-
-def write_events(graph: ClaimsGraph, out: Path, parquet: bool = False) -> int:
-    """Write the event table as CSV or Parquet; returns the number of rows."""
-    rows = event_rows(graph)
-    if parquet:
-        import pandas as pd
-
-        frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-        frame["quad_class"] = frame["quad_class"].astype("Int64")
-        frame["goldstein"] = frame["goldstein"].astype("Float64")
-        frame.to_parquet(out, index=False)
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(EVENT_COLUMNS))
-            writer.writeheader()
-            writer.writerows(rows)
-    return len(rows)
 
 
 def print_table(columns: list[str], rows: list[list[str]], fmt: str) -> str:

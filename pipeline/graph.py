@@ -132,7 +132,7 @@ class ClaimsGraph:
         for c in self.claim_records(predicate, agent):
             ev = c.evidence
             flat = {"id": c.id, "predicate": c.predicate, "polarity": c.polarity, "modality": c.modality,
-                    "text": c.text, "date": c.date, "document": c.document,
+                    "text": c.text, "date": c.date, "date_precision": c.date_precision, "document": c.document,
                     "evidence": {"oa:start": ev.start, "oa:end": ev.end, "oa:exact": ev.exact}}
             flat.update({role: getattr(c, role) for role in ROLES}, theme=_theme(c), author=c.author)
             out.append(flat)
@@ -178,7 +178,8 @@ class ClaimsGraph:
                 is_id = isinstance(value, str) and ":" in value and value in names
                 row[role] = value if is_id else None
                 row[f"{role}_name"] = names.get(value) if is_id else value
-            row.update(polarity=c.polarity, modality=c.modality, date=c.date, document=c.document,
+            row.update(polarity=c.polarity, modality=c.modality, date=c.date, date_precision=c.date_precision,
+                       document=c.document,
                        evidence=c.evidence.exact, evidence_start=c.evidence.start, evidence_end=c.evidence.end,
                        text=c.text)
             rows.append(row)

@@ -100,6 +100,8 @@ def claim_node(claim: Claim, doc_id: str) -> dict:
     out["appearance"] = _ref(document_iri(doc_id))
     if claim.date:
         out["dateCreated"] = claim.date
+    if claim.date_precision:  # day, week, month or year: dateCreated is the period's first day
+        out["cg:datePrecision"] = claim.date_precision
     ev = claim.evidence
     out["prov:wasDerivedFrom"] = {"oa:start": ev.start, "oa:end": ev.end, "oa:exact": ev.exact}
     out["cg:confidence"] = round(float(claim.confidence), 3)
@@ -184,6 +186,7 @@ def claim_record(node: dict) -> GraphClaim:
         theme_text=theme if isinstance(theme, str) else None,
         polarity=node.get("cg:polarity", "affirmed"), modality=node.get("cg:modality", "asserted"),
         author=_ref_id(node.get("author")), text=node.get("text"), date=node.get("dateCreated"),
+        date_precision=node.get("cg:datePrecision"),
         evidence=Evidence(start=span.get("oa:start"), end=span.get("oa:end"), exact=span.get("oa:exact")),
         cameo=node.get("cg:cameo"), quad_class=node.get("cg:quadClass"), goldstein=node.get("cg:goldstein"),
         document=_ref_id(node.get("appearance")), **extra)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError, field_validator
 
 # the predicates' schema lives in its own module; these names stay importable from here
 from .predicates import (QUAD_CLASS_NAMES, Cameo, Predicate, Strict, TriggerRule,  # noqa: F401
-                         TriggerWord, _check_frame, _norm_trigger, _spec)
+                         TriggerWord, _check_frame, _norm_feats, _norm_trigger, _spec)
 from .resources import read_yaml
 
 
@@ -81,6 +81,9 @@ class Modality(Strict):
     intended_suffixes: list[str] = []
     # a verbal noun before one of these is the topic of an agreement or talk, not an act done
     topic_markers: list[str] = []
+    # a verb trigger's UD Mood / Tense -> modality (Cnd: possible, Des/Opt: intended, Fut: intended)
+    moods: dict[str, str] = {}
+    tenses: dict[str, str] = {}
 
 
 class Lexicon(Strict):
@@ -105,6 +108,11 @@ class Lexicon(Strict):
     # verbs whose complement (салуға шақырды, көрсетуді тапсырды) is done by someone else, not the subject
     directive_verbs: list[str] = []
     event_nouns: list[str] = []
+    # "екі ел басшысы": a pair named by a phrase, the subject of a symmetric predicate (stem words)
+    pair_subjects: list[list[TriggerWord]] = []
+    # final letters a verb stem changes before an ending (тап- -> табады, қой- -> қоятын): a verb
+    # lemma less one of them begins its forms
+    alternating_finals: list[str] = []
     event_verbs: list[str] = []
     speech: Speech
     roles: Roles
@@ -140,6 +148,8 @@ class Lexicon(Strict):
                         frame = {case: ("recipient" if role == "partner" else role) for case, role in frame.items()}
                     out.append(TriggerRule(
                         predicate=name, pattern=_norm_trigger(spec.words), frame=frame, receive=receive,
+                        lemmas=tuple(v.lower() for v in spec.verb), feats=_norm_feats(spec.feats),
+                        not_feats=_norm_feats(spec.not_feats),
                         cameo=spec.cameo or p.cameo, requires=tuple(spec.requires),
                         role_types=tuple((r, tuple(ts)) for r, ts in {**p.role_types, **spec.role_types}.items()),
                         inherit_agent=True if spec.inherit_agent is None else spec.inherit_agent,
@@ -165,6 +175,9 @@ class Lexicon(Strict):
             return self.confidence[stage][key]
         except KeyError:
             raise LexiconError(f"relation lexicon: confidence.{stage}.{key} is missing") from None
+
+    def pair_subject_patterns(self) -> list[tuple[tuple[str, ...], ...]]:
+        return [_norm_trigger(p) for p in self.pair_subjects]
 
     def trigger_patterns(self) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
         return [(name, pattern) for name, p in self.predicates.items() for pattern in p.trigger_stems()]

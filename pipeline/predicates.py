@@ -55,10 +55,25 @@ class Cameo(Strict):
         return self
 
 
-class TriggerSpec(Strict):
-    """A trigger with settings of its own (the short form is just the list of words)."""
+# UD features a lemma trigger's verb must have (or must not): {Voice: Pass}, {VerbForm: [Fin, Part]}
+Features = dict[str, Union[str, list[str]]]
 
-    words: list[TriggerWord] = Field(min_length=1)
+
+def _norm_feats(feats: Features) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((name, (v,) if isinstance(v, str) else tuple(v)) for name, v in sorted(feats.items()))
+
+
+class TriggerSpec(Strict):
+    """A trigger with settings of its own (the short form is just the list of words).
+
+    ``verb`` names the trigger's last word by lemma (the bare stem: кездес, бар): every
+    inflection of it is the trigger, read by the language's verb analyser; ``words`` are
+    then the words right before it (a light verb's noun: пікір алмас-, алғыс айт-)."""
+
+    words: list[TriggerWord] = []
+    verb: list[str] = []  # lemmas of the trigger's last word
+    feats: Features = {}  # the verb's UD features, each one of the values given
+    not_feats: Features = {}  # ... and none of these
     frame: dict[str, Optional[str]] = {}  # over the predicate's frame
     cameo: Optional[Cameo] = None  # where this trigger codes another event than its predicate
     requires: list[str] = []  # roles without which the trigger gives no claim
@@ -71,6 +86,16 @@ class TriggerSpec(Strict):
     exclude: list[str] = []  # stems that are other words (қолдан- "use" beside қолда- "support")
 
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
+
+    @model_validator(mode="after")
+    def _has_words(self):
+        if not self.words and not self.verb:
+            raise ValueError("a trigger needs words or a verb")
+        return self
+
+    def stems(self) -> tuple[tuple[str, ...], ...]:
+        """The trigger as stem words (a verb's lemma as the stem of its last word)."""
+        return _norm_trigger(self.words + ([self.verb] if self.verb else []))
 
     @field_validator("theme_before")
     @classmethod
@@ -123,6 +148,14 @@ class TriggerRule:
     exclude: tuple[str, ...] = ()
     symmetric: bool = False
     postposition_roles: tuple[tuple[str, str], ...] = ()
+    lemmas: tuple[str, ...] = ()  # the last word by lemma (then ``pattern`` is the words before it)
+    feats: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    not_feats: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def reading_fits(self, feats: dict[str, str]) -> bool:
+        """Does a reading of the verb with these UD features fit the trigger's constraints?"""
+        return (all(feats.get(name) in values for name, values in self.feats)
+                and not any(feats.get(name) in values for name, values in self.not_feats))
 
     def allowed_types(self, role: str) -> Optional[tuple[str, ...]]:
         return dict(self.role_types).get(role)
@@ -157,7 +190,7 @@ class Predicate(Strict):
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
 
     def trigger_stems(self) -> list[tuple[tuple[str, ...], ...]]:
-        return [_norm_trigger(_spec(t).words) for t in self.triggers]
+        return [_spec(t).stems() for t in self.triggers]
 
     def receive_stems(self) -> list[tuple[tuple[str, ...], ...]]:
-        return [_norm_trigger(_spec(t).words) for t in self.receive_triggers]
+        return [_spec(t).stems() for t in self.receive_triggers]

@@ -8,11 +8,12 @@ end exclusive). Stages never change another stage's records; each returns an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal, Optional, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 # The roles a claim's arguments fill (the case frames map cases onto these), and the
 # entity types of the contract: defined here once, read by the lexicon, the graph and ids.
@@ -48,11 +49,19 @@ class Token:
     start: int
     end: int
     text: str
-    # filled by a morphology layer (none yet): the dictionary form, the UD part of
-    # speech and the UD features ("Case=Gen|Number=Sing")
+    # filled by the morphology layer (kazakh_morphology.v1): the dictionary form, the UD part
+    # of speech and the UD features ("Case=Gen|Number=Sing")
     lemma: Optional[str] = None
     pos: Optional[str] = None
     morph: Optional[str] = None
+
+    def feature(self, name: str) -> Optional[str]:
+        """One UD feature's value from ``morph`` (``Case`` -> ``Dat``), None when absent."""
+        for pair in (self.morph or "").split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
 
 
 class Sentence(Record):
@@ -104,6 +113,9 @@ class Evidence(Record):
     exact: str
 
 
+_ISO_PERIOD = re.compile(r"^(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?$")
+
+
 class Claim(Record):
     id: str  # "claim:<document id>-..."; the prefix is added when a stage leaves it out
     predicate: str
@@ -118,7 +130,12 @@ class Claim(Record):
     modality: str = "asserted"
     author: Optional[str] = None
     text: Optional[str] = None
-    date: Optional[str] = None  # ISO date (or year / year-month)
+    # the claim's own date, the first day of its period (a week's Monday, a month's 1st, a
+    # year's 1 January), and the period; both None where the text gives no date (the
+    # document's publication date is the fallback). Given ISO 8601 at its precision
+    # (2024, 2024-03, 2024-W11, 2024-03-05), as a date reader's mention writes it.
+    date: Optional[str] = None
+    date_precision: Optional[Literal["day", "week", "month", "year"]] = None
     evidence: Evidence
     content: Optional[Evidence] = None  # for `say`: where the reported words stand
     construction: Optional[str] = None  # for `say`: quote, according_to or reported_clause
@@ -133,6 +150,19 @@ class Claim(Record):
     @classmethod
     def _iri(cls, value: str) -> str:
         return value if value.startswith(CLAIM_PREFIX) else CLAIM_PREFIX + value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _full_date(cls, data: Any) -> Any:
+        """``date="2022-02"`` -> ``date="2022-02-01", date_precision="month"``."""
+        value = data.get("date") if isinstance(data, dict) else None
+        m = _ISO_PERIOD.match(value) if isinstance(value, str) else None
+        if m is None:
+            return data
+        year, week, month, day = (int(g) if g else None for g in m.groups())
+        first = (dt.date.fromisocalendar(year, week, 1) if week else dt.date(year, month or 1, day or 1))
+        precision = "week" if week else "day" if day else "month" if month else "year"
+        return {**data, "date": first.isoformat(), "date_precision": data.get("date_precision") or precision}
 
     def role_fillers(self) -> dict[str, str]:
         """Role -> entity id, for the roles this claim fills."""

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # side effects) so that run order and availability never depend on import order.
 BUILTIN_STAGES = {
     "kazakh_sentences.v1": "pipeline.lang.kk.stages.sentences:KazakhSentenceSplitter",
+    "kazakh_morphology.v1": "pipeline.lang.kk.stages.morphology:KazakhMorphology",
     "country_gazetteer.v1": "pipeline.stages.countries:CountryGazetteer",
     "org_gazetteer.v1": "pipeline.stages.organisations:OrganisationGazetteer",
     "ner.v1": "pipeline.stages.ner:EntityRecognizer",

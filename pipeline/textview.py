@@ -19,14 +19,19 @@ class Tok:
     """A word of a sentence view (read-only by convention: a plain slotted class, as
     every stage that reads sentences makes these for each of its words)."""
 
-    __slots__ = ("i", "text", "start", "end", "lower")
+    __slots__ = ("i", "text", "start", "end", "lower", "lemma", "pos", "morph")
 
-    def __init__(self, i: int, text: str, start: int, end: int):
+    def __init__(self, i: int, text: str, start: int, end: int, lemma: str | None = None,
+                 pos: str | None = None, morph: str | None = None):
         self.i = i  # index within the sentence view
         self.text = text
         self.start = start
         self.end = end
         self.lower = text.lower()
+        # from the morphology layer where a pipeline has one (None without it)
+        self.lemma = lemma
+        self.pos = pos
+        self.morph = morph
 
     def __repr__(self) -> str:
         return f"Tok({self.i}, {self.text!r}, {self.start}, {self.end})"
@@ -44,7 +49,8 @@ def sentence_tokens(doc: AnnotatedDocument, sentences: Sequence[Sentence] | None
     per_sentence = []
     for s in doc.sentences if sentences is None else sentences:
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-        per_sentence.append([Tok(k, t.text, t.start, t.end) for k, t in enumerate(words[lo:hi])])
+        per_sentence.append([Tok(k, t.text, t.start, t.end, t.lemma, t.pos, t.morph)
+                             for k, t in enumerate(words[lo:hi])])
     return per_sentence
 
 

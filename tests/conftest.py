@@ -92,6 +92,7 @@ def hand_pipeline(persons=(), orgs=(), places=(), positions=(), fallback=None):
     lex = {"lexicon": str(REPO / "configs" / "relations_kk.yaml")}
     return pipeline.load({"language": "kk", **({"fallback": fallback} if fallback else {}), "stages": [
         {"factory": "kazakh_sentences.v1"},
+        {"factory": "kazakh_morphology.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "org_gazetteer.v1", "lexicon": str(REPO / "configs" / "organisations_kk.yaml")},
         {"factory": "hand_ner.v1"},

@@ -47,21 +47,26 @@ def test_a_bad_quad_class_breaks_the_shapes(graph, tmp_path):
 
 @pytest.mark.parametrize("fmt, name", [("events", "e.csv"), ("events", "e.parquet"), ("events-parquet", "e.pq")])
 def test_event_table_loads_with_pandas_and_has_the_known_rows(graph, tmp_path, fmt, name):
+    """The events table in GDELT 2.0 names (docs/event-data.md): one row per happening."""
     out = tmp_path / name
     result = runner.invoke(app, ["export", str(graph), "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    df = pd.read_csv(out, dtype={"cameo": str}) if name.endswith(".csv") else pd.read_parquet(out)
-    row = df[df.predicate == "sign"].iloc[0]
-    assert (row.actor1_name, row.actor1_type, row.actor1_country) == ("Қазақстан", "Country", "KZ")
-    assert (row.actor2_id, row.actor2_country) == ("country:CN", "CN")
-    assert (row.cameo, int(row.quad_class), float(row.goldstein)) == ("057", 1, 8.0)
-    assert (row.polarity, row.modality, row.date, row.document_id, row.theme) == (
-        "affirmed", "asserted", "2024-03-01", "doc:a", "келісім")
+    codes = {c: str for c in ("EventCode", "EventBaseCode", "EventRootCode")}
+    df = pd.read_csv(out, dtype=codes, parse_dates=["SQLDATE"]) if name.endswith(".csv") else pd.read_parquet(out)
+    row = df[df.Predicate == "sign"].iloc[0]
+    assert (row.Actor1Name, row.Actor1Code, row.Actor1CountryCode) == ("Қазақстан", "KAZ", "KAZ")
+    assert (row.Actor2ID, row.Actor2CountryCode) == ("country:CN", "CHN")
+    assert (row.EventCode, row.EventBaseCode, row.EventRootCode) == ("057", "057", "05")
+    assert (int(row.QuadClass), float(row.GoldsteinScale), row.PloverEventType) == (1, 8.0, "AGREE")
+    assert pd.Timestamp(row.SQLDATE).date().isoformat() == "2024-03-01"
+    assert (row.Polarity, row.Modality, row.DocumentID, int(row.NumMentions)) == ("affirmed", "asserted", "doc:a", 1)
     text = TEXT.split(" ", 2)[2]  # the document text, after its date line
-    assert text[int(row.evidence_start):int(row.evidence_end)] == row.evidence
-    assert "қол қойды" in row.evidence
-    condemn = df[df.predicate == "condemn"].iloc[0]
-    assert (condemn.actor1_country, condemn.actor2_country, int(condemn.quad_class)) == ("JP", "RU", 3)
-    visit = df[df.predicate == "visit"].iloc[0]
-    assert (visit.actor1_country, visit.location_id) == ("MN", "country:TR")
-    assert (visit.actor2_id, visit.actor2_country) == ("country:TR", "TR")  # the visited country
+    assert text[int(row.EvidenceStart):int(row.EvidenceEnd)] == row.Evidence
+    assert "қол қойды" in row.Evidence
+    condemn = df[df.Predicate == "condemn"].iloc[0]
+    assert (condemn.Actor1CountryCode, condemn.Actor2CountryCode, int(condemn.QuadClass)) == ("JPN", "RUS", 3)
+    assert (condemn.PloverEventType, condemn.PloverMode) == ("ACCUSE", "disapprove")
+    visit = df[df.Predicate == "visit"].iloc[0]
+    assert (visit.Actor1CountryCode, visit.ActionGeoID, int(visit.ActionGeo_Type)) == ("MNG", "country:TR", 1)
+    assert (visit.Actor2ID, visit.Actor2CountryCode) == ("country:TR", "TUR")  # the visited country
+    assert (visit.PloverEventType, visit.PloverMode) == ("CONSULT", "visit")

@@ -27,6 +27,6 @@ def test_a_language_lacking_a_tool_says_so_in_one_line():
     from pipeline.lang import LanguageDataMissing
 
     ru = get_language("ru")
-    for tool in ("analyser", "normaliser", "countries", "dates", "frame_reader", "sentence_rules"):
+    for tool in ("analyser", "normaliser", "countries", "frame_reader", "sentence_rules"):
         with pytest.raises(LanguageDataMissing, match=r"^language 'ru' has no [^\n]+$"):
             getattr(ru, tool)

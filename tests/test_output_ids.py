@@ -53,7 +53,7 @@ def test_a_document_has_the_same_id_in_documents_errors_graph_and_tables(tmp_pat
                                       "-o", str(tmp_path / "events.csv")])
     assert result.exit_code == 0, result.output
     with open(tmp_path / "events.csv", encoding="utf-8") as fh:
-        assert {row["document_id"] for row in csv.DictReader(fh)} == {"doc:talks"}
+        assert {row["DocumentID"] for row in csv.DictReader(fh)} == {"doc:talks"}
     result = CliRunner().invoke(app, ["export", str(out / "graph.jsonld"), "--format", "csv",
                                       "-o", str(tmp_path / "claims.csv")])
     assert result.exit_code == 0, result.output

@@ -20,6 +20,7 @@ PREDICATES = "PREFIX cg: <https://w3id.org/claimgraph/ns#> SELECT DISTINCT ?p WH
 COUNTRIES_CONFIG = f"""language: kk
 stages:
   - factory: kazakh_sentences.v1
+  - factory: kazakh_morphology.v1
   - factory: country_gazetteer.v1
   - factory: entity_linker.v1
   - factory: speech.v1

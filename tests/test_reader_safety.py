@@ -88,7 +88,8 @@ def test_a_run_over_control_characters_exports_gexf_and_graphml(tmp_path):
     (tmp_path / "in" / "a.txt").write_bytes(
         "date 2024-03-01\nФранция Германияға алғыс айтты.\x00 Жапония Қазақстанға\x01 көмектесті.\n".encode())
     lexicon = str(REPO / "configs" / "relations_kk.yaml")
-    nlp = pipeline.load({"stages": [{"factory": "kazakh_sentences.v1"}, {"factory": "country_gazetteer.v1"},
+    nlp = pipeline.load({"stages": [{"factory": "kazakh_sentences.v1"}, {"factory": "kazakh_morphology.v1"},
+                                    {"factory": "country_gazetteer.v1"},
                                     {"factory": "entity_linker.v1"}, {"factory": "speech.v1", "lexicon": lexicon},
                                     {"factory": "case_frames.v1", "lexicon": lexicon}]})
     assert run([tmp_path / "in"], tmp_path / "out", nlp).claims == 2

@@ -21,6 +21,7 @@ def light():
     """Sentences, countries, linker, speech and case frames: no NER model (fast)."""
     return pipeline.load({"stages": [
         {"factory": "kazakh_sentences.v1"},
+        {"factory": "kazakh_morphology.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "entity_linker.v1"},
         {"factory": "speech.v1", "lexicon": str(REPO / "configs" / "relations_kk.yaml")},

@@ -12,9 +12,9 @@ import pytest
 
 import pipeline
 from conftest import REPO, needs_extra
-from pipeline.layers import (CAPABILITIES, CLAIMS, ENTITIES, FIELDS, LINKED_MENTIONS, MENTIONS, RU_PARSE, SENTENCES,
-                             TOKENS)
-from pipeline.records import AnnotatedDocument, Document
+from pipeline.layers import (CAPABILITIES, CLAIMS, ENTITIES, FIELDS, LINKED_MENTIONS, MENTIONS, MORPHOLOGY, RU_PARSE,
+                             SENTENCES, TOKENS)
+from pipeline.records import AnnotatedDocument, Document, Token
 
 KAZAKH = ("Қазақстан Сыртқы істер министрі Дәулет Бекболатов Астанада БҰҰ өкілдерімен кездесті.\n"
           "Министрдің айтуынша, 26 ел Қазақстанға көмек береді.\n"
@@ -62,7 +62,10 @@ def run_stages(stages, text: str):
 def declared_only(doc: AnnotatedDocument, reads: set[str], versions) -> AnnotatedDocument:
     """The document with only the layers a stage declares: each record as the newest
     stage among those providing them left it (dropped if none made it)."""
-    layers = {TOKENS: doc.tokens if TOKENS in reads else (),
+    tokens = doc.tokens if TOKENS in reads else ()
+    if MORPHOLOGY not in reads:  # the morphology layer's lemma, pos and morph are not the tokenizer's
+        tokens = tuple(Token(t.start, t.end, t.text) for t in tokens)
+    layers = {TOKENS: tokens,
               SENTENCES: doc.sentences if SENTENCES in reads else (),
               RU_PARSE: doc.ru_parse if RU_PARSE in reads else None}
     for field in RECORDS:
@@ -80,7 +83,7 @@ def parse_of(doc: AnnotatedDocument):
 
 def output(stage, before: AnnotatedDocument, after: AnnotatedDocument) -> dict:
     out = {field: [r.model_dump() for r in made(stage, before, after, field)] for field in RECORDS}
-    out.update(tokens=after.tokens if TOKENS in stage.provides else None,
+    out.update(tokens=after.tokens if {TOKENS, MORPHOLOGY} & set(stage.provides) else None,
                sentences=after.sentences if SENTENCES in stage.provides else None,
                ru_parse=parse_of(after) if RU_PARSE in stage.provides else None)
     return out

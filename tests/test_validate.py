@@ -17,6 +17,7 @@ runner = CliRunner()
 def out(tmp_path_factory):
     nlp = pipeline.load({"stages": [
         {"factory": "kazakh_sentences.v1"},
+        {"factory": "kazakh_morphology.v1"},
         {"factory": "country_gazetteer.v1"},
         {"factory": "entity_linker.v1"},
         {"factory": "speech.v1", "lexicon": str(REPO / "configs" / "relations_kk.yaml")},

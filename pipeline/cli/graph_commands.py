@@ -12,10 +12,11 @@ from .common import fail, write_from_graph
 
 def export(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (CSV; Parquet with -o X.parquet) or events-parquet."),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (GDELT-style, one row per happening; Parquet with -o X.parquet), events-parquet, mentions (the events' mentions), mentions-parquet, polecat (POLECAT-style JSON Lines) or quotations (one per quote and speaker, with its occurrences; JSON Lines)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: beside GRAPH)."),
+    all_modes: bool = typer.Option(False, "--all-modes", help="Event tables: keep negated, hypothetical and intended events (PLOVER's auxiliary modes), left out by default."),
 ) -> None:
-    """Export a claims graph for Gephi, tables or triple stores.
+    """Export a claims graph for Gephi, tables or triple stores, or as event data (docs/event-data.md).
 
     Example: claimgraph export out/graph.jsonld --format gexf
     """
@@ -26,7 +27,7 @@ def export(
     if fmt not in FORMATS:
         fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     target = out or graph.with_suffix(SUFFIX[fmt])
-    write_from_graph(graph, target, lambda: do_export(graph, fmt, target))
+    write_from_graph(graph, target, lambda: do_export(graph, fmt, target, all_modes=all_modes))
 
 
 def query(

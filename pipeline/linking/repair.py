@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from ..records import Mention
 from ..spans import SpanIndex
+from .country_orgs import CountryOrganisations
 from .data import INITIALS, SPATIAL_CASES
 from .missed import MissedNames
 from .person_spans import PersonSpans
@@ -21,9 +22,10 @@ NAME_LABELS = {"PERSON", "GPE", "LOC"}  # names: capitalised words only
 
 
 class MentionRepair(PersonSpans):
-    def __init__(self, lang, title_heads, speech=None):
+    def __init__(self, lang, title_heads, speech=None, organisations: dict | None = None):
         super().__init__(lang, title_heads, speech)
         self.missed = MissedNames(lang, title_heads, speech)
+        self.country_orgs = CountryOrganisations(self.analyser, self.normaliser, self.org_heads, organisations or {}, self.titles)
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
         gazetteer = [m for m in mentions if m.entity_id]
@@ -56,7 +58,7 @@ class MentionRepair(PersonSpans):
         model = [self.without_title(text, m) for m in self.surname_taken_for_place(
             text, join_split_names(text, model, self.surname, self.bare_name))]
         model = [p for m in model for p in self.place_by_head_noun(text, self.city_not_person(m))]
-        return self.missed(text, gazetteer + model)
+        return self.country_orgs(text, self.missed(text, gazetteer + model))
 
     def split_inflected_name(self, text: str, m: Mention) -> list[Mention]:
         """Only a name's last word inflects: a person span with an inflected word
@@ -176,12 +178,13 @@ class MentionRepair(PersonSpans):
         return out_g, [m for m in model if m.id not in drop]
 
     def opens_org_name(self, text: str, m: Mention, g: Mention) -> bool:
-        """An organisation span that starts with a bare country name and ends in a
-        possessed noun (министрлігі, Үкіметі, департаменті): the country is its first word."""
-        if m.label != "ORG" or g.label != "COUNTRY" or g.start != m.start or g.end >= m.end:
+        """An organisation span that starts with a bare country name and ends in a possessed
+        noun (министрлігі, Үкіметі), or in an organisation head after lower-case words (… халқы
+        Ассамблеясы; Ресей мен Қытай has none): the country is its first word."""
+        if m.label != "ORG" or g.label != "COUNTRY" or g.start != m.start or g.end >= m.end or (g.case or "nom") != "nom":
             return False
-        if (g.case or "nom") != "nom" or not text[g.end:m.end].strip()[:1].isupper():
-            return False
+        if not text[g.end:m.end].strip()[:1].isupper():
+            return self.country_orgs.ends_in_head(text, m)
         return self.analyser.is_possessed(text[m.start:m.end].split()[-1], min_stem=3)
 
     def precedes_org_name(self, text: str, m: Mention, g: Mention) -> bool:

@@ -24,7 +24,8 @@ from ..resources import CONFIGS_DIR
 from ..spans import SpanIndex
 from ..stage import Stage, StageSettings
 from ..textview import Argument, SentenceView, sentence_views
-from .case_frames import ARGUMENT_LABELS, MAX_CLAIMS_PER_TRIGGER
+from .case_frames import MAX_CLAIMS_PER_TRIGGER
+from .case_frames_args import ARGUMENT_LABELS
 from .event_noun_parties import PartyReader, SentenceArgs
 
 PARTY_ROLES = ("agent", "recipient", "location")

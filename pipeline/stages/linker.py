@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 from pathlib import Path
 from typing import Optional
@@ -23,6 +24,7 @@ from ..linking.persons import PersonCoreference, merge_partial_persons
 from ..linking.repair import MentionRepair
 from ..linking.text import resolve_overlaps
 from ..records import AnnotatedDocument, Entity, Mention
+from ..resources import CONFIGS_DIR, read_yaml
 from ..stage import Stage, StageSettings
 
 # NER label -> entity type
@@ -34,6 +36,8 @@ PERSON_UNLIKELY_CASES = frozenset({"loc"})  # "Рютте" is Рютте, not Р
 class Settings(StageSettings):
     link_partial_names: bool = True  # Песков -> Дмитрий Песков when seen in the same document
     lexicon: Optional[Path] = None  # for the role titles a person span must not start with (default: the language's)
+    # organisation head nouns (Ресей елшілігі, Түркия Ұлттық банкі: the country names an organisation)
+    organisations: Path = CONFIGS_DIR / "organisations_kk.yaml"
 
 
 class EntityLinker(Stage):
@@ -51,7 +55,10 @@ class EntityLinker(Stage):
         self.normaliser = lang.normaliser
         self.country_names = frozenset(self.countries.names.values())
         lexicon = load_lexicon(context.lexicon(settings.lexicon))
-        self.repair = MentionRepair(lang, lexicon.roles.title_heads, lexicon.speech)
+        organisations = read_yaml(context.resolve(settings.organisations))
+        if not isinstance(organisations, dict):
+            raise ValueError(f"organisations: {settings.organisations}: expected a mapping")
+        self.repair = MentionRepair(lang, lexicon.roles.title_heads, lexicon.speech, organisations)
         self.persons = PersonCoreference(lang.normaliser)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
@@ -77,6 +84,8 @@ class EntityLinker(Stage):
             if m.text != ent.name and m.text not in ent.alternate_names and ent.type != "Group":
                 ent = ent.model_copy(update={"alternate_names": ent.alternate_names + [m.text]})
             entities[m.entity_id] = ent
+            if ent.affiliation and ent.affiliation not in entities:  # the country an organisation is named after
+                entities[ent.affiliation] = self._country_entity(ent.affiliation.split(":", 1)[1])
             if ent.type == "Person" and (ent.name, ent.id) not in listed:
                 persons.append((ent.name, ent.id))
                 listed.add((ent.name, ent.id))
@@ -130,6 +139,24 @@ class EntityLinker(Stage):
 
     def _new_entity(self, m: Mention) -> Entity:
         if m.entity_id.startswith("country:"):
-            code = m.entity_id.split(":", 1)[1]
-            return Entity(id=m.entity_id, type="Country", name=self.countries.canonical(code), identifier=code)
-        return Entity(id=m.entity_id, type=ENTITY_TYPE[m.label], name=m.lemma or m.text)
+            return self._country_entity(m.entity_id.split(":", 1)[1])
+        name = m.lemma or m.text
+        typ = ENTITY_TYPE[m.label]
+        return Entity(id=m.entity_id, type=typ, name=name,
+                      affiliation=self._named_after_country(name) if typ == "Organization" else None)
+
+    def _country_entity(self, code: str) -> Entity:
+        return Entity(id=f"country:{code}", type="Country", name=self.countries.canonical(code), identifier=code)
+
+    def _named_after_country(self, name: str) -> str | None:
+        """The country an organisation's name opens with, where the name ends in an organisation
+        head (Ресей Сыртқы істер министрлігі, Түркия Ұлттық банкі: RU, TR); none for two
+        (Қазақ-түрік университеті), none for a company's own name («Қазақстан темір жолы»)."""
+        words = re.findall(r"[^\W\d_]+", name)
+        if not words or self.repair.country_orgs.head(words[-1]) is None:
+            return None
+        found = self.countries.find(words)
+        if not found or found[0].first != 0:
+            return None
+        opening = {f.code for f in found if f.first <= found[0].last + 1}  # and the one joined to it
+        return f"country:{opening.pop()}" if len(opening) == 1 else None

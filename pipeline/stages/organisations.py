@@ -11,7 +11,7 @@ from ..names import NameIndex
 from ..layers import COUNTRY_MENTIONS, ORG_MENTIONS, TOKENS
 from ..records import AnnotatedDocument, Mention
 from ..resources import CONFIGS_DIR, read_yaml
-from ..spans import Coverage
+from ..spans import SpanIndex
 from ..stage import Stage, StageSettings
 
 
@@ -44,11 +44,13 @@ class OrganisationGazetteer(Stage):
         tokens = doc.tokens
         mentions = list(doc.mentions)
         # the country mentions, by offset: each match asks in log time
-        taken = Coverage((m.start, m.end) for m in mentions if m.entity_id and m.entity_id.startswith("country:"))
+        taken = SpanIndex(m for m in mentions if m.entity_id and m.entity_id.startswith("country:"))
         for match in self.index.find([t.text for t in tokens]):
             start, end = tokens[match.first].start, tokens[match.last].end
-            if taken.touches(start, end):
-                continue  # a country reading of the same words stands
+            if any(c.start < start or c.end > end or (c.start, c.end) == (start, end)
+                   for c in taken.overlapping(start, end)):
+                continue  # a country reading of the same words stands; a longer name holding a
+                # country (Моңғолия даму банкі) is the organisation, the linker keeps the longer span
             mentions.append(Mention(
                 id=f"m{start}-{end}", start=start, end=end, text=doc.text[start:end], label="ORG",
                 entity_id=entity_id("Organization", match.key), lemma=match.key, case=match.analysis.case,

@@ -1,27 +1,23 @@
-"""Dates in Kazakh text, resolved against the document date.
+"""Dates in Kazakh text, resolved against the document (publication) date.
 
-Explicit: ``2022 жылдың ақпан айы`` -> 2022-02, ``2024 жылғы 5 наурызда`` ->
-2024-03-05, ``05.09.2025`` -> 2025-09-05, ``2022 жылы`` -> 2022. Relative (need the
-document date): ``сәрсенбі күні`` -> the last Wednesday on or before it, ``кеше``
--> the day before, ``осы жылдың басында`` -> the document's year.
-Words live in ``pipeline/lang/kk/data/dates.yaml``.
+Explicit: ``2022 жылдың ақпан айы`` -> 2022-02 (month), ``2024 жылғы 5 наурызда`` ->
+2024-03-05, ``05.09.2025`` -> 2025-09-05, ``2022 жылы`` -> 2022 (year). Relative (need
+the document date): ``сәрсенбі күні`` / ``дүйсенбіде`` -> the last such day on or before
+it, ``кеше`` -> the day before, ``өткен аптада`` -> the week before (week), ``келесі айда``
+-> the month after, ``осы жылдың басында`` -> the document's year, ``15 наурызда`` -> the
+15 March nearest the document date. Each mention is a :class:`~pipeline.lang.dates.DateMention`
+(the period's first day and its precision). Words live in ``pipeline/lang/kk/data/dates.yaml``.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ...spans import SpanIndex
+from ..dates import DateMention, FoundDates, last_weekday, make_date, nearest_year, shifted
 from .resources import kk_data
 
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int
-    end: int
-    value: str  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
+__all__ = ["DateMention", "DateReader", "default_date_reader"]
 
 
 class DateReader:
@@ -29,10 +25,9 @@ class DateReader:
         d = kk_data("dates.yaml")
         self.months = d["months"]
         self.weekdays = d["weekdays"]
-        self.weekday_markers = set(d["weekday_markers"])
         self.relative_days = d["relative_days"]
-        self.year_words = set(d["year_words"])
         self.relative_years = d["relative_years"]
+        self.periods = {form: unit for unit, forms in d["relative_periods"].items() for form in forms}
         month_alt = "|".join(sorted(self.months, key=len, reverse=True))
         year = re.escape(d["year_stem"])
         abbr = re.escape(d["year_abbreviation"])
@@ -53,9 +48,13 @@ class DateReader:
             rf"\b(?:(?P<rel>{rel_years})\s+{year}\w*|(?P<standing>{standing})\b)"
             rf"(?:\s+(?:(?P<day>\d{{1,2}})\s*-?\s*)?(?P<month>{month_alt})\w*)?",
             re.IGNORECASE)
+        periods = "|".join(sorted(self.periods, key=len, reverse=True))
+        self._relative_period = re.compile(rf"\b(?P<rel>{rel_years})\s+(?P<unit>{periods})\b", re.IGNORECASE)
         weekday_alt = "|".join(sorted(self.weekdays, key=len, reverse=True))
-        markers = "|".join(self.weekday_markers)
-        self._weekday = re.compile(rf"\b(?P<wd>{weekday_alt})\s+(?:{markers})\b", re.IGNORECASE)
+        markers = "|".join(d["weekday_markers"])
+        endings = "|".join(d["weekday_endings"])
+        # "сәрсенбі күні" or "сәрсенбіде"; a bare "жұма" may be a name
+        self._weekday = re.compile(rf"\b(?P<wd>{weekday_alt})(?:\s+(?:{markers})|(?:{endings}))\b", re.IGNORECASE)
         rel_days = "|".join(sorted(self.relative_days, key=len, reverse=True))
         self._relative_day = re.compile(rf"\b(?P<rd>{rel_days})\b", re.IGNORECASE)
 
@@ -63,57 +62,46 @@ class DateReader:
         """Date expressions in ``text[start:end]`` with offsets into ``text``."""
         end = len(text) if end is None else end
         span = text[start:end]
-        found: SpanIndex[DateMention] = SpanIndex()  # by offset: a long text has many dates
+        found = FoundDates(start)
 
-        def add(m: re.Match, value: str | None) -> None:
-            if value and not found.touches(start + m.start(), start + m.end()):
-                found.add(DateMention(start + m.start(), start + m.end(), value))
+        def add(m: re.Match, period) -> None:
+            found.add(m.start(), m.end(), period)
 
         for m in self._numeric.finditer(span):
-            add(m, _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+            add(m, make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
         if doc_date:
             for m in self._relative_year.finditer(span):
                 year = doc_date.year + self.relative_years[(m.group("rel") or m.group("standing")).lower()]
                 month = self._month(m.group("month")) if m.group("month") else None
-                day = int(m.group("day")) if m.group("day") else None
-                add(m, _iso(year, month, day) if month else str(year))
+                add(m, make_date(year, month, int(m.group("day")) if m.group("day") and month else None))
+            for m in self._relative_period.finditer(span):
+                add(m, shifted(doc_date, self.periods[m.group("unit").lower()],
+                               self.relative_years[m.group("rel").lower()]))
         for m in self._explicit.finditer(span):
             month = self._month(m.group("month"))
-            year = int(m.group("year")) if m.group("year") else (doc_date.year if doc_date else None)
-            if month is None or year is None:
-                continue
             day = int(m.group("day")) if m.group("day") else None
             # a bare month word may be something else (қазан: October or cauldron):
             # take it only with a year, a day, or "айы" after it
-            if not m.group("year") and day is None and not self._month_word.match(span, m.end()):
+            if month is None or (not m.group("year") and day is None and not self._month_word.match(span, m.end())):
                 continue
-            add(m, _iso(year, month, day))
+            if m.group("year"):
+                add(m, make_date(int(m.group("year")), month, day))
+            elif doc_date:
+                add(m, make_date(nearest_year(doc_date, month, day), month, day))
         for m in self._year.finditer(span):
-            add(m, m.group("year"))
+            add(m, make_date(int(m.group("year"))))
         if doc_date:
             for m in self._weekday.finditer(span):
-                wd = self.weekdays[m.group("wd").lower()]
-                back = (doc_date.weekday() - wd) % 7
-                add(m, (doc_date - dt.timedelta(days=back)).isoformat())
+                add(m, (last_weekday(doc_date, self.weekdays[m.group("wd").lower()]), "day"))
             for m in self._relative_day.finditer(span):
-                add(m, (doc_date + dt.timedelta(days=self.relative_days[m.group("rd").lower()])).isoformat())
-        return sorted(found.items(), key=lambda f: f.start)
+                add(m, shifted(doc_date, "day", self.relative_days[m.group("rd").lower()]))
+        return found.mentions()
 
     def _month(self, word: str) -> int | None:
         low = word.lower()
         for stem, number in self.months.items():
             if low.startswith(stem):
                 return number
-        return None
-
-
-def _iso(year: int, month: int, day: int | None) -> str | None:
-    try:
-        if day is None:
-            dt.date(year, month, 1)
-            return f"{year:04d}-{month:02d}"
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
         return None
 
 

@@ -10,12 +10,28 @@ takes the case of the noun after it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from ...lexicon import Lexicon
 from ...records import Mention
-from ...textview import Argument, SentenceView
+from ...textview import Argument, SentenceView, Tok
 from .morphology import SuffixAnalyser
 
 HEAD_WINDOW = 4  # words between a name and its head noun, at most
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
+
+
+class Reading(NamedTuple):
+    """One reading of a word as a verb: its lemma (the bare stem) and UD features."""
+
+    lemma: str
+    feats: dict
+    auxiliary: bool = False  # a verb that is an auxiliary after a converb (жат-, отыр-, кел-)
+
+
+def _feats(morph: str) -> dict[str, str]:
+    return dict(pair.split("=", 1) for pair in morph.split("|") if "=" in pair)
 
 
 class FrameReader:
@@ -32,6 +48,37 @@ class FrameReader:
         self._negatable = tuple(pol.auxiliaries) + tuple(pol.light_verbs)
         # refusals as (whole words, stem of the last): "бас тарт" -> (("бас",), "тарт")
         self._refusals = [(tuple(p.split()[:-1]), p.split()[-1]) for p in pol.refusals]
+        self._verb_readings = lru_cache(maxsize=100_000)(self._analyse_verb)
+        self.layer_case = False  # a stage that declares the morphology layer may read Case from it
+
+    # -- verbs by lemma ---------------------------------------------------------
+    def verb_readings(self, tok: Tok) -> tuple[Reading, ...]:
+        """The word's readings as a verb, best first: the morphology layer's reading in context
+        where it reads a verb, then the verb analyser's equally good others (алмасты: алмас- or
+        ал-). A word the layer reads as no verb keeps the analyser's readings: the layer's
+        tagger misses some converbs (бере алмайды)."""
+        found = self._verb_readings(tok.lower)
+        if tok.lemma is None or tok.pos not in ("VERB", "AUX"):
+            return found
+        auxiliary = tok.pos == "AUX" or any(r.auxiliary for r in found if r.lemma == tok.lemma)
+        return (Reading(tok.lemma, _feats(tok.morph or ""), auxiliary),) + tuple(
+            r for r in found if r.lemma != tok.lemma)
+
+    @staticmethod
+    def _analyse_verb(word: str) -> tuple[Reading, ...]:
+        from .morph import default_verb_analyser  # loaded on the first verb trigger
+
+        found = default_verb_analyser().analyse(word)
+        # the best readings only (келісті: келіс- 'agree', not кел- 'come' + reciprocal); equally
+        # good ones all stay (алмасты: алмас- 'exchange' or ал- 'take')
+        best = min((a.cost for a in found), default=0.0)
+        return tuple(Reading(a.lemma, a.feats_dict, a.auxiliary) for a in found if a.cost <= best)
+
+    def reading_modality(self, feats: dict[str, str]) -> str | None:
+        """The modality a verb's mood or tense gives (conditional: possible; desiderative,
+        optative, future: intended), from the lexicon's ``modality.moods`` / ``tenses``."""
+        mod = self.lex.modality
+        return mod.moods.get(feats.get("Mood", "")) or mod.tenses.get(feats.get("Tense", ""))
 
     # -- arguments ------------------------------------------------------------
     def argument(self, view: SentenceView, m: Mention, triggers: set[int] = frozenset()) -> Argument:
@@ -40,7 +87,7 @@ class FrameReader:
         if m.label == "NORP":
             # an adjective: the noun after it carries the case (солтүстіккореялық әскерлердің)
             if last + 1 < len(view) and not view.mention_at(last + 1) and not view.tokens[last + 1].is_punct:
-                return Argument(m, self.case_of(view.tokens[last + 1].text, possessive=False), first, last, last + 1)
+                return Argument(m, self.case_of(view.tokens[last + 1], possessive=False), first, last, last + 1)
             nxt = last + 1 + (last + 1 < len(view) and view.tokens[last + 1].text in ("«", '"', "“"))
             if nxt < len(view) and view.mention_at(nxt) and view.mention_at(nxt) is not m:
                 return Argument(m, "embedded", first, last, nxt)  # ресейлік «КПРФ»: it modifies a name
@@ -50,7 +97,7 @@ class FrameReader:
         # a title after a person's name is someone else's (Назарбаев Президент көмекшісін қабылдады)
         title = self._title_after(view, m, last) if m.label != "PERSON" else None
         if title is not None:
-            case_of_title = self.case_of(view.tokens[title].text)
+            case_of_title = self.case_of(view.tokens[title])
             if case_of_title in ("dat", "abl", "ins") and not (title + 1 < len(view) and view.mention_at(title + 1)):
                 # "Ресей өкілдерімен кездесті", "Ресей президентіне": an inflected title with no
                 # name after it stands for its possessor, in the title's case
@@ -126,7 +173,16 @@ class FrameReader:
                 return Argument(a.mention, "post", a.first, a.last, a.head)
         return a
 
-    def case_of(self, word: str, possessive: bool = True) -> str:
+    def case_of(self, word: str | Tok, possessive: bool = True) -> str:
+        """The case of a word (nominative when none reads): a word of the sentence (a Tok) as the
+        morphology layer reads it in context where this reader reads the layer (``layer_case``),
+        else as the suffix analyser reads it alone."""
+        if isinstance(word, Tok):
+            if self.layer_case and word.morph is not None and word.pos in NOMINAL_POS:
+                feats = _feats(word.morph)
+                if possessive or "Person[psor]" not in feats:
+                    return feats.get("Case", "Nom").lower()
+            word = word.text
         for a in self.analyser.analyses(word.lower()):
             if len(a.stem) > 1 and (possessive or not a.possessive):
                 return a.case

@@ -15,6 +15,7 @@ from ..base import LanguagePack
 
 if TYPE_CHECKING:
     from ...records import Token
+    from .dates import RussianDateReader
     from .gazetteer import RussianCountries, RussianOrganisations
     from .normalise import RussianNameNormaliser
 
@@ -56,6 +57,12 @@ class RussianLanguage(LanguagePack):
         from .gazetteer import RussianCountries
 
         return RussianCountries(self.data("countries.yaml"))
+
+    @cached_property
+    def dates(self) -> RussianDateReader:
+        from .dates import RussianDateReader
+
+        return RussianDateReader(self.data("dates.yaml"))
 
     @cached_property
     def lemma_organisations(self) -> RussianOrganisations:

@@ -18,10 +18,12 @@ class SentenceVerbs:
         self.analyser = analyser or default_verb_analyser()
         self.rules = list(kk_data(lexicon).get("context", ()))
 
-    def analyse(self, words: list[str]) -> list[VerbAnalysis | None]:
+    def analyse(self, words: list[str], verbs: list[bool] | None = None) -> list[VerbAnalysis | None]:
         """The best verb analysis of each word of a sentence (None: no verb form),
-        adjusted by the context rules."""
-        best = [self.analyser.best(w) if _is_word(w) else None for w in words]
+        adjusted by the context rules. ``verbs``: which words a caller has already
+        decided are verbs (the others count as no verb form, for their neighbours too)."""
+        best = [self.analyser.best(w) if _is_word(w) and (verbs is None or verbs[i]) else None
+                for i, w in enumerate(words)]
         out = list(best)
         for i, a in enumerate(best):
             if a is None:

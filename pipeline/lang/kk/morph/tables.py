@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..resources import kk_data
+from .lists import word_list_file
 
 Feats = tuple[tuple[str, str | None], ...]  # None removes a feature set earlier
 
@@ -95,7 +96,7 @@ def load_tables(endings: str = "verbs/endings.yaml", lexicon: str = "verbs/lexic
     script that makes it)."""
     spec = kk_data(endings)
     lex = kk_data(lexicon)
-    stem_file = kk_data(stems) if stems else {}
+    stem_file = word_list_file(stems) if stems else {}
     classes = kk_data(spec["phonology"]["classes_from"])["phonology"]["letter_classes"]
     phon = dict(spec["phonology"], archiphonemes=spec["archiphonemes"], junctions=spec["junctions"])
 

@@ -26,5 +26,15 @@ class _RussianStage(Stage):
         self.lang = lang
         self.orthography = self.lang.orthography
 
+    def sentence_date(self, doc: AnnotatedDocument, sent: ParsedSentence, skip: tuple[int, int] = (0, 0),
+                      prefer: tuple[int, int] | None = None) -> str | None:
+        """The first date the sentence gives outside ``skip`` (what a speaker said: when it was
+        said), the first inside ``prefer`` if any (what was said: when it happens), as ISO 8601
+        at its precision (the claim reads the precision off it)."""
+        found = [d for d in self.lang.dates.find(doc.text, doc.document.date, sent.start, sent.end)
+                 if not skip[0] <= d.start < skip[1]]
+        inside = [d for d in found if prefer and prefer[0] <= d.start < prefer[1]]
+        return (inside or found)[0].value if found else None
+
     def describe(self) -> dict:
         return {"models": models.versions()}

@@ -212,6 +212,7 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
             roles["recipient"] = [_Ref(a) for a in dict.fromkeys(agents) if a != first]
             agents = [first]
         role_names = sorted(r for r in roles if roles[r])
+        date = self.sentence_date(doc, sent, prefer=content[1] if content is not None else None)
         out = []
         for agent, fillers in product(dict.fromkeys(agents), product(*[list({m.entity_id: m for m in roles[r]}.values())
                                                                        for r in role_names])):
@@ -221,7 +222,7 @@ class RussianRelations(TreeReader, RoleReader, SpeechReader, _RussianStage):
                 id=f"{doc.document.id}-{predicate}-{anchor.start}-{len(out)}", predicate=predicate, agent=agent,
                 polarity="negated" if negated_arg != (polarity == "negated") else "affirmed",
                 modality=modality or "asserted",
-                author=content[0].agent if content is not None else None, text=doc.text[a:b],
+                author=content[0].agent if content is not None else None, text=doc.text[a:b], date=date,
                 evidence=Evidence(start=sent.start, end=sent.end, exact=doc.text[sent.start:sent.end]),
                 confidence=min(0.95, 0.7 + 0.05 * len(filled)), **self.lex.cameo_fields(predicate), **filled))
             if len(out) >= MAX_CLAIMS_PER_TRIGGER:

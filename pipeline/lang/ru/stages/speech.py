@@ -115,7 +115,7 @@ class SpeechReader:
     def _say(self, doc, sent, speaker: str, content: tuple[int, int], construction: str, confidence: float):
         a, b = content
         return (Claim(id=f"{doc.document.id}-say-{sent.start}-{a}", predicate=self.lex.speech.predicate,
-                      agent=speaker, text=doc.text[a:b],
+                      agent=speaker, text=doc.text[a:b], date=self.sentence_date(doc, sent, skip=content),
                       evidence=Evidence(start=sent.start, end=sent.end, exact=doc.text[sent.start:sent.end]),
                       content=Evidence(start=a, end=b, exact=doc.text[a:b]), construction=construction,
                       confidence=confidence, **self.lex.cameo_fields(self.lex.speech.predicate)), content)

@@ -1,0 +1,127 @@
+"""The arguments of a sentence's triggers: the names in it with their effective case
+(a coordination inflected once on its last member, "X мен Y арасындағы" pairs), and
+how fillers of one role are picked and joined (X мен Y, X, Y және Z).
+"""
+from __future__ import annotations
+
+from ..lexicon import Lexicon, TriggerRule
+from ..textview import Argument, SentenceView
+from .case_frames_find import Hit
+
+ARGUMENT_LABELS = {"PERSON", "ORG", "COUNTRY", "NORP", "GPE", "LOC", "FAC", "GROUP"}
+
+
+class ArgumentReader:
+    def __init__(self, lex: Lexicon, reader):
+        self.lex = lex
+        self.reader = reader
+        self.coordinators = set(lex.coordinators)
+        self._pair_coordinators = set(lex.pair_coordinators)
+        self._currency = tuple(lex.currency_words)
+
+    def read(self, view: SentenceView, hits: list[Hit]) -> list[Argument]:
+        """The names of the sentence that may fill a role, in order, with their effective case."""
+        trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
+        args = [self.reader.argument(view, m, trigger_tokens) for m in view.mentions
+                if m.entity_id and m.label in ARGUMENT_LABELS]
+        # "Қытайдың Қазақстандағы елшісі": an attributive locative modifies a noun, not the verb,
+        # unless that noun is the event itself ("Қытайдағы кездесу": the meeting's place)
+        trigger_starts = {h.first for h in hits}
+        args = [a for a in args if not (a.case == "loc" and a.head is None and a.last + 1 not in trigger_starts and any(
+            x.attributive for x in self.reader.analyser.analyses(view.tokens[a.last].lower)))]
+        # "АҚШ долларына": a country naming a currency is no argument
+        return self._group_inflection(view, [a for a in args if not (
+            a.head is not None and view.tokens[a.head].lower.startswith(self._currency))])
+
+    def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
+        """Kazakh inflects a coordination once, on its last member: in
+        "Қазақстан мен Қытайға" both are datives."""
+        out = [self._pair_case(view, a) for a in sorted(args, key=lambda a: a.first)]
+        for k in range(len(out) - 2, -1, -1):
+            a, b = out[k], out[k + 1]
+            between = [t.lower for t in view.tokens[a.last + 1:b.first]]
+            if between and set(between) & self.coordinators:  # X және Президент Y-пен: a title between
+                between = [w for w in between if w in self.coordinators or not self.reader.is_title(w)]
+            if (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
+                    and b.case not in ("nom", "title", "embedded", "post")):
+                out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
+            elif (a.case == "nom" and a.head is None and between and set(between) <= self.coordinators
+                    and b.case in ("embedded", "title")):
+                # "Ресей мен Түркия көшбасшыларының", "Қазақстан мен Қытай басшылары": both possess the head
+                out[k] = Argument(a.mention, b.case, a.first, a.last, b.head)
+        # "X мен Y арасындағы": X acts, Y is the partner
+        for k in range(len(out) - 1):
+            a, b = out[k], out[k + 1]
+            between = [t.lower for t in view.tokens[a.last + 1:b.first]]
+            after = view.tokens[b.last + 1].lower if b.last + 1 < len(view) else ""
+            if between and set(between) <= self.coordinators and after in self.lex.between_words:
+                out[k] = Argument(a.mention, "nom", a.first, a.last, None, between=True)
+                out[k + 1] = Argument(b.mention, "ins", b.first, b.last, None)
+        return out
+
+    def _pair_case(self, view: SentenceView, a: Argument) -> Argument:
+        """"Иван Петров пен сарбазды", "ЕО мен халықаралық қауымдастықта": the last member,
+        a common noun, carries the case."""
+        if not (a.case == "nom" and a.head is None and a.last + 2 < len(view)
+                and view.tokens[a.last + 1].lower in self._pair_coordinators):
+            return a
+        for nxt in range(a.last + 2, min(len(view), a.last + 5)):
+            if view.mention_at(nxt) or view.tokens[nxt].is_punct:
+                break
+            case = self.reader.case_of(view.tokens[nxt], possessive=False)
+            if case in ("acc", "dat", "abl", "loc", "ins"):
+                return Argument(a.mention, case, a.first, a.last, nxt)
+            if case != "nom":
+                break
+        return a
+
+    @staticmethod
+    def fits(doc, rule: TriggerRule, role: str, a: Argument) -> bool:
+        allowed = rule.allowed_types(role)
+        if allowed is None:
+            return True
+        ent = doc.entity(a.mention.entity_id)
+        return ent is not None and ent.type in allowed
+
+    def coordinated_before(self, view: SentenceView, fillers: list[Argument], last: Argument) -> list[Argument]:
+        """``last`` and the fillers joined to it by coordinators before it (АҚШ, Ресей және Франциядан)."""
+        fillers = sorted(fillers, key=lambda a: a.first)
+        chain = [last]
+        for a in reversed([f for f in fillers if f.last < last.first]):
+            between = {t.lower for t in view.tokens[a.last + 1:chain[0].first]}
+            if not between or not between <= self.coordinators:
+                break
+            chain.insert(0, a)
+        return chain
+
+    def pick(self, view: SentenceView, role: str, fillers: list[Argument]) -> list[Argument]:
+        """The filler of a role: the subject comes first in a Kazakh clause, the
+        other roles stand nearest the verb; fillers coordinated with it
+        (X мен Y, X, Y және Z) come along."""
+        fillers = sorted(fillers, key=lambda a: a.first)
+        pick = 0 if role == "agent" else len(fillers) - 1
+        chosen = [fillers[pick]]
+        for step in (-1, 1):
+            k = pick
+            while 0 <= k + step < len(fillers):
+                a, b = sorted((fillers[k], fillers[k + step]), key=lambda x: x.first)
+                between = {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]}
+                if not between or not between <= self.coordinators:
+                    break
+                k += step
+                chosen.append(fillers[k])
+        seen, out = set(), []
+        for a in sorted(chosen, key=lambda x: x.first):
+            if a.mention.entity_id not in seen:
+                seen.add(a.mention.entity_id)
+                out.append(a)
+        return out
+
+    def symmetric_pair(self, view: SentenceView, agents: list[Argument]) -> bool:
+        """"A мен B кездесті": two agents joined by a pair coordinator are agent and partner."""
+        a, b = agents
+        return {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]} <= self._pair_coordinators
+
+    def negated(self, view: SentenceView, a: Argument) -> bool:
+        end = a.head if a.head is not None else a.last
+        return end + 1 < len(view) and view.tokens[end + 1].lower in self.lex.polarity.negators
