@@ -21,6 +21,7 @@ from typing import Any, Optional
 from pydantic import field_validator
 
 from .document_ids import document_iri
+from .geonames import geonames_id_of, geonames_iri
 from .records import ENTITY_TYPES, ROLES, Claim, DocumentRecord, Entity, Evidence, Record
 from .resources import DATA_DIR
 from .version import CONTRACT_VERSION, __version__
@@ -76,6 +77,10 @@ def entity_node(entity: Entity) -> dict:
     if entity.type == "Group":
         out["cg:count"] = entity.count
         out["cg:memberType"] = entity.member_type
+    if entity.latitude is not None and entity.longitude is not None:
+        out["geo"] = {"@type": "GeoCoordinates", "latitude": entity.latitude, "longitude": entity.longitude}
+    if entity.geonames_id is not None:
+        out["sameAs"] = _ref(geonames_iri(entity.geonames_id))
     return _drop_empty(out)
 
 
@@ -113,7 +118,7 @@ def merge_entity_nodes(old: dict, new: dict) -> dict:
     alt = sorted(set(old.get("alternateName", [])) | set(new.get("alternateName", [])) | other)
     if alt:
         merged["alternateName"] = alt
-    for key in ("jobTitle", "affiliation"):
+    for key in ("jobTitle", "affiliation", "geo", "sameAs"):
         if key in new and key not in merged:
             merged[key] = new[key]
     return merged
@@ -161,11 +166,15 @@ def document_record(node: dict) -> GraphDocument:
 
 def entity_record(node: dict) -> Entity:
     alt = node.get("alternateName") or []
+    geo = node.get("geo") if isinstance(node.get("geo"), dict) else {}
+    same_as = node.get("sameAs")
     return Entity(id=node["@id"], type="Group" if node.get("@type") == "cg:Group" else node.get("@type"),
                   name=node.get("name") or "", identifier=node.get("identifier"),
                   alternate_names=[alt] if isinstance(alt, str) else list(alt), job_title=node.get("jobTitle"),
                   affiliation=_ref_id(node.get("affiliation")), count=node.get("cg:count"),
-                  member_type=node.get("cg:memberType"))
+                  member_type=node.get("cg:memberType"), latitude=geo.get("latitude"),
+                  longitude=geo.get("longitude"),
+                  geonames_id=geonames_id_of(_ref_id(same_as) or (same_as if isinstance(same_as, str) else "")))
 
 
 def claim_record(node: dict) -> GraphClaim:

@@ -33,8 +33,9 @@ ROLE_CLAIMS = "role_claims"  # has_role
 SPEECH_CLAIMS = "speech_claims"  # say, with the offsets of what was said
 RELATION_CLAIMS = "relation_claims"  # the relation lexicon's predicates
 MORPHOLOGY = "morphology"  # every token's lemma, pos (UD UPOS) and morph (UD features)
+PLACE_COORDINATES = "place_coordinates"  # GeoNames ids and coordinates on places and countries
 
 CAPABILITIES = (COUNTRY_MENTIONS, ORG_MENTIONS, NER_MENTIONS, GROUP_MENTIONS, LINKED_MENTIONS, JOB_TITLES,
-                ROLE_CLAIMS, SPEECH_CLAIMS, RELATION_CLAIMS, MORPHOLOGY)
+                ROLE_CLAIMS, SPEECH_CLAIMS, RELATION_CLAIMS, MORPHOLOGY, PLACE_COORDINATES)
 
 GIVEN = (DOCUMENT,)

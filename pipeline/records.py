@@ -101,6 +101,10 @@ class Entity(Record):
     affiliation: Optional[str] = None  # entity id
     count: Optional[int] = None  # Group
     member_type: Optional[str] = None  # Group
+    # places and countries: GeoNames' feature (a country's centroid), from place_resolver.v1
+    geonames_id: Optional[int] = None
+    latitude: Optional[float] = Field(default=None, ge=-90.0, le=90.0)
+    longitude: Optional[float] = Field(default=None, ge=-180.0, le=180.0)
 
 
 class Evidence(Record):

@@ -35,6 +35,7 @@ BUILTIN_STAGES = {
     "speech.v1": "pipeline.stages.speech:SpeechAttributor",
     "case_frames.v1": "pipeline.stages.case_frames:CaseFrameExtractor",
     "event_nouns.v1": "pipeline.stages.event_nouns:EventNounExtractor",
+    "place_resolver.v1": "pipeline.stages.places:PlaceResolver",
     # Russian (pipeline/lang/ru; the ru extra)
     "ru_sentences.v1": "pipeline.lang.ru.stages.sentences:RussianSentences",
     "ru_gazetteer.v1": "pipeline.lang.ru.stages.gazetteer:RussianGazetteer",
