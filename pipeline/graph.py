@@ -185,7 +185,7 @@ class ClaimsGraph:
         """
         from .notebook import claims_frame
 
-        return claims_frame(self.claim_rows())
+        return claims_frame(self.claim_rows(), CLAIM_COLUMNS)
 
     def claim_rows(self) -> list[dict]:
         """Claims as flat rows (the CSV / Parquet table)."""

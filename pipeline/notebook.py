@@ -40,14 +40,12 @@ def plain_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def claims_frame(rows: list[dict]):
+def claims_frame(rows: list[dict], columns: tuple[str, ...]):
     """The claim rows as a DataFrame: categories, nullable integers and text columns, the
     same columns (and dtypes) when there are no claims."""
     import pandas as pd
 
-    from .graph import CLAIM_COLUMNS
-
-    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(columns))
     return frame.astype({c: "category" if c in _CATEGORIES else "Int64" if c in _INTEGERS else "string"
                          for c in frame.columns})
 
