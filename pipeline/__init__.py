@@ -14,12 +14,15 @@ from .version import CONTRACT_VERSION, __version__
 # point, so importing the package registers nothing and imports neither spaCy nor a language.
 
 
-def load(config=None):
+def load(config=None, disable=()):
     """Load a pipeline from a YAML config path or an equivalent dict (default:
-    ``configs/default.yaml``; ``configs/fast.yaml`` trades some accuracy for speed)."""
+    ``configs/default.yaml``; ``configs/fast.yaml`` trades some accuracy for speed).
+    ``disable``: stage names (of ``nlp.pipe_names``) to leave out; one that another
+    stage needs is a :class:`~pipeline.config.ConfigError`."""
     from .multilingual import load_pipeline
 
-    return load_pipeline(config)
+    nlp = load_pipeline(config)
+    return nlp.disable_stages(disable) if disable else nlp
 
 
 __all__ = ["load", "__version__", "CONTRACT_VERSION"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
-from .config import ConfigError, build_stages, dump_resolved, load_config
+from .config import ConfigError, _order_problems, build_stages, dump_resolved, load_config
 from .lang import DEFAULT_LANGUAGE
 from .records import AnnotatedDocument, Document
 from . import stage_events
@@ -49,6 +49,27 @@ class Pipeline:
         self.config_path = config_path
         self.language = config.get("language") or DEFAULT_LANGUAGE  # of documents that come without one
 
+    @property
+    def pipe_names(self) -> list[str]:
+        """The stages' factory names, in order (what ``disable=`` takes)."""
+        return [_stage_name(s) for s in self.stages]
+
+    def disable_stages(self, names: Iterable[str]) -> "Pipeline":
+        """Leave out the stages named (``pipeline.load(disable=[...])``), checked as a config is:
+        an unknown name, or a stage another one needs, is one :class:`ConfigError`. The config
+        loses them too, so workers that rebuild the pipeline from it skip them as well."""
+        names = list(dict.fromkeys(names))
+        unknown = [n for n in names if n not in self.pipe_names]
+        if unknown:
+            raise ConfigError(f"disable: no stage {', '.join(map(repr, unknown))} (stages: {', '.join(self.pipe_names)})")
+        kept = [s for s in self.stages if _stage_name(s) not in names]
+        problems = _order_problems([(_stage_name(s), type(s)) for s in kept])
+        if problems:
+            raise ConfigError(f"disable: cannot leave out {', '.join(names)}: {'; '.join(problems)}")
+        self.stages = kept
+        self.config = {**self.config, "stages": [e for e in self.config.get("stages", []) if e.get("factory") not in names]}
+        return self
+
     @classmethod
     def from_config(cls, source: str | Path | dict | None = None) -> "Pipeline":
         """The config's own stage list. A config that routes other languages to their own
@@ -80,7 +101,8 @@ class Pipeline:
 
     def process(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
                 source: str = "<text>") -> AnnotatedDocument:
-        """Run the pipeline over one text.
+        """Run the pipeline over one text. A first line ``date YYYY-MM-DD`` is read as the
+        ``claimgraph run`` reader reads it: the document's date, not text (``date=`` wins).
 
         >>> import pipeline
         >>> nlp = pipeline.load()
@@ -94,18 +116,22 @@ class Pipeline:
             date = dt.date.fromisoformat(date)
         return self(_text_document(text, date=date, doc_id=doc_id, source=source))
 
-    def pipe(self, documents: Iterable[Document | str], batch_size: int = 32) -> Iterator[AnnotatedDocument]:
-        """Documents (or plain texts) in batches, stage by stage (a model stage sees the whole batch)."""
-        batch: list[Document] = []
-        for document in documents:
-            if isinstance(document, str):
-                document = _text_document(document)
-            batch.append(document)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch)
+    def pipe(self, documents: Iterable[Document | str | tuple[str, Any]], batch_size: int = 32,
+             as_tuples: bool = False, n_process: int = 1) -> Iterator:
+        """Documents (or plain texts, read as :meth:`process` reads them) in batches, stage by
+        stage (a model stage sees the whole batch). A ``(text, context)`` pair (or any item
+        with ``as_tuples``, as in spaCy) gives ``(result, context)``. ``n_process`` > 1 runs
+        the batches in that many forked processes (:mod:`pipeline.parallel`), in input order."""
+        items = (_as_item(d, as_tuples) for d in documents)
+        if n_process > 1:
+            from .parallel import forked_batches
+
+            results = forked_batches(self, _batches(items, batch_size), n_process)
+        else:
+            results = (zip(self._batch([d for d, _ in chunk]), chunk) for chunk in _batches(items, batch_size))
+        for chunk in results:
+            for result, (_, context) in chunk:
+                yield result if context is _NO_CONTEXT else (result, context)
 
     def _batch(self, batch: list[Document]) -> list[AnnotatedDocument]:
         docs = [AnnotatedDocument(document=self._with_language(d)) for d in batch]
@@ -132,7 +158,36 @@ class Pipeline:
         return [{"factory": s.factory, **s.describe()} for s in self.stages]
 
 
+_NO_CONTEXT = object()  # a pipe() item that came without a context: its result alone
+
+
+def _as_item(item, as_tuples: bool) -> tuple[Document, Any]:
+    if as_tuples or (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], (str, Document))):
+        document, context = item
+    else:
+        document, context = item, _NO_CONTEXT
+    return (_text_document(document) if isinstance(document, str) else document), context
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _text_document(text: str, date: dt.date | None = None, doc_id: str | None = None,
                    source: str = "<text>") -> Document:
-    """A plain text as a Document (its id: the content's hash unless given)."""
-    return Document(id=doc_id or content_id(text), source=source, text=text, date=date)
+    """A plain text as a Document (its id: the content's hash unless given); a first line
+    ``date YYYY-MM-DD`` is its date, as the file reader reads it, and the text starts after it."""
+    from .io.text_files import _DATE_LINE, parse_text
+
+    doc_id = doc_id or content_id(text)
+    if not _DATE_LINE.match(text):
+        return Document(id=doc_id, source=source, text=text, date=date)
+    document = parse_text(text, source, doc_id)  # ValueError for a bad date, as a run reports it
+    return document if date is None else document.model_copy(update={"date": date})

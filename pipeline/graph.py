@@ -27,6 +27,13 @@ from .records import ROLES, AnnotatedDocument, Claim, Entity
 if TYPE_CHECKING:
     from .identity import MergePlan
 
+# the claims table's columns (claim_rows, to_pandas), in order
+CLAIM_COLUMNS = ("claim", "predicate", *(f"{role}{part}" for role in ("agent", "recipient", "theme", "location",
+                                                                     "partner", "source", "author")
+                                         for part in ("", "_name")),
+                 "polarity", "modality", "date", "date_precision", "document", "evidence", "evidence_start",
+                 "evidence_end", "text")
+
 class ClaimsGraph:
     """A merged claims graph over any number of documents, in networkx.
 
@@ -139,10 +146,12 @@ class ClaimsGraph:
         return out
 
     def entity_graph(self) -> nx.MultiDiGraph:
-        """Entities only; one edge agent -> (recipient | theme | location) per claim."""
+        """Entities only; one edge agent -> (recipient | theme | location) per claim. Attributes
+        are plain strings (one that is unknown is left out), as graph file formats take them."""
         eg = nx.MultiDiGraph()
         for nid, e in self.entity_records().items():
-            eg.add_node(nid, type=entity_node_type(e.type), name=e.name or None, identifier=e.identifier)
+            attrs = {"type": entity_node_type(e.type), "name": e.name or None, "identifier": e.identifier}
+            eg.add_node(nid, **{k: v for k, v in attrs.items() if v is not None})
         for c in self.claim_records():
             target = c.recipient or _theme(c) or c.location
             if c.agent and target and target in eg:
@@ -151,11 +160,22 @@ class ClaimsGraph:
         return eg
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        return self.g
+        """Documents, entities and claims, claims linked to their role fillers and document: a
+        copy whose attributes are a node's JSON-LD properties as plain values (a nested one as
+        its JSON text, ``@type`` as ``type``), so ``nx.write_graphml`` and ``write_gexf`` take it."""
+        from .notebook import plain_graph
+
+        return plain_graph(self.g)
+
+    def _repr_html_(self) -> str:  # Jupyter shows a graph as its tables
+        from .notebook import graph_html
+
+        return graph_html(self)
 
     def to_pandas(self):
-        """One row per claim: predicate, roles (names and ids), polarity,
-        modality, author, date, document, evidence.
+        """One row per claim (columns: ``CLAIM_COLUMNS``): predicate, roles (names and ids),
+        polarity, modality, author, date, document, evidence; text columns are strings,
+        predicate, polarity, modality and date precision categories, offsets integers.
 
         >>> import pipeline
         >>> from pipeline.graph import build_graph
@@ -163,9 +183,9 @@ class ClaimsGraph:
         >>> g.to_pandas()[["predicate", "agent_name", "recipient_name"]].values.tolist()
         [['thank', 'Ресей', 'Қытай']]
         """
-        import pandas as pd
+        from .notebook import claims_frame
 
-        return pd.DataFrame(self.claim_rows())
+        return claims_frame(self.claim_rows(), CLAIM_COLUMNS)
 
     def claim_rows(self) -> list[dict]:
         """Claims as flat rows (the CSV / Parquet table)."""

@@ -43,6 +43,15 @@ class MultilingualPipeline(Pipeline):
         self.detector = get_detector(detector)
         self.fallback = fallback
         self._loaded: dict[str, Pipeline] = {}
+        self._disabled: list[str] = []
+
+    def disable_stages(self, names) -> "MultilingualPipeline":
+        """The base's stages named left out (checked there); a routed language's pipeline
+        leaves out those of them it has, when it is loaded."""
+        self.base.disable_stages(names)
+        self.stages, self.config = self.base.stages, {**self.config, "stages": self.base.config["stages"]}
+        self._disabled = list(names)
+        return self
 
     @classmethod
     def from_config(cls, source=None) -> Pipeline:
@@ -95,7 +104,8 @@ class MultilingualPipeline(Pipeline):
             return self.base
         if language not in self._loaded:
             cfg, path, _ = load_config(self.routes[language])
-            self._loaded[language] = Pipeline(build_stages(cfg, path), dump_resolved(cfg), path)
+            routed = Pipeline(build_stages(cfg, path), dump_resolved(cfg), path)
+            self._loaded[language] = routed.disable_stages([n for n in self._disabled if n in routed.pipe_names])
         return self._loaded[language]
 
     def _tagged(self, document: Document) -> Document:

@@ -218,6 +218,11 @@ class AnnotatedDocument(BaseModel):
             raise ValueError(f"no such layer: {', '.join(sorted(unknown))}")
         return self.model_copy(update={k: tuple(v) if isinstance(v, (list, tuple)) else v for k, v in layers.items()})
 
+    def _repr_html_(self) -> str:  # Jupyter shows a result as its entities and claims
+        from .notebook import document_html
+
+        return document_html(self)
+
     def entity(self, entity_id: str) -> Optional[Entity]:
         # an index by id, made once per entity layer: stages ask for every argument of every claim
         kept = self._entity_index

@@ -101,15 +101,24 @@ def service_clause_problem(sparql: str) -> str | None:
 
 
 def query_store(store_dir: Path, sparql: str, allow_service: bool = False) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT query; (column names, rows of plain strings). A query with a SERVICE
+    """Run a SELECT query on a store folder or a graph.jsonld (read into memory); (column
+    names, rows of plain strings). A query with a SERVICE
     clause (a federated query over the network) is refused unless ``allow_service``."""
     import pyoxigraph as ox
 
-    if not (Path(store_dir) / "CURRENT").exists() and not any(Path(store_dir).glob("*")):
+    is_graph_file = Path(store_dir).is_file()  # a graph.jsonld: read into a store in memory
+    if not is_graph_file and not (Path(store_dir) / "CURRENT").exists() and not any(Path(store_dir).glob("*")):
         raise ValueError(f"{store_dir}: no store here (create one with claimgraph run ... --store DIR)")
     if not allow_service and (problem := service_clause_problem(sparql)):
         raise ValueError(f"query: {problem}; --allow-service runs it as it is")
-    store = ox.Store.read_only(str(store_dir))
+    if is_graph_file:
+        store = ox.Store()
+        try:
+            store.bulk_extend(_skolemised(ox.Dataset(ox.parse(path=str(store_dir), format=ox.RdfFormat.JSON_LD))))
+        except SyntaxError as err:
+            raise ValueError(f"{store_dir}: not JSON-LD: {str(err).splitlines()[0]}") from None
+    else:
+        store = ox.Store.read_only(str(store_dir))
     try:
         result = store.query(sparql)
     except SyntaxError as err:

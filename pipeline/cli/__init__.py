@@ -15,8 +15,17 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Kazakh (and Russian) news text -> claims graph (JSON-LD). Example: claimgraph run corpora/ -o out/")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline.version import CONTRACT_VERSION, __version__
+
+        typer.echo(f"claimgraph {__version__} (output contract {CONTRACT_VERSION})")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
     """Kazakh (and Russian) news text -> claims graph (JSON-LD)."""
 
 

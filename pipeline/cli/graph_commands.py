@@ -12,7 +12,7 @@ from .common import fail, write_from_graph
 
 def export(
     graph: Path = typer.Argument(..., help="A graph.jsonld written by claimgraph run."),
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, csv, parquet, nquads, turtle, events (GDELT-style, one row per happening; Parquet with -o X.parquet), events-parquet, mentions (the events' mentions), mentions-parquet, polecat (POLECAT-style JSON Lines) or quotations (one per quote and speaker, with its occurrences; JSON Lines)."),
+    fmt: str = typer.Option(..., "--format", "-f", help="(any case) graphml, gexf, csv, parquet, nquads, turtle, events (GDELT-style, one row per happening; Parquet with -o X.parquet), events-parquet, mentions (the events' mentions), mentions-parquet, polecat (POLECAT-style JSON Lines) or quotations (one per quote and speaker, with its occurrences; JSON Lines)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: beside GRAPH)."),
     all_modes: bool = typer.Option(False, "--all-modes", help="Event tables: keep negated, hypothetical and intended events (PLOVER's auxiliary modes), left out by default."),
 ) -> None:
@@ -24,6 +24,7 @@ def export(
 
     if not graph.exists():
         fail(f"{graph}: file not found")
+    fmt = fmt.lower()  # GraphML, GEXF, CSV as users write them
     if fmt not in FORMATS:
         fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     target = out or graph.with_suffix(SUFFIX[fmt])
@@ -31,13 +32,13 @@ def export(
 
 
 def query(
-    store: Path = typer.Argument(..., help="A store folder made by claimgraph run --store DIR."),
+    store: Path = typer.Argument(..., help="A store folder made by claimgraph run --store DIR, or a graph.jsonld (read into memory)."),
     sparql: str = typer.Argument(..., help="A SPARQL SELECT query."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     allow_service: bool = typer.Option(False, "--allow-service",
                                        help="Run a query with SERVICE clauses (network requests to other endpoints)."),
 ) -> None:
-    """Run a SPARQL query on the claims store and print the result. A federated query
+    """Run a SPARQL query on the claims store (or a graph.jsonld) and print the result. A federated query
     (SERVICE, a network request) is refused unless --allow-service is given.
 
     Example: claimgraph query store/ 'PREFIX cg: <https://w3id.org/claimgraph/ns#> SELECT ?p (COUNT(*) AS ?n) WHERE { ?c cg:predicate ?p } GROUP BY ?p'
@@ -45,8 +46,9 @@ def query(
     from pipeline.export import print_table
     from pipeline.store import query_store
 
-    if not store.is_dir():
-        fail(f"{store}: no such store folder")
+    if not store.exists():
+        fail(f"{store}: no such store folder or graph file")
+    fmt = fmt.lower()
     try:
         columns, rows = query_store(store, sparql, allow_service=allow_service)
     except (ValueError, OSError) as err:
