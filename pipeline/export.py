@@ -15,6 +15,7 @@ from .events.tables import (EVENT_COLUMNS, MENTION_COLUMNS, coded_claim_rows, ev
                             polecat_records, write_jsonl, write_table)
 from .events.quotations import quotation_records
 from .graph import ClaimsGraph, entity_node_type
+from .graph_export import claim_graph, write_graph_file  # noqa: F401 - API
 from .records import Entity
 from .store import load_store, query_store  # noqa: F401 - the store's API, importable from here too
 from .textfiles import part_path, xml_text
@@ -25,19 +26,6 @@ SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "parquet": ".pa
           "turtle": ".ttl", "events": ".events.csv", "events-parquet": ".events.parquet", "mentions": ".mentions.csv",
           "mentions-parquet": ".mentions.parquet", "polecat": ".polecat.jsonl",
           "quotations": ".quotations.jsonl"}
-
-
-def _flat_graph(graph: ClaimsGraph) -> nx.MultiDiGraph:
-    """Entities as nodes, claims as labelled edges; attributes made scalar (GraphML and GEXF
-    take no lists) and XML-safe."""
-    eg = graph.entity_graph()
-    out = nx.MultiDiGraph()
-    for n, d in eg.nodes(data=True):
-        out.add_node(xml_text(n), **{k: xml_text(v) for k, v in d.items()}, label=xml_text(d.get("name") or n))
-    for u, v, k, d in eg.edges(keys=True, data=True):
-        out.add_edge(xml_text(u), xml_text(v), key=xml_text(k), label=xml_text(d["predicate"]),
-                     **{a: xml_text(b) for a, b in d.items()})
-    return out
 
 
 class ExportError(ValueError):
@@ -74,9 +62,7 @@ def _write(graph_path: Path, fmt: str, out: Path, part: Path, all_modes: bool = 
     if fmt in ("events", "events-parquet", "mentions", "mentions-parquet", "polecat", "quotations"):
         return _write_event_data(graph, fmt, out, part, all_modes)
     if fmt in ("graphml", "gexf"):
-        flat = _flat_graph(graph)
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, part)
-        return fmt, flat.number_of_nodes() + flat.number_of_edges()
+        return fmt, write_graph_file(graph, fmt, part)  # every claim an edge, with its time
     if fmt == "csv":
         rows = coded_claim_rows(graph)
         with open(part, "w", encoding="utf-8", newline="") as fh:

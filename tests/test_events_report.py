@@ -58,3 +58,29 @@ def test_report_renders_in_chromium(report, tmp_path):
     subprocess.run([CHROMIUM, *flags, "--window-size=1000,800", f"--screenshot={shot}", report.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_report_panels_share_one_month_axis(tmp_path):
+    """Japan blames Russia in March, China helps Kazakhstan in May: both pairs' panels and the
+    all-events panel have March, April (empty) and May, each month at the same place."""
+    (tmp_path / "a.txt").write_text("date 2024-03-01 Жапония Ресейді айыптады.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 2024-05-10 Қытай Қазақстанға көмектесті.\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "report.html"
+    assert runner.invoke(app, ["report", str(tmp_path / "out" / "graph.jsonld"), "-o", str(out)]).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    panels = re.findall(r'<section class="(?:pair|all)"[^>]*>.*?</section>', text, flags=re.S)
+    assert len(panels) == 3
+    for panel in panels:
+        labels = re.findall(r'font-size="9">(\d{4}-\d{2})</text>', panel)
+        assert labels == ["2024-03", "2024-04", "2024-05"], panel[:200]
+
+    def bar_x(panel_start, month):
+        panel = text[text.index(panel_start):]
+        return re.search(rf'<rect class="q\d" x="(\d+)"[^>]*><title>{month} ', panel).group(1)
+
+    assert bar_x('data-pair="CN-KZ"', "2024-05") == bar_x('class="all"', "2024-05")
+    assert bar_x('data-pair="JP-RU"', "2024-03") == bar_x('class="all"', "2024-03")
+    assert bar_x('data-pair="CN-KZ"', "2024-05") != bar_x('data-pair="JP-RU"', "2024-03")

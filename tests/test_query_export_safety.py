@@ -142,8 +142,8 @@ def test_export_xml_with_control_characters_parses(graph_with_control_characters
     g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(target)
     assert g.nodes["person:macron"]["label"] == "Эмманюэль\ufffdМакрон"
     evidence = sorted(d["evidence"] for _, _, d in g.edges(data=True))
-    assert evidence == ["Франция президенті Эмманюэль\ufffdМакрон",
-                        "Франция президенті Эмманюэль\ufffdМакрон Германияға\ufffd алғыс айтты."]
+    assert evidence == ["Франция президенті Эмманюэль\ufffdМакрон",  # has_role, thank and say (a loop on Macron)
+                        *["Франция президенті Эмманюэль\ufffdМакрон Германияға\ufffd алғыс айтты."] * 2]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "nquads", "turtle", "events"])

@@ -146,3 +146,63 @@ def test_view_page_scripts_parse(page, tmp_path):
         path.write_text(script, encoding="utf-8")
         run = subprocess.run([NODE, "--check", str(path)], capture_output=True, text=True, timeout=60)
         assert run.returncode == 0, run.stderr
+
+
+# -- readable at 1,000 documents: parallel claims are one line, a month slider (issue 24) ---------
+def _lines(data, state):
+    """The lines the page draws for a state: its filter, then its bundling, run in node."""
+    from pipeline.view import FILTER_JS
+
+    script = FILTER_JS + (f"\nconst data = {json.dumps(data)};\n"
+                          f"console.log(JSON.stringify(bundleEdges(data, visibleGraph(data, {json.dumps(state)}).edges)));")
+    run = subprocess.run([NODE, "-e", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    return {line["id"]: line for line in json.loads(run.stdout)}
+
+
+@pytest.mark.skipif(NODE is None, reason="no node to run the page's filter")
+def test_view_draws_the_claims_between_two_entities_as_one_line():
+    data = _star_data()
+    data["edges"] += [{"id": "x2", "from": "n1", "to": "n2", "label": "call", "date": "2024-06-03"},
+                      {"id": "x3", "from": "n1", "to": "n2", "label": "meet", "date": "2024-06-04", "dashes": True},
+                      {"id": "x4", "from": "n2", "to": "n1", "label": "call", "date": "2024-06-05"}]
+    lines = _lines(data, {"top": 3})
+    assert set(lines) == {"n0 -> n1", "n0 -> n2", "n1 -> n2", "n2 -> n1"}
+    both = lines["n1 -> n2"]
+    assert (both["label"], both["claims"], both["dashes"]) == ("call ×2, meet", ["x1", "x2", "x3"], False)
+    assert lines["n2 -> n1"]["label"] == "call" and lines["n2 -> n1"]["width"] == 1
+    june = _lines(data, {"top": 3, "from": "2024-06", "to": "2024-06"})
+    assert set(june) == {"n1 -> n2", "n2 -> n1"}  # the star's claims are of January
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine (apt-get install chromium)")
+def test_view_of_a_year_of_1000_documents_draws_few_lines_and_slides_by_month(tmp_path):
+    """1,000 documents over twelve months, 1,000 claims among 300 countries, most with the same
+    few: the page draws the 40 most connected, their claims bundled into lines, and a month."""
+    pytest.importorskip("pyvis", reason="the view extra is not installed")
+    from pipeline.graph import ClaimsGraph
+    from pipeline.view import render_html
+
+    nodes = [{"@id": f"country:X{i}", "@type": "Country", "name": f"Ел {i}", "identifier": "KZ"} for i in range(300)]
+    docs = [{"@id": f"doc:d{i}", "@type": "NewsArticle", "inLanguage": "kk",
+             "datePublished": f"2024-{1 + i % 12:02d}-15"} for i in range(1000)]
+    claims = [{"@id": f"claim:d{i}-1", "@type": "Claim", "cg:predicate": "meet" if i % 3 else "say",
+               "cg:agent": {"@id": f"country:X{i % 10 if i % 2 else i % 300}"},
+               "cg:recipient": {"@id": f"country:X{(i * 7) % 10}"}, "cg:polarity": "affirmed",
+               "cg:modality": "asserted", "appearance": {"@id": f"doc:d{i}"},
+               "prov:wasDerivedFrom": {"oa:start": 0, "oa:end": 1, "oa:exact": "x"}} for i in range(1000)]
+    html_path = tmp_path / "big.html"
+    html_path.write_text(render_html(ClaimsGraph.from_jsonld({"@graph": docs + nodes + claims}), top=40),
+                         encoding="utf-8")
+
+    def shown(query):
+        run = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'p4'}", "--dump-dom",
+                              html_path.as_uri() + query], capture_output=True, text=True, timeout=120)
+        body = re.search(r"<body[^>]*>", run.stdout).group(0)
+        return {k: int(v) for k, v in re.findall(r'data-visible-(\w+)="(\d+)"', body)}
+
+    everything = shown("")
+    assert everything["nodes"] == 40 and everything["edges"] > 500
+    assert everything["lines"] <= 100  # the claims between the same two countries are one line
+    march = shown("?from=2024-03&to=2024-03")
+    assert 0 < march["edges"] <= 84 and march["lines"] < everything["lines"]  # 84 documents are of March
