@@ -121,7 +121,10 @@ class CaseFrameExtractor(Stage):
         s = view.sentence
         claims = []
         for agent, fillers in product(d.agents or [None], product(*[d.roles[r] for r in role_names])):
-            negated_arg = any(self.args.negated(view, a) for a in fillers)
+            # "X мен Y серіктес емес": a name whose head is the trigger itself leaves the negator to the
+            # trigger's own polarity (counted once, not twice)
+            negated_arg = any(self.args.negated(view, a) for a in fillers
+                              if a.head is None or not trigger[0] <= a.head <= trigger[1])
             claim_polarity = "negated" if negated_arg or d.polarity == "negated" else "affirmed"
             if negated_arg and d.polarity == "negated":
                 claim_polarity = "affirmed"  # "not X ... not" is rare; keep the plain reading

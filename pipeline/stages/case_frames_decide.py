@@ -266,8 +266,10 @@ class ClauseDecider:
                 return None  # who did it is the point of a claim
             confidence = self.confidence["no_agent"]
         hit = clause.hit
-        modality = (self.reader.modality(view, trigger, hit.stems) or self.reader.reading_modality(hit.feats)
-                    or ("intended" if clause.nested else None))
+        conditional = self.reader.clause_modality(view, trigger)
+        modality = (("hypothetical" if conditional == "hypothetical" else None)
+                    or self.reader.modality(view, trigger, hit.stems) or self.reader.reading_modality(hit.feats)
+                    or conditional or ("intended" if clause.nested else None))
         if said is not None:
             modality = modality or "reported"
         # a verb trigger's own word: its reading says (тағайында-л-мақ is no negative -ма-); the
