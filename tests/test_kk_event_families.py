@@ -300,3 +300,24 @@ def test_a_conditional_clause_is_hypothetical_and_a_plan_at_its_end_intended():
         ("Жапония Моңғолияға көмек көрсетті, ал Қытай Ресеймен келіссөз жүргізбек.",
          {("help", "Жапония", "Моңғолия", AFF, ASSERTED), ("negotiate", "Қытай", "Ресей", AFF, "intended")}),
     ])
+
+
+def test_a_title_with_no_name_stands_for_its_holder():
+    # the country (or organisation) before the title is the agent; a person the document named
+    # before with that title of that country is, when there is one
+    check([
+        ("Қазақстан Президенті Түркияға алғыс айтты.", {("thank", "Қазақстан", "Түркия", AFF, ASSERTED)}),
+        ("Қазақстан Президенті бүгін Түркияны қолдады.", {("support", "Қазақстан", "Түркия", AFF, ASSERTED)}),
+        ("Жапония Сыртқы істер министрі Қытаймен кездесті.", {("meet", "Жапония", "Қытай", AFF, ASSERTED)}),
+        ("Қазақстан мен Түркия Президенттері Анкарада кездесті.",
+         {("meet", "Қазақстан", "Түркия", AFF, ASSERTED)}),
+        (f"Қазақстан Президенті {A} Анкараға барды. Қазақстан Президенті Түркияға алғыс айтты.",
+         {("visit", A, "Анкара", AFF, ASSERTED), ("thank", A, "Түркия", AFF, ASSERTED)}),
+        # another country's president named before is not this one
+        (f"Франция Президенті {M} Анкараға барды. Қазақстан Президенті Түркияға алғыс айтты.",
+         {("visit", M, "Анкара", AFF, ASSERTED), ("thank", "Қазақстан", "Түркия", AFF, ASSERTED)}),
+        # a title before a name is the name's; a title that possesses a noun is no subject
+        (f"Қазақстан Президенті {A} Түркияға алғыс айтты.", {("thank", A, "Түркия", AFF, ASSERTED)}),
+        ("Қазақстан Президенті жанындағы кеңес Түркияны қолдады.", set()),
+        ("Қазақстан Президенті сайлауы Түркияда талқыланды.", set()),
+    ])

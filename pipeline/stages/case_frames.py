@@ -68,7 +68,7 @@ class CaseFrameExtractor(Stage):
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         # reported words and their speakers, indexed once for this document's triggers
-        frames = DocumentFrames.of(doc, self.lex.speech.predicate)
+        frames = DocumentFrames.of(doc, self.lex.speech.predicate, self.lex.roles.title_heads)
         new: list[Claim] = []
         for view in sentence_views(doc):
             new += self._sentence(frames, view)
@@ -78,7 +78,7 @@ class CaseFrameExtractor(Stage):
         hits = self.finder.find(view)
         if not hits:
             return []
-        args = self.args.read(view, hits)
+        args = self.args.title_subjects(view, self.args.read(view, hits), hits, frames.title_holder)
         subject = next((a for a in args if a.case == "nom"), None)
         firsts = [a.first for a in args]  # args are in order: a clause's are found by bisection
         per_hit: list[list[Claim]] = []
