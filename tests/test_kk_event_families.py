@@ -318,6 +318,20 @@ def test_a_title_with_no_name_stands_for_its_holder():
          {("visit", M, "Анкара", AFF, ASSERTED), ("thank", "Қазақстан", "Түркия", AFF, ASSERTED)}),
         # a title before a name is the name's; a title that possesses a noun is no subject
         (f"Қазақстан Президенті {A} Түркияға алғыс айтты.", {("thank", A, "Түркия", AFF, ASSERTED)}),
+        ("Болгария, Польша және Румыния өкілдері Түркияны қолдады.",
+         {("support", c, "Түркия", AFF, ASSERTED) for c in ("Болгария", "Польша", "Румыния")}),
         ("Қазақстан Президенті жанындағы кеңес Түркияны қолдады.", set()),
         ("Қазақстан Президенті сайлауы Түркияда талқыланды.", set()),
+    ])
+
+
+def test_doing_something_jointly_with_a_named_partner_is_cooperation():
+    check([
+        ("Қазақстан Түркиямен бірлесіп, жаңа зауыт салды.", {("cooperate", "Қазақстан", "Түркия", AFF, ASSERTED)}),
+        ("Қазақстан Түркиямен бірлесе отырып, жаңа зауыт салады.",
+         {("cooperate", "Қазақстан", "Түркия", AFF, ASSERTED)}),
+        ("Қазақстан Түркиямен бірлеспеді.", {("cooperate", "Қазақстан", "Түркия", NEG, ASSERTED)}),
+        # an adjective (joint), or two persons writing a book, is no such claim
+        ("Қазақстан мен Қытай бірлескен жобаны іске асырады.", set()),
+        (f"{A} {M}пен бірлесіп кітап жазды.", set()),
     ])

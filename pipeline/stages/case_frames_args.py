@@ -58,7 +58,8 @@ class ArgumentReader:
         k = a.head
         if self.reader.case_of(view.tokens[k]) != "nom":
             return False
-        if a.first >= 2 and view.tokens[a.first - 1].is_punct and view.mention_at(a.first - 2) is not None:
+        before = view.mention_at(a.first - 2) if a.first >= 2 and view.tokens[a.first - 1].is_punct else None
+        if before is not None and before.label == "PERSON":
             return False
         if k + 1 >= len(view) or view.tokens[k + 1].is_punct or k + 1 in trigger_starts:
             return True
