@@ -335,3 +335,13 @@ def test_doing_something_jointly_with_a_named_partner_is_cooperation():
         ("Қазақстан мен Қытай бірлескен жобаны іске асырады.", set()),
         (f"{A} {M}пен бірлесіп кітап жазды.", set()),
     ])
+
+
+def test_a_referring_title_is_the_subject_not_the_company_after_it():
+    # "the head of state met company X's director Y": X is no agent; with no person named, no claim
+    check([
+        (f"Сондай-ақ Мемлекет басшысы Bloomberg Media Group компаниясының бас атқарушы директоры {A}мен де кездесті.",
+         set()),
+        (f"Мемлекет басшысы {A} {M}пен кездесті.", {("meet", A, M, AFF, ASSERTED)}),
+        ("Елбасы мәлімдегендей, Қазақстан Түркияны қолдайды.", {("support", "Қазақстан", "Түркия", AFF, ASSERTED)}),
+    ])
