@@ -62,7 +62,8 @@ class CaseFrameExtractor(Stage):
         self.finder = TriggerFinder(self.lex, self.reader)
         self.args = ArgumentReader(self.lex, self.reader)
         # titles that name a person without a name (Мемлекет басшысы), as word patterns
-        self._referring = [[(w,) for w in t.lower().split()] for t in self.lex.speech.referring_titles]
+        self._referring = [tuple(t.lower().split()) for t in self.lex.speech.referring_titles]
+        self._referring_firsts = frozenset(words[0] for words in self._referring)
         confidence = {key: self.lex.confidence_of("case_frames", key)
                       for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
         self.decider = ClauseDecider(self.lex, self.reader, self.finder, self.args, confidence,
@@ -115,7 +116,7 @@ class CaseFrameExtractor(Stage):
             if t.is_punct:
                 title_end = None
             elif title_end is None or t.i > title_end:
-                end = next((e for e in (view.match(p, t.i) for p in self._referring) if e is not None), None)
+                end = self._referring_end(view, t.i) if t.lower in self._referring_firsts else None
                 named = view.mention_at(end + 1) if end is not None and end + 1 < len(view) else None
                 if end is not None and (named is None or named.label != "PERSON"):  # not "Елбасы X ..."
                     title_end = end
@@ -125,6 +126,14 @@ class CaseFrameExtractor(Stage):
                         out.append(Argument(a.mention, "embedded", a.first, a.last, a.head)
                                    if title_end is not None and a.case == "nom" and a.first > title_end else a)
         return out
+
+    def _referring_end(self, view: SentenceView, k: int) -> Optional[int]:
+        """The last word of a referring title (the whole words: not "Елбасының") that starts at ``k``."""
+        for words in self._referring:
+            end = k + len(words) - 1
+            if end < len(view) and tuple(t.lower for t in view.tokens[k:end + 1]) == words:
+                return end
+        return None
 
     def _claims(self, frames: DocumentFrames, clause: Clause, agents: list[str] | None = None) -> list[Claim]:
         decision = self.decider.decide(frames, clause, agents)
