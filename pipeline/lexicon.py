@@ -81,9 +81,13 @@ class Modality(Strict):
     intended_suffixes: list[str] = []
     # a verbal noun before one of these is the topic of an agreement or talk, not an act done
     topic_markers: list[str] = []
-    # a verb trigger's UD Mood / Tense -> modality (Cnd: possible, Des/Opt: intended, Fut: intended)
+    # a verb trigger's UD Mood / Tense -> modality (Cnd: hypothetical, Des/Opt: intended, Fut: intended)
     moods: dict[str, str] = {}
     tenses: dict[str, str] = {}
+    # a conditional clause (егер ... жасаса, ... жасаған жағдайда): its events are hypothetical
+    conditional_words: list[str] = []
+    conditional_phrases: list[str] = []
+    concessive: list[str] = []  # after a conditional: "болса да" (although), no condition
 
 
 class Lexicon(Strict):

@@ -33,7 +33,7 @@ from ..layers import ENTITIES, LINKED_MENTIONS, MORPHOLOGY, RELATION_CLAIMS, SEN
 from ..lexicon import TriggerRule, load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..stage import Stage, StageSettings
-from ..textview import SentenceView, sentence_views
+from ..textview import Argument, SentenceView, sentence_views
 from .case_frames_args import ArgumentReader
 from .case_frames_decide import Clause, ClauseDecider, Decision, DocumentFrames
 from .case_frames_find import TriggerFinder
@@ -61,6 +61,9 @@ class CaseFrameExtractor(Stage):
         self.reader.layer_case = True  # case frames read Case from the morphology layer they require
         self.finder = TriggerFinder(self.lex, self.reader)
         self.args = ArgumentReader(self.lex, self.reader)
+        # titles that name a person without a name (Мемлекет басшысы), as word patterns
+        self._referring = [tuple(t.lower().split()) for t in self.lex.speech.referring_titles]
+        self._referring_firsts = frozenset(words[0] for words in self._referring)
         confidence = {key: self.lex.confidence_of("case_frames", key)
                       for key in ("own_agent", "inherited_agent", "no_agent", "per_role", "max")}
         self.decider = ClauseDecider(self.lex, self.reader, self.finder, self.args, confidence,
@@ -68,7 +71,7 @@ class CaseFrameExtractor(Stage):
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         # reported words and their speakers, indexed once for this document's triggers
-        frames = DocumentFrames.of(doc, self.lex.speech.predicate)
+        frames = DocumentFrames.of(doc, self.lex.speech.predicate, self.lex.roles.title_heads)
         new: list[Claim] = []
         for view in sentence_views(doc):
             new += self._sentence(frames, view)
@@ -78,7 +81,8 @@ class CaseFrameExtractor(Stage):
         hits = self.finder.find(view)
         if not hits:
             return []
-        args = self.args.read(view, hits)
+        args = self._titled_subject(view, self.args.title_subjects(view, self.args.read(view, hits), hits,
+                                                                     frames.title_holder))
         subject = next((a for a in args if a.case == "nom"), None)
         firsts = [a.first for a in args]  # args are in order: a clause's are found by bisection
         per_hit: list[list[Claim]] = []
@@ -102,6 +106,35 @@ class CaseFrameExtractor(Stage):
                 clause_start = hit.last + 1
         return [c for claims in per_hit for c in claims]
 
+    def _titled_subject(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
+        """A referring title not followed by a name (Мемлекет басшысы, Елбасы) is the subject of its
+        stretch: a bare name after it in the same stretch is no agent ("Мемлекет басшысы X компаниясының
+        директоры Y-пен кездесті": not X), only a possessor."""
+        out, title_end = [], None
+        firsts = {a.first for a in args}
+        for t in view.tokens:
+            if t.is_punct:
+                title_end = None
+            elif title_end is None or t.i > title_end:
+                end = self._referring_end(view, t.i) if t.lower in self._referring_firsts else None
+                named = view.mention_at(end + 1) if end is not None and end + 1 < len(view) else None
+                if end is not None and (named is None or named.label != "PERSON"):  # not "Елбасы X ..."
+                    title_end = end
+            if t.i in firsts:
+                for a in args:
+                    if a.first == t.i:
+                        out.append(Argument(a.mention, "embedded", a.first, a.last, a.head)
+                                   if title_end is not None and a.case == "nom" and a.first > title_end else a)
+        return out
+
+    def _referring_end(self, view: SentenceView, k: int) -> Optional[int]:
+        """The last word of a referring title (the whole words: not "Елбасының") that starts at ``k``."""
+        for words in self._referring:
+            end = k + len(words) - 1
+            if end < len(view) and tuple(t.lower for t in view.tokens[k:end + 1]) == words:
+                return end
+        return None
+
     def _claims(self, frames: DocumentFrames, clause: Clause, agents: list[str] | None = None) -> list[Claim]:
         decision = self.decider.decide(frames, clause, agents)
         return self._records(frames.doc, decision) if decision is not None else []
@@ -121,7 +154,10 @@ class CaseFrameExtractor(Stage):
         s = view.sentence
         claims = []
         for agent, fillers in product(d.agents or [None], product(*[d.roles[r] for r in role_names])):
-            negated_arg = any(self.args.negated(view, a) for a in fillers)
+            # "X мен Y серіктес емес": a name whose head is the trigger itself leaves the negator to the
+            # trigger's own polarity (counted once, not twice)
+            negated_arg = any(self.args.negated(view, a) for a in fillers
+                              if a.head is None or not trigger[0] <= a.head <= trigger[1])
             claim_polarity = "negated" if negated_arg or d.polarity == "negated" else "affirmed"
             if negated_arg and d.polarity == "negated":
                 claim_polarity = "affirmed"  # "not X ... not" is rare; keep the plain reading

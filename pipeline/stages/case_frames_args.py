@@ -9,6 +9,7 @@ from ..textview import Argument, SentenceView
 from .case_frames_find import Hit
 
 ARGUMENT_LABELS = {"PERSON", "ORG", "COUNTRY", "NORP", "GPE", "LOC", "FAC", "GROUP"}
+TITLE_HOLDERS = {"ORG", "COUNTRY", "GPE"}  # whose title with no name stands for them (not "екі ел")
 
 
 class ArgumentReader:
@@ -32,6 +33,45 @@ class ArgumentReader:
         # "АҚШ долларына": a country naming a currency is no argument
         return self._group_inflection(view, [a for a in args if not (
             a.head is not None and view.tokens[a.head].lower.startswith(self._currency))])
+
+    def title_subjects(self, view: SentenceView, args: list[Argument], hits: list[Hit], holder) -> list[Argument]:
+        """"Қазақстан Президенті Түркияға алғыс айтты": a nominative title with no name after it is
+        a subject standing for its holder: the person the document named before with that title of
+        that country or organisation (``holder(entity, title word, offset)``), else the country or
+        organisation itself (as "Ресей Сыртқы істер министрлігі ..." stands for Russia)."""
+        out, trigger_starts = [], {h.first for h in hits}
+        for a in args:
+            if a.case == "title" and a.head is not None and a.mention.label in TITLE_HOLDERS and self._bare_title(
+                    view, a, trigger_starts):
+                person = holder(a.mention.entity_id, view.tokens[a.head].lower, a.mention.start)
+                m = a.mention if person is None else a.mention.model_copy(update={"entity_id": person})
+                # "Қазақстан мен Түркия Президенттері": the first member's head is after the second
+                shared = any(view.mention_at(j) for j in range(a.last + 1, a.head))
+                a = Argument(m, "nom", a.first, a.last, None if shared else a.head)
+            out.append(a)
+        return out
+
+    def _bare_title(self, view: SentenceView, a: Argument, trigger_starts: set[int]) -> bool:
+        """A nominative title head (Президенті) followed by no name, no other title and no noun it
+        possesses (Президенті Әкімшілігі, Президенті жанындағы), not in apposition to a name
+        before it (X, Қазақстан Президенті, ...)."""
+        k = a.head
+        if self.reader.case_of(view.tokens[k]) != "nom":
+            return False
+        before = view.mention_at(a.first - 2) if a.first >= 2 and view.tokens[a.first - 1].is_punct else None
+        if before is not None and before.label == "PERSON":
+            return False
+        if k + 1 >= len(view) or view.tokens[k + 1].is_punct or k + 1 in trigger_starts:
+            return True
+        nxt = view.tokens[k + 1]
+        after = view.mention_at(k + 1)
+        if after is not None:
+            return after.label != "PERSON"
+        if self.reader.is_title(nxt.text) or nxt.text[:1] in "«\"“":
+            return False
+        return nxt.lower in self.lex.not_heads or not any(
+            (x.possessive == "p3" or x.attributive) and len(x.stem) > 2
+            for x in self.reader.analyser.analyses(nxt.lower))
 
     def _group_inflection(self, view: SentenceView, args: list[Argument]) -> list[Argument]:
         """Kazakh inflects a coordination once, on its last member: in

@@ -33,16 +33,31 @@ class DocumentFrames:
     persons: list[Mention]  # the document's person mentions, in order
     person_starts: list[int]
     first_named: dict[str, int]  # person entity -> where the document first names it
+    title_heads: tuple[str, ...] = ()
+    titled: dict[tuple[str, str], list[str]] | None = None  # (affiliation, title head) -> its persons
 
     @classmethod
-    def of(cls, doc: AnnotatedDocument, speech_predicate: str) -> "DocumentFrames":
+    def of(cls, doc: AnnotatedDocument, speech_predicate: str, title_heads=()) -> "DocumentFrames":
         said = SpanIndex([c for c in doc.claims if c.predicate == speech_predicate and c.content],
                          span=lambda c: (c.content.start, c.content.end))
         persons = sorted((m for m in doc.mentions if m.label == "PERSON" and m.entity_id), key=lambda m: m.start)
         first: dict[str, int] = {}
         for m in persons:
             first.setdefault(m.entity_id, m.start)
-        return cls(doc, said, _speakers_of(doc.claims), persons, [m.start for m in persons], first)
+        heads = tuple(sorted(title_heads, key=len, reverse=True))  # the longest head first (вице-президент)
+        titled: dict[tuple[str, str], list[str]] = {}
+        for e in doc.entities:
+            head = _head_of(e.job_title.split()[-1], heads) if e.affiliation and e.job_title else None
+            if head and e.id in first:
+                titled.setdefault((e.affiliation, head), []).append(e.id)
+        return cls(doc, said, _speakers_of(doc.claims), persons, [m.start for m in persons], first, heads, titled)
+
+    def title_holder(self, holder_of: str, title: str, offset: int) -> Optional[str]:
+        """The one person the document named before ``offset`` with this title of ``holder_of``
+        ("Қазақстан Президенті X ... . Қазақстан Президенті ...": X), else None."""
+        head = _head_of(title, self.title_heads)
+        found = [p for p in (self.titled or {}).get((holder_of, head), []) if self.first_named[p] < offset]
+        return found[0] if len(found) == 1 else None
 
     def pair_before(self, offset: int) -> list[Mention]:
         """The last two persons named before ``offset`` (their latest mentions), in the order the
@@ -266,8 +281,10 @@ class ClauseDecider:
                 return None  # who did it is the point of a claim
             confidence = self.confidence["no_agent"]
         hit = clause.hit
-        modality = (self.reader.modality(view, trigger, hit.stems) or self.reader.reading_modality(hit.feats)
-                    or ("intended" if clause.nested else None))
+        conditional = self.reader.clause_modality(view, trigger)
+        modality = (("hypothetical" if conditional == "hypothetical" else None)
+                    or self.reader.modality(view, trigger, hit.stems) or self.reader.reading_modality(hit.feats)
+                    or conditional or ("intended" if clause.nested else None))
         if said is not None:
             modality = modality or "reported"
         # a verb trigger's own word: its reading says (тағайында-л-мақ is no negative -ма-); the
@@ -287,3 +304,8 @@ def _speakers_of(claims) -> dict[tuple, list[str]]:
         if c.agent:
             index.setdefault((c.predicate, c.content), []).append(c.agent)
     return index
+
+
+def _head_of(word: str, heads: tuple[str, ...]) -> Optional[str]:
+    low = word.lower()
+    return next((h for h in heads if low.startswith(h)), None)

@@ -171,7 +171,8 @@ class TriggerFinder:
                     if a.stem.lower() in self._event_nouns]
         nxt = view.tokens[last + 1].lower if last + 1 < len(view) else ""
         if any(a.case in ("acc", "gen") for a in analyses):
-            return not nxt.startswith(self._event_verbs)  # келіссөздерді жүргізді: the subject's
+            # келіссөздерді жүргізді: the subject's; кездесуді жоспарлап отыр: the subject plans it
+            return not nxt.startswith(self._event_verbs) and nxt not in self._modal_words
         if nxt and nxt not in self._modal_words and not nxt.startswith(self._event_verbs) and any(
                 a.case == "nom" for a in analyses) and any(
                 self.reader.analyser.is_possessed(nxt, case) for case in ("acc", "gen")):

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ...lexicon import Lexicon
 from ...records import Mention
 from ...textview import Argument, SentenceView, Tok
+from .frames_modality import ModalityReader
 from .morphology import SuffixAnalyser
 
 HEAD_WINDOW = 4  # words between a name and its head noun, at most
@@ -34,7 +35,7 @@ def _feats(morph: str) -> dict[str, str]:
     return dict(pair.split("=", 1) for pair in morph.split("|") if "=" in pair)
 
 
-class FrameReader:
+class FrameReader(ModalityReader):
     def __init__(self, lexicon: Lexicon, analyser: SuffixAnalyser, place_heads=()):
         self.lex = lexicon
         self.analyser = analyser
@@ -73,12 +74,6 @@ class FrameReader:
         # good ones all stay (алмасты: алмас- 'exchange' or ал- 'take')
         best = min((a.cost for a in found), default=0.0)
         return tuple(Reading(a.lemma, a.feats_dict, a.auxiliary) for a in found if a.cost <= best)
-
-    def reading_modality(self, feats: dict[str, str]) -> str | None:
-        """The modality a verb's mood or tense gives (conditional: possible; desiderative,
-        optative, future: intended), from the lexicon's ``modality.moods`` / ``tenses``."""
-        mod = self.lex.modality
-        return mod.moods.get(feats.get("Mood", "")) or mod.tenses.get(feats.get("Tense", ""))
 
     # -- arguments ------------------------------------------------------------
     def argument(self, view: SentenceView, m: Mention, triggers: set[int] = frozenset()) -> Argument:
@@ -256,33 +251,3 @@ class FrameReader:
                        for p in ("", *self.lex.polarity.passive_infixes)):
                     return True
         return False
-
-    def modality(self, view: SentenceView, trigger: tuple[int, int], stems: tuple[str, ...]) -> str | None:
-        mod = self.lex.modality
-        group = self.verb_group(view, trigger[1])
-        words = [view.tokens[k].lower for k in [trigger[1]] + group]
-        for name in ("obligation", "possible", "intended"):
-            entries = getattr(mod, name)
-            if any(w in entries for w in words[1:]):
-                return name
-            # before the trigger: "кез келген келіссөз" (any talks) is a possibility
-            for entry in entries:
-                n = len(entry.split())
-                if n > 1 and trigger[0] >= n and " ".join(
-                        t.lower for t in view.tokens[trigger[0] - n:trigger[0]]) == entry:
-                    return name
-        # a verbal noun that is the topic of something: "көмек беру туралы келісті"
-        end = trigger[1]
-        if (mod.topic_markers and end + 1 < len(view) and view.tokens[end + 1].lower in mod.topic_markers
-                and view.tokens[end].lower.endswith(tuple(self.lex.verbal_noun_endings))):
-            return "intended"
-        # a clause-final verb in the intention mood after the trigger: "көмек беру туралы келіспек"
-        if group and (group[-1] + 1 >= len(view) or view.tokens[group[-1] + 1].is_punct):
-            final = view.tokens[group[-1]].lower
-            if len(final) > 5 and final.endswith(tuple(mod.intended_suffixes)):
-                return "intended"
-        last_tok = words[0]
-        for stem in stems:
-            if last_tok.startswith(stem) and last_tok[len(stem):].startswith(tuple(mod.intended_suffixes)):
-                return "intended"
-        return None
