@@ -17,7 +17,9 @@ def read(text, orgs=()):
      [{"predicate": "condemn", "agent": "Ресей елшілігі", "recipient": "Жапония"}]),
     ("Түркия Ұлттық банкі Ресейді сынады.", "Түркия Ұлттық банкі", "Түркия",
      [{"predicate": "condemn", "agent": "Түркия Ұлттық банкі", "recipient": "Ресей"}]),
-    ("Қытай бірлескен кәсіпорнының басшысы Жапонияға келді.", "Қытай бірлескен кәсіпорны", "Қытай", []),
+    # the head with no name stands for the company (a title's holder); China is no party
+    ("Қытай бірлескен кәсіпорнының басшысы Жапонияға келді.", "Қытай бірлескен кәсіпорны", "Қытай",
+     [{"predicate": "visit", "agent": "Қытай бірлескен кәсіпорны"}]),
     # an agreement made (келісім жаса-) is cooperation; its party is the company, never China
     ("Қытай компаниясы Қазақстанмен келісім жасады.", "Қытай компаниясы", "Қытай",
      [{"predicate": "cooperate", "agent": "Қытай компаниясы", "recipient": "Қазақстан"}]),
