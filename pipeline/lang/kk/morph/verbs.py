@@ -14,50 +14,16 @@ Stems: ``data/verbs/stems.yaml`` (6,700 verbs from hunspell-kk). Endings:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .phonology import Phonology
 from .tables import Feats, Morph, VerbTables, load_tables
-
-# UD orders features by name, case-insensitively
-_ORDER = str.lower
-
-
-@dataclass(frozen=True)
-class VerbAnalysis:
-    lemma: str  # UD KTB lemma: the stem, passive/reciprocal stripped (сатылды -> сат)
-    stem: str  # the listed (or guessed) stem the word was read from
-    upos: str  # VERB, or AUX for the copula е-
-    feats: Feats  # UD features, sorted by name
-    morphs: tuple[str, ...]  # ending names, e.g. ("pass", "negation", "past", "person_poss")
-    cost: float
-    guessed: bool = False  # the stem is not listed, only shaped like a verb (ротацияла-)
-    auxiliary: bool = False  # the lemma is a verb UD tags AUX after a converb (жатыр, бастады)
-
-    @property
-    def feats_dict(self) -> dict[str, str]:
-        return dict(self.feats)
-
-    @property
-    def ud_feats(self) -> str:
-        """Features as CoNLL-U writes them (``Mood=Ind|Tense=Past``), ``_`` when none."""
-        return "|".join(f"{k}={v}" for k, v in self.feats) or "_"
-
-
-def _apply(feats: dict[str, str], new: Feats) -> dict[str, str]:
-    out = dict(feats)
-    for k, v in new:
-        if v is None:
-            out.pop(k, None)
-        else:
-            out[k] = v
-    return out
-
+from .verb_records import _ORDER, VerbAnalysis, _apply, _Ctx  # noqa: F401 (VerbAnalysis: public here)
 
 class VerbAnalyser:
     def __init__(self, tables: VerbTables | None = None, stems: list[str] | None = None,
-                 voice_costs: dict[str, float] | None = None):
+                 voice_costs: dict[str, float] | None = None, reference: bool = False):
+        self.reference = reference  # no memo of endings: the slow path tests compare against
         self.t = tables or load_tables()
         self.phon = Phonology(self.t.phonology, self.t.letter_classes)
         self.voice_cost = {v.name: (voice_costs or {}).get(v.name, v.cost) for v in self.t.voices}
@@ -79,6 +45,8 @@ class VerbAnalyser:
         }
         self._slots = {name: tuple(ms) for name, ms in self.t.slots.items()}
         self._piece_memo: dict[tuple, list] = {}
+        self._ending_memo: dict[tuple, list] = {}
+        self._voice_memo: dict[tuple, list] = {}
         self.analyse = lru_cache(maxsize=200_000)(self._analyse)
 
     # -- public -------------------------------------------------------------
@@ -150,6 +118,51 @@ class VerbAnalyser:
             self._voices(w, stem, surface0, need_vowel, base_cost, guessed, found)
 
     def _voices(self, w, stem, surface0, need_vowel, cost, guessed, found) -> None:
+        base = surface0[:-1]
+        if self.reference or not w.startswith(base):
+            self._voices_walk(w, stem, surface0, need_vowel, cost, guessed, found)
+            return
+        # Voices and negation, like the ending walk, see only the harmony and the
+        # last letters before ``base``'s end: spelled once per such class, then
+        # kept where the word goes on as they do (a node the word rejects rejects
+        # all its extensions, so filtering keeps the walk's order).
+        key = (self.phon.harmony(surface0[:-2]), surface0[-2:], need_vowel, cost)
+        table = self._voice_memo.get(key)
+        if table is None:
+            table = self._voice_memo[key] = self._voice_table(surface0, need_vowel, cost)
+        cut = len(base)
+        neg_feats, neg_cost = self.t.negation.feats, self.t.negation.cost
+        for first, end, lemma_end, vfeats, morphs, c, negs in table:
+            if not first and not w.startswith(end[:-1], cut):
+                continue
+            lemma = stem if lemma_end is None else base + lemma_end
+            vowel_first = need_vowel and not morphs
+            ctx = _Ctx(w, stem, lemma, guessed, "VERB", vowel_first)
+            feats = _apply({}, vfeats)
+            self._tam(ctx, base + end, feats, c, morphs, found, negated=False)
+            for neg_end in negs:
+                if w.startswith(neg_end[:-1], cut):
+                    ctx2 = _Ctx(w, stem, lemma, guessed, "VERB")
+                    self._tam(ctx2, base + neg_end, _apply(feats, neg_feats), c + neg_cost,
+                              morphs + ("negation",), found, negated=True)
+
+    def _voice_table(self, surface0: str, need_vowel: bool, cost: float) -> list[tuple]:
+        """``_voices_walk`` for every word: (no voice yet, surface end after ``surface0[:-1]``,
+        lemma end or None for the stem, voice features, morphs, cost, negated surface ends)."""
+        cut = len(surface0) - 1
+        rows = []
+        for surface, lemma, vfeats, morphs, c in self._voice_options(None, surface0, None, need_vowel, cost):
+            vowel_first = need_vowel and not morphs
+            negs = [s[cut:] for piece in self.phon.realise(self.t.negation.form, surface)
+                    if not (vowel_first and not self.phon.is_vowel_start(piece))
+                    for s in self.phon.join(surface, piece)]
+            rows.append((not morphs, surface[cut:], None if lemma is None else lemma[cut:],
+                         vfeats, morphs, c, tuple(negs)))
+        return rows
+
+    def _voice_options(self, w, surface0, stem, need_vowel, cost) -> list[tuple]:
+        """stem, stem+voice, stem+causative+passive: (surface, lemma, features,
+        morphs, cost); with ``w`` None, every option, else those ``w`` goes on as."""
         options: list[tuple[str, str, Feats, tuple[str, ...], float]] = [(surface0, stem, (), (), cost)]
         by_name = {v.name: v for v in self.t.voices}
         frontier = [(surface0, stem, (), (), cost, [v.name for v in self.t.voices])]
@@ -165,12 +178,15 @@ class VerbAnalyser:
                     if first and not self.phon.is_vowel_start(piece):
                         continue
                     for s in ([surface + piece] if first else self.phon.join(surface, piece)):
-                        if w.startswith(s[:-1]):
+                        if w is None or w.startswith(s[:-1]):
                             new_lemma = lemma if v.strip else s
                             item = (s, new_lemma, vfeats + v.feats, morphs + (v.name,), c + self.voice_cost[v.name])
                             options.append(item)
                             frontier.append((*item, list(v.then_voice)))
-        for surface, lemma, vfeats, morphs, c in options:
+        return options
+
+    def _voices_walk(self, w, stem, surface0, need_vowel, cost, guessed, found) -> None:
+        for surface, lemma, vfeats, morphs, c in self._voice_options(w, surface0, stem, need_vowel, cost):
             vowel_first = need_vowel and not morphs  # the elided stem with no voice yet
             ctx = _Ctx(w, stem, lemma, guessed, "VERB", vowel_first)
             feats = _apply({}, vfeats)
@@ -189,7 +205,25 @@ class VerbAnalyser:
         prog = self.t.progressive.get(ctx.stem) if not morphs else None
         key = ("tam", negated, prog is not None and ctx.stem)
         endings = self._tam_by_neg[negated] + ((prog,) if prog is not None else ())
-        self._expand(ctx, surface, endings, key, feats, cost, morphs, found)
+        w = ctx.word
+        if self.reference or not w.startswith(surface[:-1]):
+            self._expand(ctx, surface, endings, key, feats, cost, morphs, found)
+            return
+        # The endings' walk sees only the harmony and last two letters before the
+        # surface's last one (a junction rewrites only that letter), the surface's
+        # last two and the word from there on: many words share it (-ған, -ды ...).
+        cut = len(surface) - 1
+        memo_key = (key, ctx.vowel_first, self.phon.harmony(surface[:-2]), surface[-2:], w[cut:])
+        paths = self._ending_memo.get(memo_key)
+        if paths is None:
+            paths = []  # the morpheme paths the walk records, in its order
+            self._expand(ctx, surface, endings, key, {}, 0.0, (), paths)
+            self._ending_memo[memo_key] = paths
+        for path in paths:  # the same steps _expand takes, so features and costs are identical
+            f, c, names = feats, cost, morphs
+            for m in path:
+                f, c, names = _apply(f, m.feats), c + m.cost, names + (m.name,)
+            self._record(ctx, f, c, names, found)
 
     def _pieces(self, key, morphs: tuple[Morph, ...], surface: str) -> dict[str, list[tuple[str, str, Morph]]]:
         """Every (spelling, spelling minus its first letter, morpheme) of a slot after
@@ -229,7 +263,10 @@ class VerbAnalyser:
                 if len(s) > len(w) + 1 or not w.startswith(s[:-1]):
                     continue
                 if feats2 is None:
-                    feats2, cost2, morphs2 = _apply(feats, m.feats), cost + m.cost, morphs + (m.name,)
+                    if type(found) is list:  # recording morpheme paths for the memo
+                        feats2, cost2, morphs2 = feats, cost, morphs + (m,)
+                    else:
+                        feats2, cost2, morphs2 = _apply(feats, m.feats), cost + m.cost, morphs + (m.name,)
                 if s == w and m.final:
                     self._record(ctx, feats2, cost2, morphs2, found)
                 sub = ctx if not ctx.vowel_first else ctx.after_first()
@@ -237,6 +274,9 @@ class VerbAnalyser:
                     self._expand(sub, s, self._slots[name], ("slot", name), feats2, cost2, morphs2, found)
 
     def _record(self, ctx, feats, cost, morphs, found) -> None:
+        if type(found) is list:
+            found.append(morphs)
+            return
         items = tuple(sorted(feats.items(), key=lambda kv: _ORDER(kv[0])))
         key = (ctx.lemma, items)
         old = found.get(key)
@@ -246,20 +286,6 @@ class VerbAnalyser:
             lemma=ctx.lemma, stem=ctx.stem, upos=ctx.upos, feats=items, morphs=morphs, cost=cost,
             guessed=ctx.guessed, auxiliary=ctx.lemma in self.t.auxiliaries,
         )
-
-
-@dataclass(frozen=True)
-class _Ctx:
-    """What one reading of a word carries along the walk."""
-    word: str
-    stem: str
-    lemma: str
-    guessed: bool
-    upos: str
-    vowel_first: bool = False  # an elided stem (қорқ-) takes only a vowel-initial ending
-
-    def after_first(self) -> "_Ctx":
-        return _Ctx(self.word, self.stem, self.lemma, self.guessed, self.upos, False)
 
 
 @lru_cache(maxsize=None)
