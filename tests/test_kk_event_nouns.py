@@ -283,3 +283,15 @@ def test_twice_the_nouns_in_a_text_without_sentence_ends_is_twice_the_work(nlp):
     assert made[40] > made[20] > 0  # the claims grow with the text (one each a sentence of 200 words)
     ratio = lines_run(lambda: stage(docs[40])) / lines_run(lambda: stage(docs[20]))
     assert ratio < 2.3, f"twice the text ran {ratio:.2f} times the lines"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb's clause names its own agent; the quoting speaker is no second agent of the talks
+    ("Ерлан Сейітов: «Жапония Қытаймен келіссөз жүргізбейді», - деді.",
+     [A("negotiate", "Жапония", "Қытай", polarity="negated", modality="reported")]),
+    # the ministry gives the help; the country before its name is no second giver
+    ("Германия Сыртқы істер министрлігі Моңғолияға көмек беретінін хабарлады.",
+     [A("help", "Сыртқы істер министрлігі", "Моңғолия", modality="reported")]),
+])
+def test_a_noun_the_verb_stage_read_with_its_partner_gives_no_second_agent(nlp, text, expected):
+    assert events(nlp, text) == expected

@@ -68,10 +68,11 @@ class EventNounExtractor(Stage):
         self._intended_stems = tuple(self.nouns.intended_stems)
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
-        # the claims already made, by (sentence start, predicate): their parties
-        made: dict[tuple[int, str], list[set[str]]] = {}
+        # the claims already made, by (sentence start, predicate): their parties, and whether an
+        # earlier stage (not this one) made them
+        made: dict[tuple[int, str], list[tuple[set[str], bool]]] = {}
         for c in doc.claims:
-            made.setdefault((c.evidence.start, c.predicate), []).append(_party_ids(c))
+            made.setdefault((c.evidence.start, c.predicate), []).append((_party_ids(c), True))
         said = SpanIndex([c for c in doc.claims if c.predicate == self.lex.speech.predicate and c.content],
                          span=lambda c: (c.content.start, c.content.end))
         new: list[Claim] = []
@@ -148,9 +149,14 @@ class EventNounExtractor(Stage):
             if len(parties) < 1 + len(filled):
                 continue  # a party in two roles (X мен X)
             key = (s.start, noun.predicate)
-            if any(parties <= other for other in made.get(key, [])):
-                continue  # the verb's stage (or another noun) said it already
-            made.setdefault(key, []).append(parties)
+            # the verb's stage (or another noun) said it already: the same parties, or, where the
+            # noun has others than its agent, the same others (the verb read the agent better:
+            # «Франция ... келіссөз жүргізбейді», - деді X is France's, not the speaker's)
+            others = set(filled.values())
+            if any(parties <= other or (earlier and others and others <= other)
+                   for other, earlier in made.get(key, [])):
+                continue
+            made.setdefault(key, []).append((parties, False))
             claims.append(Claim(
                 id=f"{doc.document.id}-{noun.predicate}-noun-{view.tokens[n].start}-{len(claims)}",
                 predicate=noun.predicate, agent=agent.mention.entity_id, polarity=polarity, modality=modality,
