@@ -1,6 +1,7 @@
 """Event data researchers can join (docs/event-data.md): CAMEO and PLOVER coding, CAMEO-style
 actor codes, one event per happening across documents and languages with its mentions, GDELT
 2.0 column names, POLECAT-style JSON Lines, and negated events out of the default table."""
+import csv
 import json
 
 import pandas as pd
@@ -203,3 +204,18 @@ def test_consult_modes_multilateral_and_third_party():
     modes = {(e.first.claim.document, e.first.actor2): (e.mode, e.recipients) for e in events}
     assert modes[("doc:a", "country:RU")] == ("multilateral", ["country:CN", "country:RU"])
     assert modes[("doc:b", "country:CN")] == ("third-party", ["country:CN"])
+
+
+def test_the_events_csv_writes_a_place_geonames_id_as_a_whole_number(tmp_path):
+    src = tmp_path / "visit.txt"
+    src.write_text("date 2025-05-14\nҚазақстан Президенті Асхат Серікбаев Мәскеуге сапармен барды. "
+                   "Жапония Қытайға алғыс айтты.\n",  # an event with no place beside it
+                   encoding="utf-8")
+    result = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = _export(tmp_path / "out" / "graph.jsonld", "events", tmp_path / "events.csv")
+    with open(out, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    visits = [r for r in rows if r["EventCode"] == "042"]
+    assert visits and visits[0]["ActionGeo_FullName"] == "Мәскеу"
+    assert visits[0]["ActionGeo_FeatureID"] == "524901"  # GeoNames' Moscow, not "524901.0"

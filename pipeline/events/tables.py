@@ -178,7 +178,8 @@ def write_table(rows: list[dict], columns: tuple[str, ...], out, parquet: bool =
         elif name in ("SQLDATE", "EventTimeDate"):
             frame[name] = pd.to_datetime(frame[name]).dt.date
         elif name in ("QuadClass", "NumMentions", "NumSources", "NumArticles", "MonthYear", "Year", "ActionGeo_Type",
-                      "MentionType", "EvidenceStart", "EvidenceEnd", "ActionCharOffset", "GlobalEventID"):
+                      "MentionType", "EvidenceStart", "EvidenceEnd", "ActionCharOffset", "GlobalEventID",
+                      "ActionGeo_FeatureID"):
             frame[name] = frame[name].astype("Int64")
         elif name in ("GoldsteinScale", "FractionDate", "ActionGeo_Lat", "ActionGeo_Long"):
             frame[name] = frame[name].astype("Float64")
