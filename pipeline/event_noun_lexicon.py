@@ -12,8 +12,7 @@ from pathlib import Path
 from pydantic import Field, field_validator
 
 from .lexicon import Lexicon, LexiconError, load_lexicon, read_lexicon
-from .predicates import Strict, _check_frame, _check_role_types
-from .records import ROLES
+from .predicates import Strict, _check_frame, _check_role_types, _check_roles
 
 
 class EventNoun(Strict):
@@ -27,13 +26,7 @@ class EventNoun(Strict):
     _frame = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
     _types = field_validator("role_types")(classmethod(lambda cls, v: _check_role_types(v)))
 
-    @field_validator("requires")
-    @classmethod
-    def _roles(cls, v):
-        bad = [r for r in v if r not in ROLES]
-        if bad:
-            raise ValueError(f"unknown role {bad[0]!r} (use {', '.join(sorted(ROLES))})")
-        return v
+    _roles = field_validator("requires")(classmethod(lambda cls, v: _check_roles(v)))
 
     @field_validator("stems")
     @classmethod

@@ -104,18 +104,19 @@ class TriggerSpec(Strict):
             raise ValueError(f"unknown case {v!r} (use {', '.join(sorted(CASES))})")
         return v
 
-    @field_validator("requires")
-    @classmethod
-    def _roles(cls, v):
-        bad = [r for r in v if r not in ROLES]
-        if bad:
-            raise ValueError(f"unknown role {bad[0]!r} (use {', '.join(sorted(ROLES))})")
-        return v
+    _roles = field_validator("requires")(classmethod(lambda cls, v: _check_roles(v)))
 
     @field_validator("role_types")
     @classmethod
     def _types(cls, v):
         return _check_role_types(v)
+
+
+def _check_roles(v: list[str]) -> list[str]:
+    bad = [r for r in v if r not in ROLES]
+    if bad:
+        raise ValueError(f"unknown role {bad[0]!r} (use {', '.join(sorted(ROLES))})")
+    return v
 
 
 def _check_role_types(v: dict[str, list[str]]) -> dict[str, list[str]]:
