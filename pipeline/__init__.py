@@ -25,4 +25,14 @@ def load(config=None, disable=()):
     return nlp.disable_stages(disable) if disable else nlp
 
 
-__all__ = ["load", "__version__", "CONTRACT_VERSION"]
+def spacy_pipeline(config=None):
+    """The same stages as a ``spacy.Language`` (a YAML config path or dict; default:
+    ``configs/default.yaml``): ``doc.ents`` are the linked entities (``kb_id_`` their graph
+    ids), ``doc._.claims`` the claims, ``doc.spans["claims"]`` their evidence; ``nlp.to_disk``
+    then ``spacy.load`` gives the same pipeline back (docs/spacy.md)."""
+    from .spacy_factories import spacy_pipeline as build
+
+    return build(config)
+
+
+__all__ = ["load", "spacy_pipeline", "__version__", "CONTRACT_VERSION"]
