@@ -64,7 +64,10 @@ class VerbAnalyser:
 
     def _rank(self, a: VerbAnalysis) -> tuple:
         first = not any(m in self._rank_first for m in a.morphs)
-        return (a.cost, first, -self.t.stem_counts.get(a.stem, 0), -len(a.stem), len(a.morphs))
+        # the last keys only break ties, so that the order never follows the string hashes of
+        # the walk's sets (which differ between processes)
+        return (a.cost, first, -self.t.stem_counts.get(a.stem, 0), -len(a.stem), len(a.morphs),
+                a.stem, a.morphs, a.feats)
 
     def best(self, word: str) -> VerbAnalysis | None:
         found = self.analyse(word)
