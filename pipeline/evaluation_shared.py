@@ -1,7 +1,8 @@
 """Scoring against the shared claims gold (JSON: documents with their texts).
 
 The rules are those of the shared reference scorer (``score_claims.py`` beside the
-gold), applied to our records instead of a parsed graph:
+gold), applied to the typed records of the claims graph a run builds (persons merged across
+documents, each keeping its other forms) instead of a parsed graph.jsonld:
 
 - a predicted claim matches a gold claim when the predicate and polarity agree, the
   gold ``evidence`` lies inside the claim's text or its evidence span (whitespace and
@@ -13,8 +14,8 @@ gold), applied to our records instead of a parsed graph:
   lists alternatives; a two-letter upper-case name is an ISO country code;
   ``{"group": T, "count": N}`` is a quantified group;
 - core recall counts gold claims with ``core``; precision counts every predicted claim
-  that matches any gold claim; persons and countries are compared as sets of names
-  and codes over the whole run.
+  that matches any gold claim; a gold person is found when any form of a predicted person
+  node matches, and person precision counts nodes; countries are sets of codes.
 """
 from __future__ import annotations
 
@@ -89,25 +90,27 @@ def name_ok(k: tuple, got: list[tuple]) -> bool:
     return False
 
 
-def entity_key(entity) -> tuple:
+def entity_keys(entity) -> list[tuple]:
+    """What a gold name is compared with: a country's ISO code, a group's count and type, else the
+    entity's name and each alternate name (a person merged across documents keeps each form)."""
     if entity is None:
-        return ("none",)
+        return [("none",)]
     if entity.type == "Group":
-        return ("group", entity.count, entity.member_type)
+        return [("group", entity.count, entity.member_type)]
     if entity.type == "Country" and entity.identifier:
-        return ("country", entity.identifier.upper())
-    return ("name", norm(entity.name))
+        return [("country", entity.identifier.upper())]
+    return [("name", norm(n)) for n in (entity.name, *entity.alternate_names) if n]
 
 
-def predicted(doc) -> list[dict]:
-    """A document's claims as the reference scorer sees them in the graph."""
-    ents = {e.id: e for e in doc.entities}
+def predicted(graph) -> list[dict]:
+    """A graph's claims as the reference scorer sees them."""
+    entities = graph.entity_records()
     out = []
-    for c in doc.claims:
-        p = {"doc": doc.document.id, "predicate": c.predicate, "polarity": c.polarity, "claim": c}
+    for c in graph.claim_records():
+        p = {"doc": c.document or "", "predicate": c.predicate, "polarity": c.polarity, "claim": c}
         for role in ("agent", "recipient", "location"):
             eid = getattr(c, role)
-            p[role] = [entity_key(ents.get(eid))] if eid else []
+            p[role] = entity_keys(entities.get(eid)) if eid else []
         ev = [c.text or "", c.evidence.exact, str(c.evidence.start), str(c.evidence.end)]
         p["evidence"] = norm(" ".join(ev))
         out.append(p)
@@ -160,10 +163,17 @@ def load_shared(path: Path) -> SharedGold:
 
 
 def score(gold: SharedGold, docs) -> dict:
-    """Figures for processed documents (AnnotatedDocuments) against ``gold``."""
-    preds = [p for d in docs for p in predicted(d)]
-    persons = {norm(e.name) for d in docs for e in d.entities if e.type == "Person"}
-    countries = {e.identifier.upper() for d in docs for e in d.entities if e.type == "Country" and e.identifier}
+    """Figures for processed documents (AnnotatedDocuments) against ``gold``, read from their
+    claims graph as ``claimgraph run`` builds it (persons merged across documents), as the
+    reference scorer reads a run's graph.jsonld."""
+    from .graph import build_graph
+
+    graph = build_graph(docs)
+    preds = predicted(graph)
+    entities = graph.entity_records().values()
+    person_nodes = [[key[1] for key in entity_keys(e)] for e in entities if e.type == "Person"]
+    person_forms = {n for names in person_nodes for n in names}
+    countries = {e.identifier.upper() for e in entities if e.type == "Country" and e.identifier}
     gold_persons = [{norm(a) for a in x.split("|")} for x in gold.entities.get("Person", [])]
     gold_countries = set(gold.entities.get("Country", []))
     core = core_hit = ext = ext_hit = 0
@@ -181,14 +191,17 @@ def score(gold: SharedGold, docs) -> dict:
             c = p["claim"]
             errors.append({"doc": p["doc"], "extra": f"{c.predicate} {c.polarity} {p['agent']} «{(c.text or '')[:80]}»"})
     all_gold_persons = set().union(*gold_persons) if gold_persons else set()
+    named = [names for names in person_nodes if names]
     pred_hit = sum(1 for p in preds if id(p) in matched)
     summary = {
         "claims_core_recall": round(core_hit / core, 3) if core else 0.0,
         "claims_precision": round(pred_hit / len(preds), 3) if preds else 0.0,
         "claims_predicted": len(preds),
         "claims_ext_recall": round(ext_hit / ext, 3) if ext else None,
-        "person_recall": round(sum(1 for alts in gold_persons if alts & persons) / max(1, len(gold_persons)), 3),
-        "person_precision": round(len(persons & all_gold_persons) / len(persons), 3) if persons else 0.0,
+        "person_recall": round(sum(1 for alts in gold_persons if alts & person_forms) / max(1, len(gold_persons)), 3),
+        # counted over person nodes, not forms, as the reference does
+        "person_precision": round(sum(1 for names in named if set(names) & all_gold_persons) / len(named), 3)
+        if named else 0.0,
         "country_recall": round(len(gold_countries & countries) / max(1, len(gold_countries)), 3),
         "country_precision": round(len(countries & gold_countries) / len(countries), 3) if countries else 0.0,
     }

@@ -78,3 +78,20 @@ def test_evaluation_shared_bad_gold_is_one_line(tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(ValueError, match="cannot read gold JSON"):
         load_shared(bad)
+
+
+def test_evaluation_shared_finds_a_speaker_by_the_surname_the_text_used():
+    """The reference reads a run's graph, where a person keeps every form the text wrote (name
+    and alternate names): a gold speaker given by surname alone is found when the text named
+    the full name first and the surname after."""
+    from pipeline.evaluation_shared import SharedGold, score
+
+    gold = SharedGold.model_validate({
+        "documents": [{"id": "s1", "text": "Марат Оспанов Астанаға келді. «Көпір салынады», — деді Оспанов."}],
+        "entities": {"Person": ["Оспанов"], "Country": []},
+        "claims": [{"id": "s1-say-1", "doc": "s1", "core": True, "predicate": "say", "agent": "Оспанов",
+                    "evidence": "Көпір салынады"}],
+    })
+    nlp = hand_pipeline(persons=["Марат Оспанов", "Оспанов"])
+    s = score(gold, [nlp.process(d.text, doc_id=d.id) for d in gold.documents])["summary"]
+    assert s["claims_core_recall"] == 1.0 and s["person_recall"] == 1.0 and s["person_precision"] == 1.0
