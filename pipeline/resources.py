@@ -53,11 +53,18 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_yaml(path: Path) -> Any:
-    """Read a YAML file safely (no object construction, no repeated keys); errors name the file."""
+# libyaml's safe loader where it is installed: the pure-Python parser takes seconds on a word list
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path, word_list: bool = False) -> Any:
+    """Read a YAML file safely (no object construction, no repeated keys); errors name the file.
+    ``word_list``: a large file holding one block of text (a word a line), read with libyaml's
+    safe loader: the repeated-key check has nothing to check there, and would cost seconds."""
+    loader = _FAST_LOADER if word_list else _UniqueKeyLoader
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+            return yaml.load(fh, Loader=loader)  # noqa: S506 - safe loaders only
     except FileNotFoundError:
         raise DataFileError(f"{path}: file not found") from None
     except yaml.YAMLError as err:
