@@ -24,8 +24,10 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+import numpy
 import srsly
 from pydantic import ValidationError
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch, registry
 
@@ -96,7 +98,7 @@ def register_extensions() -> None:
         Doc.set_extension("entities", getter=_entities)
 
 
-def document_of(doc: Doc, language: str) -> Document:
+def document_of(doc: Doc, language: str | None) -> Document:
     """The Document a Doc's text is: an optional first line ``date YYYY-MM-DD`` is its date
     (a bad date is a ValueError naming it), the text starts after it; the id is the hash."""
     import datetime as dt
@@ -135,6 +137,24 @@ def build_stage(name: str, stage: str, settings: dict, config_file: Optional[str
         raise ValueError(f"{name}: {err}") from None
 
 
+def make_doc(nlp, text: str, doc_id: str | None = None, date=None, source: str = "<spacy>",
+             url: str | None = None) -> Doc:
+    """A Doc that carries its document's own id, date, source and url, as ``claimgraph run``
+    gives a file's (so that its claims and graph nodes get ``doc:<id>``, not the text's hash):
+    ``nlp(make_doc(nlp, text, doc_id="2024-05-02-astana"))``, or many through ``nlp.pipe``.
+    ``date`` (a date or ISO string) wins over a first ``date`` line."""
+    import datetime as dt
+
+    doc = nlp.make_doc(text)
+    document = document_of(doc, language=None)
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    given = {"id": doc_id, "source": source, "url": url, "date": date}
+    doc._.claimgraph = AnnotatedDocument(document=document.model_copy(
+        update={key: value for key, value in given.items() if value is not None}))
+    return doc
+
+
 class ClaimgraphComponent:
     """One claimgraph stage as a spaCy component (``nlp.add_pipe("claimgraph_<stage>")``)."""
 
@@ -169,6 +189,9 @@ class ClaimgraphComponent:
         annotated = doc._.claimgraph
         if annotated is None:
             annotated = AnnotatedDocument(document=document_of(doc, self.language))
+        elif annotated.document.language is None:  # a Doc of make_doc: the pipeline's language
+            annotated = annotated.model_copy(update={"document": annotated.document.model_copy(
+                update={"language": self.language})})
         return annotated
 
     def _mirror(self, doc: Doc, annotated: AnnotatedDocument) -> Doc:
@@ -195,9 +218,14 @@ def _tokens_of(doc: Doc, starts: list[int], start: int, end: int) -> tuple[int, 
 
 
 def _mirror_sentences(doc: Doc, annotated: AnnotatedDocument, starts: list[int], shift: int) -> None:
-    firsts = {_tokens_of(doc, starts, s.start + shift, s.end + shift)[0] for s in annotated.sentences}
-    for i, token in enumerate(doc):
-        token.is_sent_start = i in firsts or i == 0
+    # one array for the whole Doc: setting token.is_sent_start checks the Doc's parse each time
+    # (quadratic on a long text)
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
+    for s in annotated.sentences:
+        flags[_tokens_of(doc, starts, s.start + shift, s.end + shift)[0], 0] = 1
+    if len(doc):
+        flags[0, 0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))  # spaCy's arrays: -1 as uint64
 
 
 def _mirror_morphology(doc: Doc, annotated: AnnotatedDocument, shift: int) -> None:

@@ -29,6 +29,7 @@ from spacy.language import Language
 
 from .config import ConfigError, _first_error, _order_problems, load_config
 from .lang import DEFAULT_LANGUAGE, known_languages
+from .layers import GIVEN
 from .resources import CONFIGS_DIR, DEFAULT_CONFIG
 from .spacy_bridge import ClaimgraphComponent, spacy_attrs
 from .stage import BUILTIN_STAGES, get_stage_class
@@ -57,9 +58,29 @@ def make_component(nlp: Language, name: str, stage: str, settings: dict, config_
     language = language or (nlp.lang if nlp.lang in known_languages() else DEFAULT_LANGUAGE)
 
     def order_problems() -> list[str]:  # the claimgraph components of the pipeline, in its order
-        return _order_problems([(n, type(p.stage)) for n, p in nlp.pipeline if isinstance(p, ClaimgraphComponent)])
+        ours = [(n, type(p.stage)) for n, p in nlp.pipeline if isinstance(p, ClaimgraphComponent)]
+        problems = _order_problems(ours)
+        return problems + _missing_hints(ours, language) if problems else []
 
     return ClaimgraphComponent(name, stage, settings, config_file, language, order_problems)
+
+
+def _missing_hints(ours: list[tuple[str, type]], language: str) -> list[str]:
+    """The built-in factories (of this language, or of any) that provide the layers no
+    component of the pipeline provides: one hint naming what to add."""
+    provided = set(GIVEN).union(*(cls.provides for _, cls in ours))
+    missing = dict.fromkeys(r for _, cls in ours for r in cls.requires if r not in provided)
+    makers: dict[str, list[str]] = {}
+    for layer in missing:
+        for stage, target in BUILTIN_STAGES.items():
+            of = re.match(r"pipeline\.lang\.(\w+)\.", target)
+            if (of is None or of.group(1) == language) and layer in get_stage_class(stage).provides:
+                makers.setdefault(factory_name(stage), []).append(layer)
+                break
+    if not makers:
+        return []
+    return ["add " + ", ".join(f"{name} ({', '.join(layers)})" for name, layers in makers.items())
+            + " before the components that need them"]
 
 
 def register_stage_factory(stage: str) -> str:

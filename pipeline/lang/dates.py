@@ -68,6 +68,16 @@ def last_weekday(published: dt.date, weekday: int) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
+def weekday_from(published: dt.date, weekday: int, offset: int) -> dt.date:
+    """A weekday with "last" (-1: the last one before the publication date) or "next" (1: the
+    first one after it); 0: :func:`last_weekday`."""
+    if offset < 0:
+        return published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
+    if offset > 0:
+        return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    return last_weekday(published, weekday)
+
+
 def shifted(published: dt.date, unit: str, offset: int) -> tuple[dt.date, Precision]:
     """This (0), last (-1) or next (1) day, week, month or year of the publication date."""
     if unit == "day":

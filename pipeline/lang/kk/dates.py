@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..dates import DateMention, FoundDates, last_weekday, make_date, nearest_year, shifted
+from ..dates import DateMention, FoundDates, make_date, nearest_year, shifted, weekday_from
 from .resources import kk_data
 
 __all__ = ["DateMention", "DateReader", "default_date_reader"]
@@ -54,7 +54,10 @@ class DateReader:
         markers = "|".join(d["weekday_markers"])
         endings = "|".join(d["weekday_endings"])
         # "сәрсенбі күні" or "сәрсенбіде"; a bare "жұма" may be a name
-        self._weekday = re.compile(rf"\b(?P<wd>{weekday_alt})(?:\s+(?:{markers})|(?:{endings}))\b", re.IGNORECASE)
+        self.weekday_relatives = d.get("weekday_relatives", {})
+        wd_rel = "|".join(self.weekday_relatives) or "(?!)"
+        self._weekday = re.compile(
+            rf"(?:\b(?P<wrel>{wd_rel})\s+)?\b(?P<wd>{weekday_alt})(?:\s+(?:{markers})|(?:{endings}))\b", re.IGNORECASE)
         rel_days = "|".join(sorted(self.relative_days, key=len, reverse=True))
         self._relative_day = re.compile(rf"\b(?P<rd>{rel_days})\b", re.IGNORECASE)
 
@@ -92,7 +95,8 @@ class DateReader:
             add(m, make_date(int(m.group("year"))))
         if doc_date:
             for m in self._weekday.finditer(span):
-                add(m, (last_weekday(doc_date, self.weekdays[m.group("wd").lower()]), "day"))
+                offset = self.weekday_relatives[m.group("wrel").lower()] if m.group("wrel") else 0
+                add(m, (weekday_from(doc_date, self.weekdays[m.group("wd").lower()], offset), "day"))
             for m in self._relative_day.finditer(span):
                 add(m, shifted(doc_date, "day", self.relative_days[m.group("rd").lower()]))
         return found.mentions()
