@@ -6,6 +6,7 @@ a stage joins the researcher's own pipeline; displaCy draws entities and claims.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -139,7 +140,8 @@ def test_a_claimgraph_stage_joins_the_researchers_own_pipeline():
 
     wrong = spacy.blank("kk")
     wrong.add_pipe("claimgraph_country_gazetteer_v1")  # needs the tokens of the sentence stage
-    with pytest.raises(ValueError, match="claimgraph_country_gazetteer_v1 needs tokens"):
+    with pytest.raises(ValueError, match="claimgraph_country_gazetteer_v1 needs tokens.*"
+                                         "add claimgraph_kazakh_sentences_v1 \\(tokens"):
         wrong("Қазақстан")
 
 
@@ -181,3 +183,30 @@ def test_the_russian_config_is_a_russian_spacy_pipeline():
     doc = nlp("Франция поблагодарила Германию за помощь.")
     assert nlp.lang == "ru" and [e.kb_id_ for e in doc.ents] == ["country:FR", "country:DE"]
     assert [(c.predicate, c.agent, c.recipient) for c in doc._.claims] == [("thank", "country:FR", "country:DE")]
+
+
+def test_a_doc_keeps_the_id_date_and_source_the_researcher_gives(spacy_nlp):
+    from pipeline.spacy_bridge import make_doc
+
+    doc = spacy_nlp(make_doc(spacy_nlp, "Кеше Қытай Ресейге алғыс айтты.", doc_id="2024-05-02-a", date="2024-05-02",
+                             source="archive/a.txt"))
+    document = doc._.claimgraph.document
+    assert (document.id, document.source, document.language) == ("2024-05-02-a", "archive/a.txt", "kk")
+    assert [(c.id, c.date) for c in doc._.claims] == [("claim:2024-05-02-a-thank-19-0", "2024-05-01")]
+
+
+def test_the_claims_view_colours_each_predicate(spacy_nlp):
+    from pipeline.spacy_display import render_claims
+
+    doc = spacy_nlp("Франция Германияға алғыс айтты. Жапония Қытаймен кездесті. Италия Испанияға алғыс айтты.")
+    html = render_claims(doc)
+    colour = {label: re.search(r"background: (#[0-9a-f]+)", html[html.index(label) - 600:html.index(label)]).group(1)
+              for label in ("thank · Франция → Германия", "meet · Жапония → Қытай", "thank · Италия → Испания")}
+    assert colour["thank · Франция → Германия"] == colour["thank · Италия → Испания"] != "#ddd"
+
+
+def test_a_long_text_keeps_every_sentence_start(spacy_nlp):
+    text = " ".join(["Жапония Қазақстанға көмек берді. Қытай Ресейге алғыс айтты."] * 300)
+    doc = spacy_nlp(text)
+    assert len(list(doc.sents)) == len(doc._.claimgraph.sentences) == 600
+    assert len(doc._.claims) == 600
