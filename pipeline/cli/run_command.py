@@ -43,6 +43,7 @@ def run(
     shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents a shard of the partitioned layout."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUT (by content hash); refused if OUT holds a run of another config or other inputs."),
     force: bool = typer.Option(False, "--force", help="With --resume: where OUT holds a run of another config or other inputs, start over instead of refusing."),
+    retry_errors: bool = typer.Option(False, "--retry-errors", help="With --resume: try again what errors.jsonl lists (documents that failed, e.g. past --doc-timeout; inputs that could not be read). Those that now succeed join the outputs and leave errors.jsonl; those that fail again stay there, once."),
     doc_timeout: Optional[float] = typer.Option(None, "--doc-timeout", min=0, help="Seconds one document may take; past them it goes to errors.jsonl and the run goes on (default: the config's budget, 300; 0: no limit)."),
     doc_memory: Optional[str] = typer.Option(None, "--doc-memory", help="Memory one document may take beyond the loaded pipeline, e.g. 4GiB, 512MB (default: the config's budget, 4GiB; 0: no limit)."),
     glob: str = typer.Option("**/*", "--glob", help="Which files of a folder to read."),
@@ -63,6 +64,10 @@ def run(
     With --layout partitioned: Parquet, N-Quads and JSON Lines part files and run.json (docs/archives-and-scale.md#large-runs-the-partitioned-layout).
 
     Example: claimgraph run corpora/sample -o out/ --workers 2
+
+    After a run whose failed documents deserve another try (a loaded machine, a longer time limit):
+
+    Example: claimgraph run corpora/sample -o out/ --resume --retry-errors --doc-timeout 600
     """
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
@@ -76,6 +81,8 @@ def run(
         fail(f"--executor: {executor!r} is not one of local, dask")
     if layout not in ("graph", "partitioned"):
         fail(f"--layout: {layout!r} is not one of graph, partitioned")
+    if retry_errors and not resume:
+        fail("--retry-errors goes with --resume (without it the run starts over and does every document)")
     if layout == "partitioned" and store:
         fail("--store loads graph.jsonld: use it with --layout graph (bulk-load graph/*.nq instead)")
     if language is not None:
@@ -133,7 +140,7 @@ def run(
             summary = run_pipeline(inputs, out, nlp, on_document=advance, workers=workers, executor=executor,
                                    scheduler=scheduler, resume=resume, reader_options=options,
                                    layout=layout, shard_size=shard_size, doc_timeout=doc_timeout,
-                                   doc_memory=doc_memory, force=force)
+                                   doc_memory=doc_memory, force=force, retry_errors=retry_errors)
         except RuntimeError as err:
             fail(str(err))
     typer.echo(summary.line())
