@@ -1,34 +1,13 @@
 """``claimgraph run``: inputs -> the run's output folder (:func:`pipeline.run.run`)."""
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from .common import fail, load_pipeline
-
-PROGRESS_EVERY_S = 30.0  # a progress line at most this often where stderr is no terminal
-
-
-class ProgressLines:
-    """Progress as plain lines on stderr (the first document, then at most one line every
-    ``PROGRESS_EVERY_S``), where a bar would be lost: a log file, a batch job's output."""
-
-    def __init__(self, total: Optional[int]):
-        self.total, self.done = total, 0
-        self.start = self.last = time.monotonic()
-
-    def advance(self) -> None:
-        self.done += 1
-        now = time.monotonic()
-        if self.done == 1 or now - self.last >= PROGRESS_EVERY_S:
-            self.last = now
-            of = f"/{self.total}" if self.total else ""
-            rate = self.done / (now - self.start) if now > self.start else 0.0
-            typer.echo(f"progress: {self.done}{of} documents, {rate:.1f} docs/s, {now - self.start:.0f}s", err=True)
+from .progress import DocumentProgress
 
 
 def run(
@@ -53,7 +32,7 @@ def run(
     jsonl_language: str = typer.Option("language", "--jsonl-language-field", help="JSON Lines: the language field (kk, ru ...)."),
     language: Optional[str] = typer.Option(None, "--language", help="Every document's language (kk, ru); default: the JSON Lines field, else detected."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into a SPARQL store (pyoxigraph) in DIR."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress (a bar on a terminal, else lines on stderr), only the summary line."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress (on stderr: a bar on a terminal, else a line now and then), only the summary line (stdout)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input or document failed (errors.jsonl not empty)."),
 ) -> None:
     """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
@@ -69,9 +48,6 @@ def run(
 
     Example: claimgraph run corpora/sample -o out/ --resume --retry-errors --doc-timeout 600
     """
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
-
     from pipeline.io.locations import is_url, known_suffix, url_fs
     from pipeline.io.reading import ReaderOptions
     from pipeline.io.runstate import unique_inputs
@@ -116,28 +92,15 @@ def run(
              if p.is_file() and known_suffix(p) and out.resolve() not in p.resolve().parents]
     total = len(files) if all(known_suffix(p) == ".txt" for p in files) and not urls else None
     show = not quiet and (total is None or total > 1)
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn(), TimeRemainingColumn()]
-    log = ProgressLines(total) if show and not sys.stderr.isatty() else None  # a batch job's log: plain lines
-    with Progress(*columns, disable=not show or log is not None, transient=True) as progress:
-        task = progress.add_task("documents", total=total, rate="")
-
-        def advance(_source: str) -> None:
-            if log:
-                log.advance()
-            progress.advance(task)
-            t = progress.tasks[0]
-            if t.speed:
-                progress.update(task, rate=f"{t.speed:.1f} docs/s")
-
+    # progress on stderr only, finished (the bar cleared) before the summary goes to stdout
+    with DocumentProgress(total, show) as progress:
         if store:
             try:
                 import pyoxigraph  # noqa: F401
             except ImportError:
                 fail("--store needs pyoxigraph: pip install 'claimgraph[export]'")
         try:
-            summary = run_pipeline(inputs, out, nlp, on_document=advance, workers=workers, executor=executor,
+            summary = run_pipeline(inputs, out, nlp, on_document=progress.advance, workers=workers, executor=executor,
                                    scheduler=scheduler, resume=resume, reader_options=options,
                                    layout=layout, shard_size=shard_size, doc_timeout=doc_timeout,
                                    doc_memory=doc_memory, force=force, retry_errors=retry_errors)
