@@ -77,39 +77,44 @@ def stable_blank_labels(quads: Iterable[tuple]) -> dict:
     return labels
 
 
-def relabelled_dataset(source):
-    """A copy of an rdflib Dataset or Graph (parsed from JSON-LD) whose blank nodes carry
-    the stable labels of :func:`stable_blank_labels`."""
-    from rdflib import BNode, Dataset, Graph
+def _quads(source) -> list[tuple]:
+    """(s, p, o, graph name) of an rdflib Dataset or Graph; None: the default graph."""
+    from rdflib import Dataset, Graph
 
-    is_dataset = isinstance(source, Dataset)
-    # (s, p, o, graph name); None: the default graph
-    quads = [(s, p, o, g.identifier if isinstance(g, Graph) else g)
-             for s, p, o, g in source.quads((None, None, None, None))] if is_dataset else [(*t, None) for t in source]
+    if not isinstance(source, Dataset):
+        return [(*t, None) for t in source]
+    return [(s, p, o, g.identifier if isinstance(g, Graph) else g) for s, p, o, g in source.quads((None,) * 4)]
+
+
+def relabelled_graph(source):
+    """A copy of an rdflib Graph (parsed from JSON-LD) whose blank nodes carry the stable
+    labels of :func:`stable_blank_labels` (for the Turtle writer, which sorts the rest)."""
+    from rdflib import BNode, Graph
+
+    quads = _quads(source)
+    labels = stable_blank_labels(quads)
+    out = Graph()
+    for prefix, namespace in source.namespaces():
+        out.bind(prefix, namespace, override=True, replace=True)
+    for s, p, o, _ in quads:
+        out.add((BNode(labels[s]) if isinstance(s, BNode) else s, p, BNode(labels[o]) if isinstance(o, BNode) else o))
+    return out
+
+
+def sorted_nquads(dataset) -> str:
+    """An rdflib Dataset as N-Quads, blank nodes labelled stably and lines sorted; each line
+    as rdflib's N-Quads writer makes it (its own row function, without copying the dataset)."""
+    from rdflib import BNode
+    from rdflib.plugins.serializers.nquads import _nq_row
+
+    quads = _quads(dataset)
     labels = stable_blank_labels(quads)
 
     def term(t):
         return BNode(labels[t]) if isinstance(t, BNode) else t
 
-    out = Dataset() if is_dataset else Graph()
-    for prefix, namespace in source.namespaces():
-        out.bind(prefix, namespace, override=True, replace=True)
-    if is_dataset:
-        default = out.default_context
-        out.addN((term(s), p, term(o), default if g is None or g == default.identifier else out.graph(term(g)))
-                 for s, p, o, g in quads)
-    else:
-        for s, p, o, _ in quads:
-            out.add((term(s), p, term(o)))
-    return out
-
-
-def sorted_nquads(dataset) -> str:
-    """The dataset as N-Quads, blank nodes labelled stably and lines sorted."""
-    text = relabelled_dataset(dataset).serialize(format="nquads")
-    # "\n" only: a literal may hold the other characters str.splitlines() splits at (U+2028, \x1c ...)
-    lines = sorted(line for line in text.split("\n") if line.strip())
-    return "".join(line + "\n" for line in lines)
+    # a row ends with its one "\n" (the writer escapes line breaks inside literals)
+    return "".join(sorted(_nq_row((term(s), p, term(o)), term(g)) for s, p, o, g in quads))
 
 
 def write_rdf(graph_path: Path, fmt: str, part: Path) -> int:
@@ -119,8 +124,8 @@ def write_rdf(graph_path: Path, fmt: str, part: Path) -> int:
 
     g = rdflib.Dataset() if fmt == "nquads" else rdflib.Graph()
     g.parse(graph_path, format="json-ld")
-    if fmt == "nquads":
-        Path(part).write_text(sorted_nquads(g), encoding="utf-8")
+    if fmt == "nquads":  # "replace": a lone surrogate becomes "?", as rdflib's writer has it
+        Path(part).write_bytes(sorted_nquads(g).encode("utf-8", "replace"))
     else:
-        relabelled_dataset(g).serialize(destination=str(part), format="turtle", encoding="utf-8")
+        relabelled_graph(g).serialize(destination=str(part), format="turtle", encoding="utf-8")
     return len(g)
