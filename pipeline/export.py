@@ -16,6 +16,7 @@ from .events.tables import (EVENT_COLUMNS, MENTION_COLUMNS, coded_claim_rows, ev
 from .events.quotations import quotation_records
 from .graph import ClaimsGraph, entity_node_type
 from .graph_export import claim_graph, write_graph_file  # noqa: F401 - API
+from .rdf_export import write_rdf
 from .records import Entity
 from .store import load_store, query_store  # noqa: F401 - the store's API, importable from here too
 from .textfiles import part_path, xml_text
@@ -51,13 +52,8 @@ def export(graph_path: Path, fmt: str, out: Path, all_modes: bool = False) -> Pa
 
 def _write(graph_path: Path, fmt: str, out: Path, part: Path, all_modes: bool = False) -> tuple[str, int]:
     """Write the export to ``part``; (how to read it back, how many items it must hold)."""
-    if fmt in ("nquads", "turtle"):
-        import rdflib
-
-        g = rdflib.Dataset() if fmt == "nquads" else rdflib.Graph()
-        g.parse(graph_path, format="json-ld")
-        g.serialize(destination=str(part), format=fmt, encoding="utf-8")
-        return fmt, len(g)
+    if fmt in ("nquads", "turtle"):  # stable blank-node labels, sorted lines: the same file every time
+        return fmt, write_rdf(graph_path, fmt, part)
     graph = ClaimsGraph.from_jsonld(graph_path)
     if fmt in ("events", "events-parquet", "mentions", "mentions-parquet", "polecat", "quotations"):
         return _write_event_data(graph, fmt, out, part, all_modes)

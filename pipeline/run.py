@@ -41,13 +41,16 @@ class RunSummary:
     claims: int = 0
     errors: int = 0
     skipped: int = 0
+    retried: int = 0  # error rows of the earlier run tried again (--retry-errors)
     seconds: float = 0.0
     outdir: Path | None = None
 
     def line(self) -> str:
         skipped = f", {self.skipped} already done" if self.skipped else ""
+        retried = f", {self.retried} earlier errors tried again" if self.retried else ""
         return (f"{self.documents} documents, {self.sentences} sentences, {self.entities} entities, "
-                f"{self.claims} claims, {self.errors} errors{skipped} in {self.seconds:.1f}s -> {self.outdir}")
+                f"{self.claims} claims, {self.errors} errors{skipped}{retried} in {self.seconds:.1f}s -> "
+                f"{self.outdir}")
 
 
 def budget_of(config: dict, doc_timeout: float | None = None, doc_memory: int | str | None = None) -> Budget:
@@ -91,6 +94,7 @@ def run(
     doc_timeout: float | None = None,
     doc_memory: int | str | None = None,
     force: bool = False,
+    retry_errors: bool = False,
 ) -> RunSummary:
     """Read ``inputs``, run ``nlp`` over every document and write the output files
     to ``outdir``. The output folder is never read as input, even when it lies
@@ -106,7 +110,9 @@ def run(
     ``doc_timeout`` (seconds) and ``doc_memory`` (bytes, or a size: ``"4GiB"``) bound
     one document (default: the config's ``budget``; 0: no limit): past them it is an
     error row and the run goes on (:mod:`pipeline.budget`). ``resume=True`` refuses a
-    folder written with another config or other inputs, unless ``force`` (start over)."""
+    folder written with another config or other inputs, unless ``force`` (start over); with
+    ``retry_errors`` it also tries again what ``errors.jsonl`` lists (failed documents, and
+    inputs that could not be read): errors.jsonl then holds what fails now, once a failure."""
     if layout not in ("graph", "partitioned"):
         raise RunError(f"--layout: {layout!r} is not one of graph, partitioned")
     outdir = Path(outdir)
@@ -114,6 +120,8 @@ def run(
     started = time.perf_counter()
     if outdir.exists() and not outdir.is_dir():
         raise RunError(f"{outdir}: is a file, not a folder (-o names the output folder)")
+    if retry_errors and not resume:
+        raise RunError("--retry-errors goes with --resume (without it the run starts over and does every document)")
     if scheduler and executor != "dask":
         raise RunError(f"--scheduler {scheduler}: a Dask scheduler is for --executor dask (add it)")
     budget = budget_of(nlp.config, doc_timeout, doc_memory)
@@ -140,7 +148,8 @@ def run(
         if resume and not may_resume(outdir, identity, force):
             resume = False
         return _run_locked(inputs, outdir, nlp, on_document, workers, executor, scheduler, resume,
-                           reader_options, batch_size, layout, shard_size, budget, identity, started)
+                           reader_options, batch_size, layout, shard_size, budget, identity, started,
+                           retry_errors and resume)
     finally:
         lock.release()
 
@@ -164,7 +173,7 @@ def _manifest_head(nlp: "Pipeline", executor: str, workers: int, scheduler, resu
 
 def _run_locked(inputs, outdir: Path, nlp: "Pipeline", on_document, workers: int, executor: str, scheduler,
                 resume: bool, reader_options, batch_size: int, layout: str, shard_size: int, budget: Budget,
-                identity: dict, started: float) -> RunSummary:
+                identity: dict, started: float, retry_errors: bool = False) -> RunSummary:
     """The run, with the output folder locked."""
     head = _manifest_head(nlp, executor, workers, scheduler, resume, budget, identity)
     try:
@@ -173,12 +182,12 @@ def _run_locked(inputs, outdir: Path, nlp: "Pipeline", on_document, workers: int
         if layout == "partitioned":
             from .io.partitioned import PartitionedWriter
 
-            writer = PartitionedWriter(outdir, resume=resume, shard_size=shard_size)
+            writer = PartitionedWriter(outdir, resume=resume, shard_size=shard_size, retry_errors=retry_errors)
         else:
-            writer = RunWriter(outdir, resume=resume)
+            writer = RunWriter(outdir, resume=resume, retry_errors=retry_errors)
     except OSError as err:
         raise RunError(f"{outdir}: cannot write the output folder: {err.strerror or err}") from None
-    summary = RunSummary(outdir=outdir, skipped=writer.resumed if resume else 0)
+    summary = RunSummary(outdir=outdir, skipped=writer.resumed if resume else 0, retried=writer.retried)
     for folder in inputs:
         if not is_url(folder) and folder.is_dir() and _inside(outdir, folder):
             print(f"claimgraph: note: the output folder {outdir} is inside the input folder {folder}; "

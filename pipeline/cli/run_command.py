@@ -1,34 +1,13 @@
 """``claimgraph run``: inputs -> the run's output folder (:func:`pipeline.run.run`)."""
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from .common import fail, load_pipeline
-
-PROGRESS_EVERY_S = 30.0  # a progress line at most this often where stderr is no terminal
-
-
-class ProgressLines:
-    """Progress as plain lines on stderr (the first document, then at most one line every
-    ``PROGRESS_EVERY_S``), where a bar would be lost: a log file, a batch job's output."""
-
-    def __init__(self, total: Optional[int]):
-        self.total, self.done = total, 0
-        self.start = self.last = time.monotonic()
-
-    def advance(self) -> None:
-        self.done += 1
-        now = time.monotonic()
-        if self.done == 1 or now - self.last >= PROGRESS_EVERY_S:
-            self.last = now
-            of = f"/{self.total}" if self.total else ""
-            rate = self.done / (now - self.start) if now > self.start else 0.0
-            typer.echo(f"progress: {self.done}{of} documents, {rate:.1f} docs/s, {now - self.start:.0f}s", err=True)
+from .progress import DocumentProgress
 
 
 def run(
@@ -43,6 +22,7 @@ def run(
     shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents a shard of the partitioned layout."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already in OUT (by content hash); refused if OUT holds a run of another config or other inputs."),
     force: bool = typer.Option(False, "--force", help="With --resume: where OUT holds a run of another config or other inputs, start over instead of refusing."),
+    retry_errors: bool = typer.Option(False, "--retry-errors", help="With --resume: try again what errors.jsonl lists (documents that failed, e.g. past --doc-timeout; inputs that could not be read). Those that now succeed join the outputs and leave errors.jsonl; those that fail again stay there, once."),
     doc_timeout: Optional[float] = typer.Option(None, "--doc-timeout", min=0, help="Seconds one document may take; past them it goes to errors.jsonl and the run goes on (default: the config's budget, 300; 0: no limit)."),
     doc_memory: Optional[str] = typer.Option(None, "--doc-memory", help="Memory one document may take beyond the loaded pipeline, e.g. 4GiB, 512MB (default: the config's budget, 4GiB; 0: no limit)."),
     glob: str = typer.Option("**/*", "--glob", help="Which files of a folder to read."),
@@ -52,7 +32,7 @@ def run(
     jsonl_language: str = typer.Option("language", "--jsonl-language-field", help="JSON Lines: the language field (kk, ru ...)."),
     language: Optional[str] = typer.Option(None, "--language", help="Every document's language (kk, ru); default: the JSON Lines field, else detected."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into a SPARQL store (pyoxigraph) in DIR."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress (a bar on a terminal, else lines on stderr), only the summary line."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress (on stderr: a bar on a terminal, else a line now and then), only the summary line (stdout)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input or document failed (errors.jsonl not empty)."),
 ) -> None:
     """Run the pipeline over INPUTS and write graph.jsonld, documents.jsonl, errors.jsonl, run.json.
@@ -63,10 +43,11 @@ def run(
     With --layout partitioned: Parquet, N-Quads and JSON Lines part files and run.json (docs/archives-and-scale.md#large-runs-the-partitioned-layout).
 
     Example: claimgraph run corpora/sample -o out/ --workers 2
-    """
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
 
+    After a run whose failed documents deserve another try (a loaded machine, a longer time limit):
+
+    Example: claimgraph run corpora/sample -o out/ --resume --retry-errors --doc-timeout 600
+    """
     from pipeline.io.locations import is_url, known_suffix, url_fs
     from pipeline.io.reading import ReaderOptions
     from pipeline.io.runstate import unique_inputs
@@ -76,6 +57,8 @@ def run(
         fail(f"--executor: {executor!r} is not one of local, dask")
     if layout not in ("graph", "partitioned"):
         fail(f"--layout: {layout!r} is not one of graph, partitioned")
+    if retry_errors and not resume:
+        fail("--retry-errors goes with --resume (without it the run starts over and does every document)")
     if layout == "partitioned" and store:
         fail("--store loads graph.jsonld: use it with --layout graph (bulk-load graph/*.nq instead)")
     if language is not None:
@@ -109,31 +92,18 @@ def run(
              if p.is_file() and known_suffix(p) and out.resolve() not in p.resolve().parents]
     total = len(files) if all(known_suffix(p) == ".txt" for p in files) and not urls else None
     show = not quiet and (total is None or total > 1)
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn(), TimeRemainingColumn()]
-    log = ProgressLines(total) if show and not sys.stderr.isatty() else None  # a batch job's log: plain lines
-    with Progress(*columns, disable=not show or log is not None, transient=True) as progress:
-        task = progress.add_task("documents", total=total, rate="")
-
-        def advance(_source: str) -> None:
-            if log:
-                log.advance()
-            progress.advance(task)
-            t = progress.tasks[0]
-            if t.speed:
-                progress.update(task, rate=f"{t.speed:.1f} docs/s")
-
+    # progress on stderr only, finished (the bar cleared) before the summary goes to stdout
+    with DocumentProgress(total, show) as progress:
         if store:
             try:
                 import pyoxigraph  # noqa: F401
             except ImportError:
                 fail("--store needs pyoxigraph: pip install 'claimgraph[export]'")
         try:
-            summary = run_pipeline(inputs, out, nlp, on_document=advance, workers=workers, executor=executor,
+            summary = run_pipeline(inputs, out, nlp, on_document=progress.advance, workers=workers, executor=executor,
                                    scheduler=scheduler, resume=resume, reader_options=options,
                                    layout=layout, shard_size=shard_size, doc_timeout=doc_timeout,
-                                   doc_memory=doc_memory, force=force)
+                                   doc_memory=doc_memory, force=force, retry_errors=retry_errors)
         except RuntimeError as err:
             fail(str(err))
     typer.echo(summary.line())

@@ -4,6 +4,7 @@ are atomic (a temporary name, then :func:`os.replace`)."""
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 from pathlib import Path
@@ -83,14 +84,17 @@ def table_rows(record: dict | DocumentRecord) -> dict[str, list[dict]]:
 
 
 def nquads(nodes: list[dict]) -> str:
-    """N-Quads (default graph) of JSON-LD nodes under the contract's context."""
+    """N-Quads (default graph) of JSON-LD nodes under the contract's context, the same text
+    for the same nodes in any process: blank nodes labelled stably, lines sorted."""
     from rdflib import Dataset
+
+    from ..rdf_export import sorted_nquads
 
     ds = Dataset()
     if nodes:
         ds.parse(data=json.dumps({"@context": jsonld_context(), "@graph": nodes}, ensure_ascii=False),
                  format="json-ld")
-    return ds.serialize(format="nquads")
+    return sorted_nquads(ds)
 
 
 def atomic_write(path: Path, write) -> None:
@@ -114,7 +118,9 @@ def write_text(path: Path, text: str) -> None:
 
 def write_gz_lines(path: Path, lines: Iterable[str]) -> None:
     def write(tmp: Path) -> None:
-        with gzip.open(tmp, "wt", encoding="utf-8") as fh:
+        # no time or file name in the gzip header: the same records give the same bytes
+        with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz, \
+                io.TextIOWrapper(gz, encoding="utf-8") as fh:
             for line in lines:
                 fh.write(line + "\n")
     atomic_write(path, write)

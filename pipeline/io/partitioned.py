@@ -40,14 +40,14 @@ from ..records import DocumentRecord
 from .part_files import (TABLES, clear_parts, dumps, nquads, part_name, require_pyarrow, schemas, table_rows,
                          write_gz_lines, write_parquet, write_text)
 from .partitioned_merge import merge_entities, redirect_tables
-from .writers import ERRORS, _complete_lines, doc_key, with_document_iri, write_manifest
+from .writers import ERRORS, doc_key, previous_errors, with_document_iri, write_manifest
 
 
 class PartitionedWriter:
     """The run writer of the partitioned layout (same calls as
     :class:`pipeline.io.writers.RunWriter`)."""
 
-    def __init__(self, outdir: Path, resume: bool = False, shard_size: int = 1000):
+    def __init__(self, outdir: Path, resume: bool = False, shard_size: int = 1000, retry_errors: bool = False):
         require_pyarrow()
         self.outdir = Path(outdir)
         self.outdir.mkdir(parents=True, exist_ok=True)
@@ -59,18 +59,15 @@ class PartitionedWriter:
         self.shards: list[dict] = []  # the manifest entries of complete shards
         self.entity_count = 0
         self._buffer: list[dict] = []
+        self.retried = 0  # error rows of the earlier run tried again (--retry-errors)
         if resume:
             self._load_shards()
-            for line in _complete_lines(self.outdir / ERRORS):
-                err = json.loads(line)
-                self.counts["errors"] += 1
-                self.failed_sources.add(doc_key(err["id"], err["content_hash"]) if err.get("content_hash")
-                                        else err.get("source"))
+            self.failed_sources, self.counts["errors"], self.retried = previous_errors(self.outdir, retry_errors)
         else:
             self._clear_parts(keep=set())
         self.resumed = self.counts["documents"] + self.counts["errors"]
         self._next = max((s["shard"] for s in self.shards), default=-1) + 1
-        self._errors = open(self.outdir / ERRORS, "a" if resume else "w", encoding="utf-8")
+        self._errors = open(self.outdir / ERRORS, "w" if self.retried or not resume else "a", encoding="utf-8")
 
     # -- resume ---------------------------------------------------------------
     def _shard_ok(self, marker: dict) -> list[dict] | None:

@@ -43,6 +43,20 @@ def _complete_lines(path: Path) -> list[str]:
     return lines
 
 
+def previous_errors(outdir: Path, retry: bool = False) -> tuple[set[str], int, int]:
+    """What a resumed run takes over from ``errors.jsonl``: (the failed documents' resume
+    keys and the unreadable sources, not to be done again; how many rows are kept; how many
+    are dropped to be tried again). With ``retry`` every row is tried again: a failed
+    document is processed again, and an unreadable input is read again anyway as the run
+    reads its inputs, so errors.jsonl is started afresh and holds, once, what fails now."""
+    rows = [json.loads(line) for line in _complete_lines(Path(outdir) / ERRORS)]
+    if retry:
+        return set(), 0, len(rows)
+    failed = {doc_key(err["id"], err["content_hash"]) if err.get("content_hash") else err.get("source")
+              for err in rows}
+    return failed, len(rows), 0
+
+
 def write_manifest(outdir: Path, manifest: dict) -> None:
     """run.json, at once (a temporary file, then a rename): never half a manifest."""
     tmp = Path(outdir) / f".{MANIFEST}.tmp"
@@ -64,7 +78,7 @@ def with_document_iri(row: dict) -> dict:
 
 
 class RunWriter:
-    def __init__(self, outdir: Path, resume: bool = False):
+    def __init__(self, outdir: Path, resume: bool = False, retry_errors: bool = False):
         self.outdir = Path(outdir)
         self.outdir.mkdir(parents=True, exist_ok=True)
         self.done: set[str] = set()  # "id:content hash" of documents in the output before this run
@@ -73,20 +87,17 @@ class RunWriter:
         self.counts = {"documents": 0, "sentences": 0, "claims": 0, "errors": 0}
         self._doc_part = open(self.outdir / ".graph-documents.part", "w", encoding="utf-8")
         self._claim_part = open(self.outdir / ".graph-claims.part", "w", encoding="utf-8")
+        self.retried = 0  # error rows of the earlier run tried again (--retry-errors)
         mode = "a" if resume else "w"
         if resume:
             for line in _complete_lines(self.outdir / DOCS):
                 record = json.loads(line)
                 self._add_to_graph(record)
                 self.done.add(doc_key(record["id"], record.get("content_hash")))
-            for line in _complete_lines(self.outdir / ERRORS):
-                err = json.loads(line)
-                self.counts["errors"] += 1
-                self.failed_sources.add(doc_key(err["id"], err["content_hash"]) if err.get("content_hash")
-                                        else err.get("source"))
+            self.failed_sources, self.counts["errors"], self.retried = previous_errors(self.outdir, retry_errors)
         self.resumed = self.counts["documents"] + self.counts["errors"]
         self._docs = open(self.outdir / DOCS, mode, encoding="utf-8")
-        self._errors = open(self.outdir / ERRORS, mode, encoding="utf-8")
+        self._errors = open(self.outdir / ERRORS, "w" if self.retried or not resume else "a", encoding="utf-8")
 
     def seen(self, key: str | None, source: str) -> bool:
         """Was this document (key from :func:`doc_key`) or this unreadable source
