@@ -101,11 +101,30 @@ def relabelled_graph(source):
     return out
 
 
+def _nquads_term(t) -> str:
+    from rdflib import Literal
+
+    if not isinstance(t, Literal):
+        return t.n3()
+    text = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    suffix = f"@{t.language}" if t.language else f"^^<{t.datatype}>" if t.datatype else ""
+    return f'"{text}"{suffix}'
+
+
+def _nquads_row(triple, context) -> str:
+    """One N-Quads line (rdflib's row writer where this rdflib has none)."""
+    return " ".join(_nquads_term(t) for t in (*triple, context)) + " .\n"
+
+
 def sorted_nquads(dataset) -> str:
     """An rdflib Dataset as N-Quads, blank nodes labelled stably and lines sorted; each line
     as rdflib's N-Quads writer makes it (its own row function, without copying the dataset)."""
     from rdflib import BNode
-    from rdflib.plugins.serializers.nquads import _nq_row
+
+    try:  # rdflib's own row writer (private: a later rdflib may move it)
+        from rdflib.plugins.serializers.nquads import _nq_row
+    except ImportError:  # pragma: no cover - the same row, written here
+        _nq_row = _nquads_row
 
     quads = _quads(dataset)
     labels = stable_blank_labels(quads)

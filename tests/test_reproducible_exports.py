@@ -126,3 +126,22 @@ def test_partitioned_layout_is_the_same_bytes_run_after_run(tmp_path, gazetteer_
     assert "graph/part-00000.nq" in first and "documents/part-00001.jsonl.gz" in first
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_row_writer_kept_for_a_later_rdflib_writes_rdflibs_rows():
+    """rdflib's N-Quads row function is private; the one we keep for when it moves writes the
+    same lines (escapes, languages, datatypes, blank nodes)."""
+    from rdflib import BNode, Dataset, Literal, URIRef
+    from rdflib.plugins.serializers.nquads import _nq_row
+
+    from pipeline.rdf_export import _nquads_row
+
+    ds = Dataset()
+    g = ds.graph(URIRef("https://example.org/g"))
+    p = URIRef("https://example.org/p")
+    for o in (Literal('a "quoted"\nline\\ and \r', lang="kk"), Literal(3), Literal("plain"), URIRef("https://x.org/o")):
+        g.add((BNode("b1"), p, o))
+    rows = list(ds.quads())
+    assert len(rows) == 4
+    for s, pred, o, c in rows:
+        assert _nquads_row((s, pred, o), c) == _nq_row((s, pred, o), c)
