@@ -159,6 +159,9 @@ class Lexicon(Strict):
                         inherit_agent=True if spec.inherit_agent is None else spec.inherit_agent,
                         theme_markers=tuple(w.lower() for w in spec.theme_markers), theme_before=spec.theme_before,
                         exclude=tuple(w.lower() for w in spec.exclude), symmetric=p.symmetric,
+                        not_after=tuple(w.lower() for w in spec.not_after),
+                        excluded_heads=tuple(w.lower() for w in spec.excluded_heads),
+                        direct_roles=tuple(spec.direct_roles),
                         postposition_roles=tuple((w.lower(), r) for w, r in p.postposition_roles.items())))
         return out
 

@@ -39,6 +39,7 @@ from .case_frames_decide import Clause, ClauseDecider, Decision, DocumentFrames
 from .case_frames_find import TriggerFinder
 
 MAX_CLAIMS_PER_TRIGGER = 8
+QUOTES = frozenset("«»“”„\"")
 
 
 class Settings(StageSettings):
@@ -113,7 +114,7 @@ class CaseFrameExtractor(Stage):
         out, title_end = [], None
         firsts = {a.first for a in args}
         for t in view.tokens:
-            if t.is_punct:
+            if t.is_punct and t.text not in QUOTES:  # a quoted name («Bloomberg» компаниясының) is inside it
                 title_end = None
             elif title_end is None or t.i > title_end:
                 end = self._referring_end(view, t.i) if t.lower in self._referring_firsts else None

@@ -145,7 +145,7 @@ class ArgumentReader:
             k = pick
             while 0 <= k + step < len(fillers):
                 a, b = sorted((fillers[k], fillers[k + step]), key=lambda x: x.first)
-                between = {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]}
+                between = {t.lower for t in view.tokens[_end(a, b) + 1:b.first]}
                 if not between or not between <= self.coordinators:
                     break
                 k += step
@@ -160,8 +160,14 @@ class ArgumentReader:
     def symmetric_pair(self, view: SentenceView, agents: list[Argument]) -> bool:
         """"A мен B кездесті": two agents joined by a pair coordinator are agent and partner."""
         a, b = agents
-        return {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]} <= self._pair_coordinators
+        return {t.lower for t in view.tokens[_end(a, b) + 1:b.first]} <= self._pair_coordinators
 
     def negated(self, view: SentenceView, a: Argument) -> bool:
         end = a.head if a.head is not None else a.last
         return end + 1 < len(view) and view.tokens[end + 1].lower in self.lex.polarity.negators
+
+
+def _end(a: Argument, b: Argument) -> int:
+    """The last word of ``a`` before ``b``: its head noun, unless both share a head after ``b``
+    ("Тоқаев пен Си Цзиньпиннің кездесуі": the pair's meeting)."""
+    return a.head if a.head is not None and a.head < b.first else a.last

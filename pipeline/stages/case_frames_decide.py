@@ -203,9 +203,20 @@ class ClauseDecider:
             if a.case == "post" and post_roles:
                 end = a.head if a.head is not None else a.last
                 role = post_roles.get(view.tokens[end + 1].lower) if end + 1 < len(view) else None
-            if role and self.args.fits(doc, rule, role, a):
+            if role and self.args.fits(doc, rule, role, a) and not self._through_head(view, clause.hit, role, a):
                 roles.setdefault(role, []).append(a)
         return roles
+
+    @staticmethod
+    def _through_head(view: SentenceView, hit: Hit, role: str, a: Argument) -> bool:
+        """A name that would fill the role only through the noun it possesses, where the trigger
+        takes no possessor for that role ("Путиннің шақыруын қабылдады": accepted Putin's invitation)
+        or that noun is no such filler ("Швейцария билігіне келді": came to power, not to Switzerland)."""
+        rule = hit.rule
+        if a.head is None or hit.first <= a.head <= hit.last:
+            return False  # no head, or the trigger itself (X-тің кездесуі)
+        head = view.tokens[a.head].lower
+        return role in rule.direct_roles or bool(rule.excluded_heads) and head.startswith(rule.excluded_heads)
 
     def _read_form(self, clause: Clause, roles: dict) -> Optional[tuple[dict, bool, bool]]:
         """What the trigger's form says of its agent: (roles, may the subject or a later verb's agent

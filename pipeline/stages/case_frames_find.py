@@ -62,8 +62,9 @@ class TriggerFinder:
         for rule in self.rules:
             for i in starts:
                 last = view.match(rule.pattern, i)
-                if last is not None and rule.exclude and any(
-                        view.tokens[k].lower.startswith(rule.exclude) for k in range(i, last + 1)):
+                if last is not None and ((rule.exclude and any(
+                        view.tokens[k].lower.startswith(rule.exclude) for k in range(i, last + 1)))
+                        or self._after_excluded(view, rule, i)):
                     continue
                 if last is not None:
                     found.append(Hit(rule, (i, last), rule.pattern[-1]))
@@ -87,11 +88,18 @@ class TriggerFinder:
                     if first < 0 or (rule.pattern and view.match(rule.pattern, first) != tok.i - 1):
                         continue
                     if any(view.mention_at(k) for k in range(first, tok.i)) or (rule.exclude and any(
-                            view.tokens[k].lower.startswith(rule.exclude) for k in range(first, tok.i + 1))):
+                            view.tokens[k].lower.startswith(rule.exclude) for k in range(first, tok.i + 1))) \
+                            or self._after_excluded(view, rule, first):
                         continue
                     seen.add(id(rule))
                     found.append(Hit(rule, (first, tok.i), (reading.lemma,), reading))
         return found
+
+    @staticmethod
+    def _after_excluded(view: SentenceView, rule: TriggerRule, first: int) -> bool:
+        """The word right before the trigger makes it another phrase: "шешім қабылдады" (adopted a
+        decision) is no reception of a person, "билікке келді" (came to power) no visit."""
+        return bool(rule.not_after) and first > 0 and view.tokens[first - 1].lower.startswith(rule.not_after)
 
     def _auxiliary(self, view: SentenceView, i: int, rule: TriggerRule, reading) -> bool:
         """A verb that is an auxiliary after another verb's converb (көмектесіп келеді: has been
