@@ -118,6 +118,10 @@ class Lexicon(Strict):
     # lemma less one of them begins its forms
     alternating_finals: list[str] = []
     event_verbs: list[str] = []
+    # "X Y-ке Z-ті қолдағаны үшін алғыс айтты": a possessed participle (reason_endings) before a reason
+    # word is the reason of the main verb, done by the one thanked (the dative before it), not the subject
+    reason_words: list[str] = []
+    reason_endings: list[str] = []
     speech: Speech
     roles: Roles
     groups: Groups

@@ -114,3 +114,29 @@ def test_the_possessor_of_a_post_is_not_its_holder():
         (f"{A}ның елшісі {D} Токиоға келді.", {("visit", D, "Токио", AFF, ASSERTED)}),
         (f"{A}ның Парижге сапары аяқталды.", {("visit", A, "Париж", AFF, ASSERTED)}),  # control
     ])
+
+
+def test_the_reason_one_is_thanked_for_is_done_by_the_one_thanked():
+    # "X Y-ке ... -ғаны үшін алғыс айтты": Y did it; the thanks keep Y as their recipient
+    check([
+        (f"{A} {M}ке Қазақстанды қолдағаны үшін алғыс айтты.",
+         {("support", M, "Қазақстан", AFF, ASSERTED), ("thank", A, M, AFF, ASSERTED)}),
+        (f"{A} {M}ке Парижге келгені үшін алғыс айтты.",
+         {("visit", M, "Париж", AFF, ASSERTED), ("thank", A, M, AFF, ASSERTED)}),
+        (f"{A} Қазақстанды қолдағаны үшін сынға ұшырады.", set()),  # no one thanked: no doer named
+        (f"{A} Қазақстанды қолдау үшін Парижге барды.", {("visit", A, "Париж", AFF, ASSERTED)}),  # purpose: control
+        (f"{A} {M}ке алғыс айтты.", {("thank", A, M, AFF, ASSERTED)}),  # control
+    ])
+
+
+def test_a_participle_of_going_belongs_to_the_one_it_qualifies():
+    check([
+        (f"{A} Парижге ресми сапармен келген {M}ті қабылдады.",
+         {("meet", A, M, AFF, ASSERTED), ("visit", M, "Париж", AFF, ASSERTED)}),
+        (f"{A} Ташкентке келген делегацияны қабылдады.", set()),  # the delegation came
+        (f"{D} Бішкекке барған делегациямен кездесті.", {("meet", D, None, AFF, ASSERTED)}),  # she went nowhere
+        (f"{A} Парижге келген кезде {M}пен кездесті.",  # control: a time, not a mover
+         {("meet", A, M, AFF, ASSERTED), ("visit", A, "Париж", AFF, ASSERTED)}),
+        (f"Ташкентке келген {A} {M}пен кездесті.",  # control
+         {("meet", A, M, AFF, ASSERTED), ("visit", A, "Ташкент", AFF, ASSERTED)}),
+    ])

@@ -93,7 +93,8 @@ class CaseFrameExtractor(Stage):
             said = frames.said_at(view.tokens[hit.first].start)
             nested = n + 1 < len(hits) and hits[n + 1].first == hit.last + 1
             window = self.decider.window(view, args, firsts, hit, clause_start, said)
-            clause = Clause(view, hit, window, None if said else subject, said, nested)
+            own_subject = said is None and not self.decider.qualifies_object(view, hit)
+            clause = Clause(view, hit, window, subject if own_subject else None, said, nested)
             claims = self._claims(frames, clause)
             per_hit.append(claims)
             if not claims and self.finder.complement(view, hit.last):
@@ -103,7 +104,9 @@ class CaseFrameExtractor(Stage):
                 for p in pending:
                     per_hit.append(self._claims(frames, replace(p, nested=True), agents))
                 pending = []
-            if not nested and not pending and self.finder.clause_final(view, hit.last):
+            # a reason (қолдағаны үшін) ends no clause: the verb it is the reason of takes the same names
+            if not nested and not pending and self.finder.clause_final(view, hit.last) and not self.finder.reason(
+                    view, hit.span):
                 clause_start = hit.last + 1
         return [c for claims in per_hit for c in claims]
 

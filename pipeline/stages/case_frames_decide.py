@@ -137,6 +137,13 @@ class ClauseDecider:
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
+            elif rule.lemmas and obj is None and head is not None:
+                # "Парижге сапармен келген X-ті қабылдады": a participle of going qualifies its mover X,
+                # not the subject of the main verb
+                window = [a for a in window if rule.frame.get(a.case) != "agent"] + [
+                    Argument(head.mention, "nom", head.first, head.last, None)]
+            elif self.qualifies_object(view, hit):  # "Ташкентке келген делегацияны": the delegation came
+                window = [a for a in window if rule.frame.get(a.case) != "agent"]
             elif rule.lemmas and not any(rule.frame.get(a.case) == "agent" for a in window) and (
                     obj is None or any(rule.frame.get(a.case) == "recipient" for a in window)):
                 # "Парижге барған министр X", "Y-пен кездескен X": a participle with no object to
@@ -145,6 +152,16 @@ class ClauseDecider:
                 if head is not None:
                     window = window + [Argument(head.mention, "nom", head.first, head.last, None)]
         return window
+
+    def qualifies_object(self, view: SentenceView, hit: Hit) -> bool:
+        """A participle with no object of its own before a common noun that is an argument of the main
+        verb ("Ташкентке келген делегацияны қабылдады"): that noun is its subject, not the sentence's."""
+        rule, nxt = hit.rule, hit.last + 1
+        if not rule.lemmas or any(role == "recipient" for case, role in rule.frame.items() if case in ("acc", "dat")):
+            return False
+        if not self.finder.relative(view, hit.last) or view.mention_at(nxt):
+            return False
+        return self.reader.case_of(view.tokens[nxt]) in ("acc", "dat", "ins", "gen")
 
     def _qualified(self, view: SentenceView, args: list[Argument], last: int) -> Optional[Argument]:
         """The name a participle qualifies (``args``: the first name after it): right after it, or
@@ -166,6 +183,9 @@ class ClauseDecider:
         if self.finder.directed(view, trigger):
             return None  # "X-ті инвестиция салуға шақырды": someone else is to do it
         roles = self._roles(frames.doc, clause)
+        if self.finder.reason(view, trigger):
+            subject, agents = None, None
+            roles = self._reason_roles(frames.doc, clause, roles)
         read = self._read_form(clause, roles)
         if read is None:
             return None
@@ -180,6 +200,17 @@ class ClauseDecider:
         if pair is not None:
             roles["agent"], roles["recipient"] = pair[:1], pair[1:]
         return self._agents(frames, clause, roles, subject, agents, passive)
+
+    def _reason_roles(self, doc, clause: Clause, roles: dict[str, list[Argument]]) -> dict[str, list[Argument]]:
+        """"X Y-ке Z-ті қолдағаны үшін алғыс айтты": the first dative name that may be an agent (Y, the
+        one thanked) did it; a nominative (X) is the main verb's subject and no agent of the reason."""
+        rule = clause.hit.rule
+        doer = next((a for a in clause.window if a.case == "dat" and self.args.fits(doc, rule, "agent", a)), None)
+        out = {role: [a for a in fillers if a is not doer and (role != "agent" or a.case != "nom")]
+               for role, fillers in roles.items()}
+        if doer is not None:
+            out["agent"] = [doer]
+        return {role: fillers for role, fillers in out.items() if fillers}
 
     def _pair_subject(self, frames: DocumentFrames, clause: Clause) -> Optional[list[Argument]]:
         """"екі ел басшысы телефон арқылы сөйлесті": a pair phrase just before the trigger stands

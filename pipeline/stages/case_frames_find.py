@@ -145,6 +145,13 @@ class TriggerFinder:
         """A verbal-noun complement (беруді, көрсетуге) that waits for a later verb's subject."""
         return view.tokens[last].lower.endswith(tuple(self.lex.complement_endings))
 
+    def reason(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """A possessed participle before a reason word (қолдағаны үшін, келгені үшін): the reason of
+        another verb (алғыс айтты), done by its object, not by the sentence's subject."""
+        last, nxt = view.tokens[trigger[1]].lower, trigger[1] + 1
+        return (bool(self.lex.reason_words) and nxt < len(view) and view.tokens[nxt].lower in self.lex.reason_words
+                and last.endswith(tuple(self.lex.reason_endings)))
+
     def directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
         """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""
         last = view.tokens[trigger[1]].lower
