@@ -139,4 +139,7 @@ def test_a_participle_of_going_belongs_to_the_one_it_qualifies():
          {("meet", A, M, AFF, ASSERTED), ("visit", A, "Париж", AFF, ASSERTED)}),
         (f"Ташкентке келген {A} {M}пен кездесті.",  # control
          {("meet", A, M, AFF, ASSERTED), ("visit", A, "Ташкент", AFF, ASSERTED)}),
+        # control: a signed thing after its participle is the object, the signer stays the subject
+        (f"{A} қол қойған Жарлыққа сәйкес {M} министр болды.", {("sign", A, None, AFF, ASSERTED)}),
+        ("Мыңдаған адам қол қойған Атлас петициясы жарияланды.", set()),  # the petition, not Atlas
     ])

@@ -137,7 +137,7 @@ class ClauseDecider:
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
-            elif rule.lemmas and obj is None and head is not None:
+            elif self._of_going(rule) and head is not None and self._qualified(view, [head], last) is not None:
                 # "Парижге сапармен келген X-ті қабылдады": a participle of going qualifies its mover X,
                 # not the subject of the main verb
                 window = [a for a in window if rule.frame.get(a.case) != "agent"] + [
@@ -154,14 +154,20 @@ class ClauseDecider:
         return window
 
     def qualifies_object(self, view: SentenceView, hit: Hit) -> bool:
-        """A participle with no object of its own before a common noun that is an argument of the main
-        verb ("Ташкентке келген делегацияны қабылдады"): that noun is its subject, not the sentence's."""
+        """A participle of going before a common noun that is an argument of the main verb
+        ("Ташкентке келген делегацияны қабылдады"): that noun is its subject, not the sentence's."""
         rule, nxt = hit.rule, hit.last + 1
-        if not rule.lemmas or any(role == "recipient" for case, role in rule.frame.items() if case in ("acc", "dat")):
+        if not self._of_going(rule):
             return False
         if not self.finder.relative(view, hit.last) or view.mention_at(nxt):
             return False
         return self.reader.case_of(view.tokens[nxt]) in ("acc", "dat", "ins", "gen")
+
+    @staticmethod
+    def _of_going(rule) -> bool:
+        """A verb of going: its dative is where to (visit), not whom; a signed or supported thing
+        after a participle (қол қойған Жарлықты) is its object, not its doer."""
+        return bool(rule.lemmas) and rule.frame.get("dat") == "location"
 
     def _qualified(self, view: SentenceView, args: list[Argument], last: int) -> Optional[Argument]:
         """The name a participle qualifies (``args``: the first name after it): right after it, or
@@ -170,7 +176,9 @@ class ClauseDecider:
         for a in args:
             if last < a.first <= reach:
                 between = view.tokens[last + 1:a.first]
-                return a if all(not t.is_punct and t.text[:1].islower() for t in between) else None
+                # not a name possessing the noun qualified (қол қойған Атлас петициясы: the petition)
+                possessor = a.head is not None and a.case != "title"
+                return a if not possessor and all(not t.is_punct and t.text[:1].islower() for t in between) else None
         return None
 
     def decide(self, frames: DocumentFrames, clause: Clause, agents: list[str] | None = None) -> Optional[Decision]:
