@@ -165,7 +165,7 @@ class Lexicon(Strict):
                         exclude=tuple(w.lower() for w in spec.exclude), symmetric=p.symmetric,
                         not_after=tuple(w.lower() for w in spec.not_after),
                         excluded_heads=tuple(w.lower() for w in spec.excluded_heads),
-                        direct_roles=tuple(spec.direct_roles),
+                        direct_roles=tuple(spec.direct_roles), yields=spec.yields,
                         postposition_roles=tuple((w.lower(), r) for w, r in p.postposition_roles.items())))
         return out
 

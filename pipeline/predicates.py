@@ -90,6 +90,9 @@ class TriggerSpec(Strict):
     excluded_heads: list[str] = []
     # roles only a name in the case itself fills, never its possessor (Путиннің шақыруын қабылдады)
     direct_roles: list[str] = []
+    # an adverb (бірге "together") that is the event only when no other trigger follows in its clause:
+    # "X Y-пен бірге құжатқа қол қойды" is a signing with Y
+    yields: bool = False
 
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
 
@@ -161,6 +164,7 @@ class TriggerRule:
     not_after: tuple[str, ...] = ()
     excluded_heads: tuple[str, ...] = ()
     direct_roles: tuple[str, ...] = ()
+    yields: bool = False
 
     def reading_fits(self, feats: dict[str, str]) -> bool:
         """Does a reading of the verb with these UD features fit the trigger's constraints?"""

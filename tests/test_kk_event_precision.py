@@ -143,3 +143,13 @@ def test_a_participle_of_going_belongs_to_the_one_it_qualifies():
         (f"{A} қол қойған Жарлыққа сәйкес {M} министр болды.", {("sign", A, None, AFF, ASSERTED)}),
         ("Мыңдаған адам қол қойған Атлас петициясы жарияланды.", set()),  # the petition, not Atlas
     ])
+
+
+def test_together_with_gives_its_partner_to_the_event_that_follows():
+    check([
+        (f"{A} {M}пен бірге құжатқа қол қойды.", {("sign", A, M, AFF, ASSERTED)}),
+        (f"{D} {E}пен бірге Ташкентке барды.", {("visit", D, "Ташкент", AFF, ASSERTED)}),
+        ("Қазақстан Түркиямен бірге Жапонияны қолдады.", {("support", "Қазақстан", "Жапония", AFF, ASSERTED)}),
+        ("Ресей Қазақстанмен бірге жаңа жоба іске асырады.",  # control: no other event, a cooperation
+         {("cooperate", "Ресей", "Қазақстан", AFF, ASSERTED)}),
+    ])

@@ -69,7 +69,20 @@ class TriggerFinder:
                 if last is not None:
                     found.append(Hit(rule, (i, last), rule.pattern[-1]))
         found += self._verb_hits(view)
-        return self._join_same(view, keep_longest(found, span=lambda h: h.span))
+        return self._yield(view, self._join_same(view, keep_longest(found, span=lambda h: h.span)))
+
+    @staticmethod
+    def _yield(view: SentenceView, hits: list[Hit]) -> list[Hit]:
+        """Drop an adverb trigger (бірге) that another trigger follows before the next punctuation:
+        the partner it brings belongs to that event (X Y-пен бірге құжатқа қол қойды)."""
+        out = []
+        for n, h in enumerate(hits):
+            nxt = hits[n + 1] if n + 1 < len(hits) else None
+            if h.rule.yields and nxt is not None and not any(
+                    t.is_punct for t in view.tokens[h.last + 1:nxt.first]):
+                continue
+            out.append(h)
+        return out
 
     def _verb_hits(self, view: SentenceView) -> list[Hit]:
         """Triggers whose last word is a verb named by lemma, in any inflection that fits their features."""
