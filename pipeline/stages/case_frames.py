@@ -93,7 +93,7 @@ class CaseFrameExtractor(Stage):
             said = frames.said_at(view.tokens[hit.first].start)
             nested = n + 1 < len(hits) and hits[n + 1].first == hit.last + 1
             window = self.decider.window(view, args, firsts, hit, clause_start, said)
-            own_subject = said is None and not self.decider.qualifies_object(view, hit)
+            own_subject = said is None and not self.finder.qualifies_object(view, hit)
             clause = Clause(view, hit, window, subject if own_subject else None, said, nested)
             claims = self._claims(frames, clause)
             per_hit.append(claims)

@@ -115,6 +115,28 @@ class ArgumentReader:
                 break
         return a
 
+    def reason_roles(self, doc, rule: TriggerRule, window: list[Argument],
+                     roles: dict[str, list[Argument]]) -> dict[str, list[Argument]]:
+        """"X Y-ке Z-ті қолдағаны үшін алғыс айтты": the first dative name that may be an agent (Y, the
+        one thanked) did it; a nominative (X) is the main verb's subject and no agent of the reason."""
+        doer = next((a for a in window if a.case == "dat" and self.fits(doc, rule, "agent", a)), None)
+        out = {role: [a for a in fillers if a is not doer and (role != "agent" or a.case != "nom")]
+               for role, fillers in roles.items()}
+        if doer is not None:
+            out["agent"] = [doer]
+        return {role: fillers for role, fillers in out.items() if fillers}
+
+    @staticmethod
+    def through_head(view: SentenceView, hit: Hit, role: str, a: Argument) -> bool:
+        """A name that would fill the role only through the noun it possesses, where the trigger
+        takes no possessor for that role ("Путиннің шақыруын қабылдады": accepted Putin's invitation)
+        or that noun is no such filler ("Швейцария билігіне келді": came to power, not to Switzerland)."""
+        rule = hit.rule
+        if a.head is None or hit.first <= a.head <= hit.last:
+            return False  # no head, or the trigger itself (X-тің кездесуі)
+        head = view.tokens[a.head].lower
+        return role in rule.direct_roles or bool(rule.excluded_heads) and head.startswith(rule.excluded_heads)
+
     @staticmethod
     def fits(doc, rule: TriggerRule, role: str, a: Argument) -> bool:
         allowed = rule.allowed_types(role)

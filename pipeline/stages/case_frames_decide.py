@@ -137,12 +137,12 @@ class ClauseDecider:
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
-            elif self._of_going(rule) and head is not None and self._qualified(view, [head], last) is not None:
+            elif self.finder.of_going(rule) and head is not None and self._qualified(view, [head], last) is not None:
                 # "Парижге сапармен келген X-ті қабылдады": a participle of going qualifies its mover X,
                 # not the subject of the main verb
                 window = [a for a in window if rule.frame.get(a.case) != "agent"] + [
                     Argument(head.mention, "nom", head.first, head.last, None)]
-            elif self.qualifies_object(view, hit):  # "Ташкентке келген делегацияны": the delegation came
+            elif self.finder.qualifies_object(view, hit):  # "Ташкентке келген делегацияны": the delegation came
                 window = [a for a in window if rule.frame.get(a.case) != "agent"]
             elif rule.lemmas and not any(rule.frame.get(a.case) == "agent" for a in window) and (
                     obj is None or any(rule.frame.get(a.case) == "recipient" for a in window)):
@@ -152,22 +152,6 @@ class ClauseDecider:
                 if head is not None:
                     window = window + [Argument(head.mention, "nom", head.first, head.last, None)]
         return window
-
-    def qualifies_object(self, view: SentenceView, hit: Hit) -> bool:
-        """A participle of going before a common noun that is an argument of the main verb
-        ("Ташкентке келген делегацияны қабылдады"): that noun is its subject, not the sentence's."""
-        rule, nxt = hit.rule, hit.last + 1
-        if not self._of_going(rule):
-            return False
-        if not self.finder.relative(view, hit.last) or view.mention_at(nxt):
-            return False
-        return self.reader.case_of(view.tokens[nxt]) in ("acc", "dat", "ins", "gen")
-
-    @staticmethod
-    def _of_going(rule) -> bool:
-        """A verb of going: its dative is where to (visit), not whom; a signed or supported thing
-        after a participle (қол қойған Жарлықты) is its object, not its doer."""
-        return bool(rule.lemmas) and rule.frame.get("dat") == "location"
 
     def _qualified(self, view: SentenceView, args: list[Argument], last: int) -> Optional[Argument]:
         """The name a participle qualifies (``args``: the first name after it): right after it, or
@@ -193,7 +177,7 @@ class ClauseDecider:
         roles = self._roles(frames.doc, clause)
         if self.finder.reason(view, trigger):
             subject, agents = None, None
-            roles = self._reason_roles(frames.doc, clause, roles)
+            roles = self.args.reason_roles(frames.doc, clause.hit.rule, clause.window, roles)
         read = self._read_form(clause, roles)
         if read is None:
             return None
@@ -208,17 +192,6 @@ class ClauseDecider:
         if pair is not None:
             roles["agent"], roles["recipient"] = pair[:1], pair[1:]
         return self._agents(frames, clause, roles, subject, agents, passive)
-
-    def _reason_roles(self, doc, clause: Clause, roles: dict[str, list[Argument]]) -> dict[str, list[Argument]]:
-        """"X Y-ке Z-ті қолдағаны үшін алғыс айтты": the first dative name that may be an agent (Y, the
-        one thanked) did it; a nominative (X) is the main verb's subject and no agent of the reason."""
-        rule = clause.hit.rule
-        doer = next((a for a in clause.window if a.case == "dat" and self.args.fits(doc, rule, "agent", a)), None)
-        out = {role: [a for a in fillers if a is not doer and (role != "agent" or a.case != "nom")]
-               for role, fillers in roles.items()}
-        if doer is not None:
-            out["agent"] = [doer]
-        return {role: fillers for role, fillers in out.items() if fillers}
 
     def _pair_subject(self, frames: DocumentFrames, clause: Clause) -> Optional[list[Argument]]:
         """"екі ел басшысы телефон арқылы сөйлесті": a pair phrase just before the trigger stands
@@ -242,20 +215,9 @@ class ClauseDecider:
             if a.case == "post" and post_roles:
                 end = a.head if a.head is not None else a.last
                 role = post_roles.get(view.tokens[end + 1].lower) if end + 1 < len(view) else None
-            if role and self.args.fits(doc, rule, role, a) and not self._through_head(view, clause.hit, role, a):
+            if role and self.args.fits(doc, rule, role, a) and not self.args.through_head(view, clause.hit, role, a):
                 roles.setdefault(role, []).append(a)
         return roles
-
-    @staticmethod
-    def _through_head(view: SentenceView, hit: Hit, role: str, a: Argument) -> bool:
-        """A name that would fill the role only through the noun it possesses, where the trigger
-        takes no possessor for that role ("Путиннің шақыруын қабылдады": accepted Putin's invitation)
-        or that noun is no such filler ("Швейцария билігіне келді": came to power, not to Switzerland)."""
-        rule = hit.rule
-        if a.head is None or hit.first <= a.head <= hit.last:
-            return False  # no head, or the trigger itself (X-тің кездесуі)
-        head = view.tokens[a.head].lower
-        return role in rule.direct_roles or bool(rule.excluded_heads) and head.startswith(rule.excluded_heads)
 
     def _read_form(self, clause: Clause, roles: dict) -> Optional[tuple[dict, bool, bool]]:
         """What the trigger's form says of its agent: (roles, may the subject or a later verb's agent

@@ -154,6 +154,22 @@ class TriggerFinder:
         return (word.endswith(tuple(self.lex.roles.participle_endings)) and nxt < len(view)
                 and not view.tokens[nxt].is_punct)
 
+    def qualifies_object(self, view: SentenceView, hit: Hit) -> bool:
+        """A participle of going before a common noun that is an argument of the main verb
+        ("Ташкентке келген делегацияны қабылдады"): that noun is its subject, not the sentence's."""
+        rule, nxt = hit.rule, hit.last + 1
+        if not self.of_going(rule):
+            return False
+        if not self.relative(view, hit.last) or view.mention_at(nxt):
+            return False
+        return self.reader.case_of(view.tokens[nxt]) in ("acc", "dat", "ins", "gen")
+
+    @staticmethod
+    def of_going(rule) -> bool:
+        """A verb of going: its dative is where to (visit), not whom; a signed or supported thing
+        after a participle (қол қойған Жарлықты) is its object, not its doer."""
+        return bool(rule.lemmas) and rule.frame.get("dat") == "location"
+
     def complement(self, view: SentenceView, last: int) -> bool:
         """A verbal-noun complement (беруді, көрсетуге) that waits for a later verb's subject."""
         return view.tokens[last].lower.endswith(tuple(self.lex.complement_endings))
