@@ -137,13 +137,12 @@ class ClauseDecider:
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
-            elif self.finder.of_going(rule) and head is not None and self._qualified(view, [head], last) is not None:
-                # "Парижге сапармен келген X-ті қабылдады": a participle of going qualifies its mover X,
-                # not the subject of the main verb
-                window = [a for a in window if rule.frame.get(a.case) != "agent"] + [
-                    Argument(head.mention, "nom", head.first, head.last, None)]
-            elif self.finder.qualifies_object(view, hit):  # "Ташкентке келген делегацияны": the delegation came
-                window = [a for a in window if rule.frame.get(a.case) != "agent"]
+            elif self.finder.qualifies_object(view, hit) or (self.finder.of_going(rule) and head is not None and
+                                                             self._qualified(view, [head], last) is not None):
+                # "Парижге келген X-ті / делегацияны қабылдады": a participle of going qualifies its mover
+                # (X, the delegation), not the subject of the main verb
+                window = [a for a in window if rule.frame.get(a.case) != "agent"] + (
+                    [Argument(head.mention, "nom", head.first, head.last, None)] if head is not None else [])
             elif rule.lemmas and not any(rule.frame.get(a.case) == "agent" for a in window) and (
                     obj is None or any(rule.frame.get(a.case) == "recipient" for a in window)):
                 # "Парижге барған министр X", "Y-пен кездескен X": a participle with no object to
@@ -160,8 +159,7 @@ class ClauseDecider:
         for a in args:
             if last < a.first <= reach:
                 between = view.tokens[last + 1:a.first]
-                # not a name possessing the noun qualified (қол қойған Атлас петициясы: the petition)
-                possessor = a.head is not None and a.case != "title"
+                possessor = a.head is not None and a.case != "title"  # қол қойған Атлас петициясы: the petition
                 return a if not possessor and all(not t.is_punct and t.text[:1].islower() for t in between) else None
         return None
 
@@ -305,7 +303,6 @@ class ClauseDecider:
             view, trigger, () if hit.reading is not None else hit.stems)
         return Decision(clause, roles, agents, own, speakers, confidence,
                         polarity=polarity, modality=modality, passive=passive)
-
 
 
 def _speakers_of(claims) -> dict[tuple, list[str]]:
