@@ -118,6 +118,10 @@ class Lexicon(Strict):
     # lemma less one of them begins its forms
     alternating_finals: list[str] = []
     event_verbs: list[str] = []
+    # "X Y-ке Z-ті қолдағаны үшін алғыс айтты": a possessed participle (reason_endings) before a reason
+    # word is the reason of the main verb, done by the one thanked (the dative before it), not the subject
+    reason_words: list[str] = []
+    reason_endings: list[str] = []
     speech: Speech
     roles: Roles
     groups: Groups
@@ -159,6 +163,9 @@ class Lexicon(Strict):
                         inherit_agent=True if spec.inherit_agent is None else spec.inherit_agent,
                         theme_markers=tuple(w.lower() for w in spec.theme_markers), theme_before=spec.theme_before,
                         exclude=tuple(w.lower() for w in spec.exclude), symmetric=p.symmetric,
+                        not_after=tuple(w.lower() for w in spec.not_after),
+                        excluded_heads=tuple(w.lower() for w in spec.excluded_heads),
+                        direct_roles=tuple(spec.direct_roles), yields=spec.yields,
                         postposition_roles=tuple((w.lower(), r) for w, r in p.postposition_roles.items())))
         return out
 

@@ -84,6 +84,15 @@ class TriggerSpec(Strict):
     # the word right before the trigger in this case names the theme (Жарлыққа қол қойды -> Жарлық)
     theme_before: Optional[str] = None
     exclude: list[str] = []  # stems that are other words (қолдан- "use" beside қолда- "support")
+    # stems of the word right before the trigger that make it another phrase (шешім қабылдады: adopted a decision)
+    not_after: list[str] = []
+    # stems of a head noun through which a name would fill a role (Швейцария билігіне келді: came to power)
+    excluded_heads: list[str] = []
+    # roles only a name in the case itself fills, never its possessor (Путиннің шақыруын қабылдады)
+    direct_roles: list[str] = []
+    # an adverb (бірге "together") that is the event only when no other trigger follows in its clause:
+    # "X Y-пен бірге құжатқа қол қойды" is a signing with Y
+    yields: bool = False
 
     _check = field_validator("frame")(classmethod(lambda cls, v: _check_frame(v)))
 
@@ -104,7 +113,7 @@ class TriggerSpec(Strict):
             raise ValueError(f"unknown case {v!r} (use {', '.join(sorted(CASES))})")
         return v
 
-    _roles = field_validator("requires")(classmethod(lambda cls, v: _check_roles(v)))
+    _roles = field_validator("requires", "direct_roles")(classmethod(lambda cls, v: _check_roles(v)))
 
     @field_validator("role_types")
     @classmethod
@@ -152,6 +161,10 @@ class TriggerRule:
     lemmas: tuple[str, ...] = ()  # the last word by lemma (then ``pattern`` is the words before it)
     feats: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_feats: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    not_after: tuple[str, ...] = ()
+    excluded_heads: tuple[str, ...] = ()
+    direct_roles: tuple[str, ...] = ()
+    yields: bool = False
 
     def reading_fits(self, feats: dict[str, str]) -> bool:
         """Does a reading of the verb with these UD features fit the trigger's constraints?"""

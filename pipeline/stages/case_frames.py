@@ -39,6 +39,7 @@ from .case_frames_decide import Clause, ClauseDecider, Decision, DocumentFrames
 from .case_frames_find import TriggerFinder
 
 MAX_CLAIMS_PER_TRIGGER = 8
+QUOTES = frozenset("«»“”„\"")
 
 
 class Settings(StageSettings):
@@ -92,7 +93,8 @@ class CaseFrameExtractor(Stage):
             said = frames.said_at(view.tokens[hit.first].start)
             nested = n + 1 < len(hits) and hits[n + 1].first == hit.last + 1
             window = self.decider.window(view, args, firsts, hit, clause_start, said)
-            clause = Clause(view, hit, window, None if said else subject, said, nested)
+            own_subject = said is None and not self.finder.qualifies_object(view, hit)
+            clause = Clause(view, hit, window, subject if own_subject else None, said, nested)
             claims = self._claims(frames, clause)
             per_hit.append(claims)
             if not claims and self.finder.complement(view, hit.last):
@@ -102,7 +104,9 @@ class CaseFrameExtractor(Stage):
                 for p in pending:
                     per_hit.append(self._claims(frames, replace(p, nested=True), agents))
                 pending = []
-            if not nested and not pending and self.finder.clause_final(view, hit.last):
+            # a reason (қолдағаны үшін) ends no clause: the verb it is the reason of takes the same names
+            if not nested and not pending and self.finder.clause_final(view, hit.last) and not self.finder.reason(
+                    view, hit.span):
                 clause_start = hit.last + 1
         return [c for claims in per_hit for c in claims]
 
@@ -113,7 +117,7 @@ class CaseFrameExtractor(Stage):
         out, title_end = [], None
         firsts = {a.first for a in args}
         for t in view.tokens:
-            if t.is_punct:
+            if t.is_punct and t.text not in QUOTES:  # a quoted name («Bloomberg» компаниясының) is inside it
                 title_end = None
             elif title_end is None or t.i > title_end:
                 end = self._referring_end(view, t.i) if t.lower in self._referring_firsts else None

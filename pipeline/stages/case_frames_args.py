@@ -115,6 +115,28 @@ class ArgumentReader:
                 break
         return a
 
+    def reason_roles(self, doc, rule: TriggerRule, window: list[Argument],
+                     roles: dict[str, list[Argument]]) -> dict[str, list[Argument]]:
+        """"X Y-ке Z-ті қолдағаны үшін алғыс айтты": the first dative name that may be an agent (Y, the
+        one thanked) did it; a nominative (X) is the main verb's subject and no agent of the reason."""
+        doer = next((a for a in window if a.case == "dat" and self.fits(doc, rule, "agent", a)), None)
+        out = {role: [a for a in fillers if a is not doer and (role != "agent" or a.case != "nom")]
+               for role, fillers in roles.items()}
+        if doer is not None:
+            out["agent"] = [doer]
+        return {role: fillers for role, fillers in out.items() if fillers}
+
+    @staticmethod
+    def through_head(view: SentenceView, hit: Hit, role: str, a: Argument) -> bool:
+        """A name that would fill the role only through the noun it possesses, where the trigger
+        takes no possessor for that role ("Путиннің шақыруын қабылдады": accepted Putin's invitation)
+        or that noun is no such filler ("Швейцария билігіне келді": came to power, not to Switzerland)."""
+        rule = hit.rule
+        if a.head is None or hit.first <= a.head <= hit.last:
+            return False  # no head, or the trigger itself (X-тің кездесуі)
+        head = view.tokens[a.head].lower
+        return role in rule.direct_roles or bool(rule.excluded_heads) and head.startswith(rule.excluded_heads)
+
     @staticmethod
     def fits(doc, rule: TriggerRule, role: str, a: Argument) -> bool:
         allowed = rule.allowed_types(role)
@@ -145,7 +167,7 @@ class ArgumentReader:
             k = pick
             while 0 <= k + step < len(fillers):
                 a, b = sorted((fillers[k], fillers[k + step]), key=lambda x: x.first)
-                between = {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]}
+                between = {t.lower for t in view.tokens[_end(a, b) + 1:b.first]}
                 if not between or not between <= self.coordinators:
                     break
                 k += step
@@ -160,8 +182,14 @@ class ArgumentReader:
     def symmetric_pair(self, view: SentenceView, agents: list[Argument]) -> bool:
         """"A мен B кездесті": two agents joined by a pair coordinator are agent and partner."""
         a, b = agents
-        return {t.lower for t in view.tokens[(a.head or a.last) + 1:b.first]} <= self._pair_coordinators
+        return {t.lower for t in view.tokens[_end(a, b) + 1:b.first]} <= self._pair_coordinators
 
     def negated(self, view: SentenceView, a: Argument) -> bool:
         end = a.head if a.head is not None else a.last
         return end + 1 < len(view) and view.tokens[end + 1].lower in self.lex.polarity.negators
+
+
+def _end(a: Argument, b: Argument) -> int:
+    """The last word of ``a`` before ``b``: its head noun, unless both share a head after ``b``
+    ("Тоқаев пен Си Цзиньпиннің кездесуі": the pair's meeting)."""
+    return a.head if a.head is not None and a.head < b.first else a.last

@@ -137,6 +137,12 @@ class ClauseDecider:
             obj = next((c for c in ("acc", "dat") if rule.frame.get(c) == "recipient"), None)
             if head is not None and obj and not any(rule.frame.get(a.case) == "recipient" for a in window):
                 window = window + [Argument(head.mention, obj, head.first, head.last, None)]
+            elif self.finder.qualifies_object(view, hit) or (self.finder.of_going(rule) and head is not None and
+                                                             self._qualified(view, [head], last) is not None):
+                # "Парижге келген X-ті / делегацияны қабылдады": a participle of going qualifies its mover
+                # (X, the delegation), not the subject of the main verb
+                window = [a for a in window if rule.frame.get(a.case) != "agent"] + (
+                    [Argument(head.mention, "nom", head.first, head.last, None)] if head is not None else [])
             elif rule.lemmas and not any(rule.frame.get(a.case) == "agent" for a in window) and (
                     obj is None or any(rule.frame.get(a.case) == "recipient" for a in window)):
                 # "Парижге барған министр X", "Y-пен кездескен X": a participle with no object to
@@ -153,7 +159,8 @@ class ClauseDecider:
         for a in args:
             if last < a.first <= reach:
                 between = view.tokens[last + 1:a.first]
-                return a if all(not t.is_punct and t.text[:1].islower() for t in between) else None
+                possessor = a.head is not None and a.case != "title"  # қол қойған Атлас петициясы: the petition
+                return a if not possessor and all(not t.is_punct and t.text[:1].islower() for t in between) else None
         return None
 
     def decide(self, frames: DocumentFrames, clause: Clause, agents: list[str] | None = None) -> Optional[Decision]:
@@ -166,6 +173,9 @@ class ClauseDecider:
         if self.finder.directed(view, trigger):
             return None  # "X-ті инвестиция салуға шақырды": someone else is to do it
         roles = self._roles(frames.doc, clause)
+        if self.finder.reason(view, trigger):
+            subject, agents = None, None
+            roles = self.args.reason_roles(frames.doc, clause.hit.rule, clause.window, roles)
         read = self._read_form(clause, roles)
         if read is None:
             return None
@@ -203,7 +213,7 @@ class ClauseDecider:
             if a.case == "post" and post_roles:
                 end = a.head if a.head is not None else a.last
                 role = post_roles.get(view.tokens[end + 1].lower) if end + 1 < len(view) else None
-            if role and self.args.fits(doc, rule, role, a):
+            if role and self.args.fits(doc, rule, role, a) and not self.args.through_head(view, clause.hit, role, a):
                 roles.setdefault(role, []).append(a)
         return roles
 
@@ -293,7 +303,6 @@ class ClauseDecider:
             view, trigger, () if hit.reading is not None else hit.stems)
         return Decision(clause, roles, agents, own, speakers, confidence,
                         polarity=polarity, modality=modality, passive=passive)
-
 
 
 def _speakers_of(claims) -> dict[tuple, list[str]]:

@@ -62,13 +62,27 @@ class TriggerFinder:
         for rule in self.rules:
             for i in starts:
                 last = view.match(rule.pattern, i)
-                if last is not None and rule.exclude and any(
-                        view.tokens[k].lower.startswith(rule.exclude) for k in range(i, last + 1)):
+                if last is not None and ((rule.exclude and any(
+                        view.tokens[k].lower.startswith(rule.exclude) for k in range(i, last + 1)))
+                        or self._after_excluded(view, rule, i)):
                     continue
                 if last is not None:
                     found.append(Hit(rule, (i, last), rule.pattern[-1]))
         found += self._verb_hits(view)
-        return self._join_same(view, keep_longest(found, span=lambda h: h.span))
+        return self._yield(view, self._join_same(view, keep_longest(found, span=lambda h: h.span)))
+
+    @staticmethod
+    def _yield(view: SentenceView, hits: list[Hit]) -> list[Hit]:
+        """Drop an adverb trigger (бірге) that another trigger follows before the next punctuation:
+        the partner it brings belongs to that event (X Y-пен бірге құжатқа қол қойды)."""
+        out = []
+        for n, h in enumerate(hits):
+            nxt = hits[n + 1] if n + 1 < len(hits) else None
+            if h.rule.yields and nxt is not None and not any(
+                    t.is_punct for t in view.tokens[h.last + 1:nxt.first]):
+                continue
+            out.append(h)
+        return out
 
     def _verb_hits(self, view: SentenceView) -> list[Hit]:
         """Triggers whose last word is a verb named by lemma, in any inflection that fits their features."""
@@ -87,11 +101,18 @@ class TriggerFinder:
                     if first < 0 or (rule.pattern and view.match(rule.pattern, first) != tok.i - 1):
                         continue
                     if any(view.mention_at(k) for k in range(first, tok.i)) or (rule.exclude and any(
-                            view.tokens[k].lower.startswith(rule.exclude) for k in range(first, tok.i + 1))):
+                            view.tokens[k].lower.startswith(rule.exclude) for k in range(first, tok.i + 1))) \
+                            or self._after_excluded(view, rule, first):
                         continue
                     seen.add(id(rule))
                     found.append(Hit(rule, (first, tok.i), (reading.lemma,), reading))
         return found
+
+    @staticmethod
+    def _after_excluded(view: SentenceView, rule: TriggerRule, first: int) -> bool:
+        """The word right before the trigger makes it another phrase: "шешім қабылдады" (adopted a
+        decision) is no reception of a person, "билікке келді" (came to power) no visit."""
+        return bool(rule.not_after) and first > 0 and view.tokens[first - 1].lower.startswith(rule.not_after)
 
     def _auxiliary(self, view: SentenceView, i: int, rule: TriggerRule, reading) -> bool:
         """A verb that is an auxiliary after another verb's converb (көмектесіп келеді: has been
@@ -133,9 +154,32 @@ class TriggerFinder:
         return (word.endswith(tuple(self.lex.roles.participle_endings)) and nxt < len(view)
                 and not view.tokens[nxt].is_punct)
 
+    def qualifies_object(self, view: SentenceView, hit: Hit) -> bool:
+        """A participle of going before a common noun that is an argument of the main verb
+        ("Ташкентке келген делегацияны қабылдады"): that noun is its subject, not the sentence's."""
+        rule, nxt = hit.rule, hit.last + 1
+        if not self.of_going(rule):
+            return False
+        if not self.relative(view, hit.last) or view.mention_at(nxt):
+            return False
+        return self.reader.case_of(view.tokens[nxt]) in ("acc", "dat", "ins", "gen")
+
+    @staticmethod
+    def of_going(rule) -> bool:
+        """A verb of going: its dative is where to (visit), not whom; a signed or supported thing
+        after a participle (қол қойған Жарлықты) is its object, not its doer."""
+        return bool(rule.lemmas) and rule.frame.get("dat") == "location"
+
     def complement(self, view: SentenceView, last: int) -> bool:
         """A verbal-noun complement (беруді, көрсетуге) that waits for a later verb's subject."""
         return view.tokens[last].lower.endswith(tuple(self.lex.complement_endings))
+
+    def reason(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
+        """A possessed participle before a reason word (қолдағаны үшін, келгені үшін): the reason of
+        another verb (алғыс айтты), done by its object, not by the sentence's subject."""
+        last, nxt = view.tokens[trigger[1]].lower, trigger[1] + 1
+        return (bool(self.lex.reason_words) and nxt < len(view) and view.tokens[nxt].lower in self.lex.reason_words
+                and last.endswith(tuple(self.lex.reason_endings)))
 
     def directed(self, view: SentenceView, trigger: tuple[int, int]) -> bool:
         """A verbal-noun complement of a directive verb (салуға шақырды, көрсетуді тапсырды)."""

@@ -119,6 +119,10 @@ class FrameReader(ModalityReader):
                 return Argument(m, "gen" if case == "gen" else case, first, last, k)
             if self.is_title(tok.text):
                 if m.label == "PERSON":
+                    if case == "gen" and any(a.possessive == "p3" for a in self.analyser.analyses(tok.lower)):
+                        # "Тоқаевтың кеңесшісі", "X-тің басшылығымен": the possessor of someone's post
+                        # or of a leadership is no party of the clause's event
+                        return Argument(m, "embedded", first, last, k)
                     break
                 return Argument(m, "title", first, last, k)
             analyses = self.analyser.analyses(tok.lower)
