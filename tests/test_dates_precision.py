@@ -106,3 +106,15 @@ def test_the_precision_is_a_property_of_the_claim_in_the_graph_and_reads_back(ka
     path.write_text(json.dumps({**graph.to_jsonld(), "@graph": [node]}, ensure_ascii=False), encoding="utf-8")
     conforms, text = validate(path)
     assert not conforms and "datePrecision" in text
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Ертең Ресей Қытайға барады.", "intended"),  # tomorrow: not yet happened
+    ("Келесі аптада Ресей мен Қытай арасындағы кездесу өтеді.", "intended"),  # an event noun, next week
+    ("Келесі жұмада Ресей Қытаймен кездеседі.", "intended"),
+    ("Кеше Ресей Қытайға барды.", "asserted"),  # the past stays a fact
+    ("Ресей Қытайға барады.", "asserted"),  # no date: the text says no more
+])
+def test_a_kazakh_claim_dated_after_publication_has_not_happened(kazakh, text, modality):
+    claims = kazakh.process(text, date=WEDNESDAY, doc_id="t").claims
+    assert claims and {c.modality for c in claims} == {modality}

@@ -78,6 +78,15 @@ def weekday_from(published: dt.date, weekday: int, offset: int) -> dt.date:
     return last_weekday(published, weekday)
 
 
+def not_yet(modality: str, first_day: Optional[dt.date], published: Optional[dt.date]) -> str:
+    """A claim told as a plain fact but dated after its publication ("next week X visits Y",
+    "ертең ... барады") has not happened when it is written: it is ``intended``. ``first_day``
+    is the first day of the claim's date (a :class:`DateMention`'s ``date``)."""
+    if modality == "asserted" and first_day is not None and published is not None and first_day > published:
+        return "intended"
+    return modality
+
+
 def shifted(published: dt.date, unit: str, offset: int) -> tuple[dt.date, Precision]:
     """This (0), last (-1) or next (1) day, week, month or year of the publication date."""
     if unit == "day":

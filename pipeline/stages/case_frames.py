@@ -29,6 +29,7 @@ from itertools import product
 from pathlib import Path
 from typing import Optional
 
+from ..lang.dates import not_yet
 from ..layers import ENTITIES, LINKED_MENTIONS, MORPHOLOGY, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS
 from ..lexicon import TriggerRule, load_lexicon
 from ..records import AnnotatedDocument, Claim, Evidence
@@ -170,7 +171,8 @@ class CaseFrameExtractor(Stage):
                 continue  # the required partner was the agent itself
             claims.append(Claim(
                 id=f"{doc.document.id}-{rule.predicate}-{view.tokens[trigger[0]].start}-{len(claims)}",
-                predicate=rule.predicate, agent=agent, polarity=claim_polarity, modality=d.modality or "asserted",
+                predicate=rule.predicate, agent=agent, polarity=claim_polarity,
+                modality=not_yet(d.modality or "asserted", dates[0].date if dates else None, doc.document.date),
                 author=(agent if agent in d.speakers and not d.own else said.agent) if said else None, text=text,
                 date=dates[0].value if dates else None,
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]), theme_text=theme_text,

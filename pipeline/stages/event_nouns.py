@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..event_noun_lexicon import EventNoun, load_event_nouns
+from ..lang.dates import not_yet
 from ..layers import ENTITIES, LINKED_MENTIONS, RELATION_CLAIMS, SENTENCES, SPEECH_CLAIMS, TOKENS
 from ..records import AnnotatedDocument, Claim, Evidence
 from ..resources import CONFIGS_DIR
@@ -159,7 +160,8 @@ class EventNounExtractor(Stage):
             made.setdefault(key, []).append((parties, False))
             claims.append(Claim(
                 id=f"{doc.document.id}-{noun.predicate}-noun-{view.tokens[n].start}-{len(claims)}",
-                predicate=noun.predicate, agent=agent.mention.entity_id, polarity=polarity, modality=modality,
+                predicate=noun.predicate, agent=agent.mention.entity_id, polarity=polarity,
+                modality=not_yet(modality, dates[0].date if dates else None, doc.document.date),
                 author=speech.agent if speech is not None else None,
                 text=text, date=dates[0].value if dates else None,
                 evidence=Evidence(start=s.start, end=s.end, exact=doc.text[s.start:s.end]),
