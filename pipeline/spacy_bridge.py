@@ -19,7 +19,6 @@ msgpack encoder registered below (the Russian parse, a backend's own object, sta
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -34,6 +33,7 @@ from spacy.util import filter_spans, minibatch, registry
 from . import layers as L
 from .config import _first_error
 from .core import content_id
+from .io.text_files import read_date_line
 from .records import AnnotatedDocument, Claim, Document
 from .resources import CONFIGS_DIR
 from .stage import LoadContext, Stage, get_stage_class
@@ -64,7 +64,6 @@ _CLAIM_LAYERS = {layer for layer, attrs in LAYER_ATTRS.items() if "doc._.claims"
 # displaCy's colour of each entity type (its ent style looks labels up in upper case)
 ENTITY_COLORS = {"PERSON": "#aa9cfc", "COUNTRY": "#feca74", "ORGANIZATION": "#7aecec", "PLACE": "#9cc9cc",
                  "CITY": "#9cc9cc", "ADMINISTRATIVEAREA": "#bfe1d9", "GROUP": "#e4e7d2", "EVENT": "#ffeb80"}
-_DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*\r?\n?")
 
 
 def spacy_attrs(layers: Iterable[str]) -> list[str]:
@@ -101,19 +100,9 @@ def register_extensions() -> None:
 def document_of(doc: Doc, language: str | None) -> Document:
     """The Document a Doc's text is: an optional first line ``date YYYY-MM-DD`` is its date
     (a bad date is a ValueError naming it), the text starts after it; the id is the hash."""
-    import datetime as dt
-
-    text, offset, date = doc.text, 0, None
-    m = _DATE_LINE.match(text)
-    if m:
-        try:
-            date = dt.date.fromisoformat(m.group(1))
-        except ValueError:
-            raise ValueError(f"bad date {m.group(1)!r} in the first line") from None
-        offset = m.end()
-        text = text[offset:]
-    return Document(id=content_id(doc.text), source="<spacy>", text=text, date=date, language=language,
-                    text_offset=offset)
+    date, offset = read_date_line(doc.text)
+    return Document(id=content_id(doc.text), source="<spacy>", text=doc.text[offset:], date=date,
+                    language=language, text_offset=offset)
 
 
 def _config_path(config_file: Optional[str]) -> Optional[Path]:

@@ -119,3 +119,28 @@ def claims_of(result, keep=("predicate", "agent", "recipient", "theme", "locatio
                                             "author") else v
         out.append(d)
     return out
+
+
+class EventTable:
+    """Tables of Kazakh sentences and the events they give, read by :func:`hand_pipeline`
+    (built on first use): ``events(text)`` is the set of (predicate, agent name, recipient or
+    location name, polarity, modality), ``say`` and ``has_role`` left out; ``check(table)``
+    fails listing every row whose sentence gives another set."""
+
+    def __init__(self, persons, places, orgs=()):
+        self._names = (persons, places, orgs)
+        self._nlp = None
+
+    def events(self, text: str) -> set[tuple]:
+        if self._nlp is None:
+            persons, places, orgs = self._names
+            self._nlp = hand_pipeline(persons=persons, places=places, orgs=orgs)
+        r = self._nlp.process(text, date="2024-03-06", doc_id="t")
+        names = {e.id: e.name for e in r.entities}
+        return {(c.predicate, names.get(c.agent, c.agent), names.get(c.recipient or c.location),
+                 c.polarity, c.modality) for c in r.claims if c.predicate not in ("say", "has_role")}
+
+    def check(self, table: list[tuple[str, set]]) -> None:
+        wrong = [(text, got, want) for text, want in table if (got := self.events(text)) != want]
+        assert not wrong, "\n".join(f"{t}\n   got  {sorted(g, key=str)}\n   want {sorted(w, key=str)}"
+                                    for t, g, w in wrong)

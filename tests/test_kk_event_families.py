@@ -3,26 +3,12 @@ verbs of going make visits, first-person / continuous / reported forms, light ve
 parties, and the traps that must stay silent. Each table is tiny texts with the claims written
 out as (predicate, agent, recipient or location, polarity, modality); say and has_role claims
 are left out."""
-from conftest import hand_pipeline
+from conftest import EventTable
 
 PERSONS = ["Асқар Бекұлы", "Марат Сәрсенов", "Дина Омарова", "Ержан Тоқтаров"]
 PLACES = ["Ташкент", "Париж", "Мәскеу", "Берлин", "Бішкек", "Астана", "Анкара", "Токио"]
-_pipeline = []
-
-
-def events(text: str) -> set[tuple]:
-    if not _pipeline:
-        _pipeline.append(hand_pipeline(persons=PERSONS, places=PLACES, orgs=["Қазақстан Халық Банкі"]))
-    r = _pipeline[0].process(text, date="2024-03-06", doc_id="t")
-    names = {e.id: e.name for e in r.entities}
-    return {(c.predicate, names.get(c.agent, c.agent), names.get(c.recipient or c.location),
-             c.polarity, c.modality) for c in r.claims if c.predicate not in ("say", "has_role")}
-
-
-def check(table: list[tuple[str, set]]):
-    wrong = [(text, events(text), want) for text, want in table if events(text) != want]
-    assert not wrong, "\n".join(f"{t}\n   got  {sorted(g, key=str)}\n   want {sorted(w, key=str)}"
-                                for t, g, w in wrong)
+_TABLE = EventTable(PERSONS, PLACES, orgs=["Қазақстан Халық Банкі"])
+events, check = _TABLE.events, _TABLE.check
 
 
 A, M, D, E = PERSONS

@@ -2,26 +2,12 @@
 appointment but are not one, and agents taken from the wrong name. Each family is tiny texts of
 our own with the claims written out as (predicate, agent, recipient or location, polarity,
 modality), say and has_role left out; each family ends with a control that keeps its claim."""
-from conftest import hand_pipeline
+from conftest import EventTable
 
 PERSONS = ["Асқар Бекұлы", "Марат Сәрсенов", "Дина Омарова", "Ержан Тоқтаров", "Абай"]
 PLACES = ["Ташкент", "Париж", "Токио", "Бішкек", "Женева", "Ақорда"]
-_pipeline = []
-
-
-def events(text: str) -> set[tuple]:
-    if not _pipeline:
-        _pipeline.append(hand_pipeline(persons=PERSONS, places=PLACES, orgs=["Атлас"]))
-    r = _pipeline[0].process(text, date="2024-03-06", doc_id="t")
-    names = {e.id: e.name for e in r.entities}
-    return {(c.predicate, names.get(c.agent, c.agent), names.get(c.recipient or c.location),
-             c.polarity, c.modality) for c in r.claims if c.predicate not in ("say", "has_role")}
-
-
-def check(table: list[tuple[str, set]]):
-    wrong = [(text, events(text), want) for text, want in table if events(text) != want]
-    assert not wrong, "\n".join(f"{t}\n   got  {sorted(g, key=str)}\n   want {sorted(w, key=str)}"
-                                for t, g, w in wrong)
+_TABLE = EventTable(PERSONS, PLACES, orgs=["Атлас"])
+events, check = _TABLE.events, _TABLE.check
 
 
 A, M, D, E = PERSONS[:4]

@@ -18,6 +18,18 @@ from .reading import ReaderOptions, ReadError
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*\r?\n?")
 
 
+def read_date_line(text: str) -> tuple[dt.date | None, int]:
+    """The date of a first line ``date YYYY-MM-DD`` and where the text after it starts
+    ((None, 0) without one); a date that is no date is a ValueError naming it."""
+    m = _DATE_LINE.match(text)
+    if m is None:
+        return None, 0
+    try:
+        return dt.date.fromisoformat(m.group(1)), m.end()
+    except ValueError:
+        raise ValueError(f"bad date {m.group(1)!r} in the first line") from None
+
+
 def parse_text(text: str, source: str, doc_id: str, url: str | None = None) -> Document:
     """A document from file contents: an optional ``date YYYY-MM-DD`` head, then the text.
 
@@ -29,16 +41,8 @@ def parse_text(text: str, source: str, doc_id: str, url: str | None = None) -> D
     ('2024-03-01', 'Қытай келді.', 16)
     """
     text = clean_text(text)
-    date = None
-    offset = 0
-    m = _DATE_LINE.match(text)
-    if m:
-        try:
-            date = dt.date.fromisoformat(m.group(1))
-        except ValueError:
-            raise ValueError(f"bad date {m.group(1)!r} in the first line") from None
-        text = text[m.end():]
-        offset = m.end()
+    date, offset = read_date_line(text)
+    text = text[offset:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ValueError("empty document")
