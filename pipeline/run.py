@@ -46,8 +46,10 @@ class RunSummary:
     outdir: Path | None = None
 
     def line(self) -> str:
-        skipped = f", {self.skipped} already done" if self.skipped else ""
-        retried = f", {self.retried} earlier errors tried again" if self.retried else ""
+        # documents (results or errors) the earlier run of --resume wrote, not read again
+        skipped = f", {self.skipped} from the earlier run" if self.skipped else ""
+        retried = (f", {self.retried} earlier error{'' if self.retried == 1 else 's'} tried again"
+                   if self.retried else "")
         return (f"{self.documents} documents, {self.sentences} sentences, {self.entities} entities, "
                 f"{self.claims} claims, {self.errors} errors{skipped}{retried} in {self.seconds:.1f}s -> "
                 f"{self.outdir}")

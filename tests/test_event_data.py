@@ -2,6 +2,7 @@
 actor codes, one event per happening across documents and languages with its mentions, GDELT
 2.0 column names, POLECAT-style JSON Lines, and negated events out of the default table."""
 import csv
+import datetime as dt
 import json
 
 import pandas as pd
@@ -155,6 +156,19 @@ def test_a_date_joins_an_event_within_its_precision_and_parties_in_either_order(
     grouped = [sorted(m.claim.document for m in e.mentions) for e in events]
     assert grouped == [["doc:a", "doc:b"], ["doc:d"], ["doc:c"]]  # May (month) joins 14 May, not 15 May as well
     assert [e.date[1] for e in events] == ["day", "day", "day"]
+
+
+def test_a_week_stays_a_week_and_joins_a_day_inside_it():
+    """"Өткен аптада": a claim dated to a week keeps that precision in the events table, and joins a
+    report of the same meeting on a day of that week (not one of the next week)."""
+    entities = {e.id: e for e in (Entity(id="country:KZ", type="Country", name="KZ", identifier="KZ"),
+                                  Entity(id="country:CN", type="Country", name="CN", identifier="CN"))}
+    documents = {f"doc:{d}": GraphDocument(id=f"doc:{d}") for d in "abcd"}
+    claims = [_meeting("a", "2025-W20"), _meeting("b", "2025-05-14"), _meeting("c", "2025-05-21")]
+    events = happenings(mentions_of(claims, entities, documents), entities)
+    assert [sorted(m.claim.document for m in e.mentions) for e in events] == [["doc:a", "doc:b"], ["doc:c"]]
+    alone = happenings(mentions_of([_meeting("d", "2025-W20")], entities, documents), entities)
+    assert [e.date for e in alone] == [(dt.date(2025, 5, 12), "week")]
 
 
 def test_one_quote_by_one_speaker_in_two_documents_is_one_quotation(tmp_path):

@@ -333,3 +333,16 @@ def test_linking_a_title_closing_an_organisation_after_its_genitive_is_the_perso
 def test_linking_a_city_or_region_the_model_missed_is_a_place():
     _, got = entities("Ресей мен Қытай Арктикада бірлескен жоба жүргізеді. Делегация Шымкентке келді.")
     assert {("Place", "Арктика"), ("Place", "Шымкент")} <= {(t, n) for t, n in got}
+
+
+def test_a_weekday_that_is_also_a_given_name_is_the_date_not_a_person():
+    """Бейсенбі (Thursday) and Дүйсенбі (Monday) are given names too: "Бейсенбі күні" is the day, and
+    the country after it stays the agent; the same word before a surname is a person."""
+    from conftest import hand_pipeline
+
+    nlp = hand_pipeline(persons=["Бейсенбі", "Бейсенбі Серікұлы"])
+    day = nlp.process("Бейсенбі күні Қазақстан Қырғызстанға алғыс айтты.", date="2024-05-02", doc_id="d")
+    assert [e.type for e in day.entities] == ["Country", "Country"]
+    assert [(c.predicate, c.agent, c.date) for c in day.claims] == [("thank", "country:KZ", "2024-05-02")]
+    person = nlp.process("Бейсенбі Серікұлы Қырғызстанға алғыс айтты.", date="2024-05-02", doc_id="p")
+    assert [(c.predicate, c.agent) for c in person.claims] == [("thank", "person:beisenbi-serikuly")]

@@ -93,7 +93,7 @@ def test_a_failed_document_is_tried_again_and_joins_the_outputs(tmp_path, busy, 
     if layout == "graph":
         graph = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
         assert "doc:b" in {node["@id"] for node in graph["@graph"]}
-    assert "1 earlier errors tried again" in retried.line()
+    assert "1 earlier error tried again" in retried.line()
 
 
 def test_a_document_that_fails_again_stays_in_errors_once_and_an_unreadable_file_too(tmp_path, busy):
@@ -133,6 +133,6 @@ def test_cli_a_document_past_a_tight_time_limit_succeeds_when_retried_without_on
 
     again = CliRunner().invoke(app, [*args, "--resume", "--retry-errors", "--doc-timeout", "0"])
     assert again.exit_code == 0, again.output
-    assert "3 documents" in again.stdout and "0 errors, 2 already done, 1 earlier errors tried again" in again.stdout
+    assert "3 documents" in again.stdout and "0 errors, 2 from the earlier run, 1 earlier error tried again" in again.stdout
     assert rows(out / "errors.jsonl") == []
     assert document_ids(out, "graph") == ["doc:a", "doc:b", "doc:c"]

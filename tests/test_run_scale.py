@@ -76,7 +76,7 @@ def test_run_resume_after_a_kill_has_every_document_exactly_once(tmp_path):
     assert 20 <= done_before < 300
     result = subprocess.run(cmd + ["--resume"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "already done" in result.stdout
+    assert "from the earlier run" in result.stdout
     ids = [json.loads(line)["id"] for line in docs.read_text(encoding="utf-8").splitlines()]
     assert len(ids) == 300 and len(set(ids)) == 300
     clean = tmp_path / "clean"

@@ -210,3 +210,21 @@ def test_a_long_text_keeps_every_sentence_start(spacy_nlp):
     doc = spacy_nlp(text)
     assert len(list(doc.sents)) == len(doc._.claimgraph.sentences) == 600
     assert len(doc._.claims) == 600
+
+
+def test_a_claimgraph_that_cannot_import_its_components_never_breaks_spacy(tmp_path):
+    """spaCy imports every package's factory entry points when it starts any Language: a broken
+    claimgraph install warns, and other spaCy pipelines go on working."""
+    script = ("import sys, warnings\n"
+              "sys.modules['pipeline.spacy_bridge'] = None  # as if it could not be imported\n"
+              "import spacy\n"
+              "with warnings.catch_warnings(record=True) as seen:\n"
+              "    warnings.simplefilter('always')\n"
+              "    nlp = spacy.blank('en')\n"
+              "print(len(nlp('It works.')), any('spaCy components are unavailable' in str(w.message) for w in seen))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert done.stdout.split() == ["3", "True"]
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
+    assert {v for k, v in declared["spacy_factories"].items() if k.startswith("claimgraph_")} == {
+        "pipeline.spacy_entry:make_component"}

@@ -17,7 +17,8 @@ from ..graph_nodes import GraphClaim, GraphDocument
 from ..records import Entity
 from .coding import EventCoding, code_claim, coding_table
 
-PRECISIONS = ("year", "month", "day")
+PRECISIONS = ("year", "month", "week", "day")  # coarse to fine
+_BY_PARTS = ("year", "month", "day")  # what an ISO date without a precision gives: 2024, 2024-03, 2024-03-01
 
 
 class Mention(BaseModel):
@@ -44,6 +45,8 @@ class Mention(BaseModel):
         if self.precision == "month":
             last = calendar.monthrange(self.date.year, self.date.month)[1]
             return self.date.replace(day=1), self.date.replace(day=last)
+        if self.precision == "week":  # its Monday to its Sunday
+            return self.date, self.date + dt.timedelta(days=6)
         return self.date, self.date
 
 
@@ -92,7 +95,7 @@ def claim_date(claim: GraphClaim, doc: GraphDocument | None) -> tuple[Optional[d
     except (ValueError, TypeError, IndexError):
         return None, None
     given = getattr(claim, "date_precision", None) if claim.date else None
-    precision = given if given in PRECISIONS else PRECISIONS[min(len(numbers), 3) - 1]
+    precision = given if given in PRECISIONS else _BY_PARTS[min(len(numbers), 3) - 1]
     return date, precision
 
 

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, deque
 from pathlib import Path
@@ -40,6 +41,11 @@ class Settings(StageSettings):
     organisations: Path = CONFIGS_DIR / "organisations_kk.yaml"
 
 
+# a date expression is found relative to some publication date; only its span matters here
+_ANY_DAY = dt.date(2000, 1, 1)
+_DATE_TAIL = 16  # characters after a name where the rest of a date expression may stand ("күні")
+
+
 class EntityLinker(Stage):
     requires = (COUNTRY_MENTIONS,)
     # every mention it is given is linked (a Group keeps the entity its stage made); a
@@ -60,9 +66,14 @@ class EntityLinker(Stage):
             raise ValueError(f"organisations: {settings.organisations}: expected a mapping")
         self.repair = MentionRepair(lang, lexicon.roles.title_heads, lexicon.speech, organisations)
         self.persons = PersonCoreference(lang.normaliser)
+        try:
+            self.dates = lang.dates
+        except ValueError:  # a language without a date reader: no date is taken for a name
+            self.dates = None
 
     def __call__(self, doc: AnnotatedDocument) -> AnnotatedDocument:
         mentions = self._vote_labels(resolve_overlaps(self.repair(doc.text, list(doc.mentions))))
+        mentions = [m for m in mentions if not self._inside_a_date(doc.text, m)]
         words = frozenset(w.strip("«»\"'.,:;!?()") for w in doc.text.split())
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         linked: list[Mention] = []
@@ -94,6 +105,14 @@ class EntityLinker(Stage):
             linked, entities = self.persons.consistency(doc.text, linked, entities, words)
             linked, entities = merge_partial_persons(linked, entities)
         return doc.with_layers(mentions=linked, entities=list(entities.values()))
+
+    def _inside_a_date(self, text: str, m: Mention) -> bool:
+        """A person "named" by a date's words ("Бейсенбі күні": on Thursday; Бейсенбі is also a
+        given name) is the date, not a person: the date reader's expression holds the whole span."""
+        if self.dates is None or m.label != "PERSON":
+            return False
+        found = self.dates.find(text, _ANY_DAY, m.start, min(len(text), m.end + _DATE_TAIL))
+        return any(d.start <= m.start and m.end <= d.end for d in found)
 
     def _vote_labels(self, mentions: list[Mention]) -> list[Mention]:
         """One name, one type per document: a split piece or a lone reading takes
