@@ -38,6 +38,15 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def ru():
+    """The Russian pipeline (configs/russian.yaml), loaded once: its models take seconds."""
+    import pipeline
+
+    needs_extra("natasha", "ru")
+    return pipeline.load(REPO / "configs" / "russian.yaml")
+
+
+@pytest.fixture(scope="session")
 def gazetteer_only():
     """A pipeline without the NER model: countries only (fast)."""
     import pipeline
@@ -144,3 +153,18 @@ class EventTable:
         wrong = [(text, got, want) for text, want in table if (got := self.events(text)) != want]
         assert not wrong, "\n".join(f"{t}\n   got  {sorted(g, key=str)}\n   want {sorted(w, key=str)}"
                                     for t, g, w in wrong)
+
+
+def load_error(tmp_path, yaml_text: str) -> str:
+    """The one-line ConfigError ``pipeline.load`` gives for a config of ``yaml_text``, after its
+    file's path (checked: it names the file, is one line and shows no Python exception)."""
+    import pipeline
+    from pipeline.config import ConfigError
+
+    path = tmp_path / "pipe.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        pipeline.load(path)
+    msg = str(err.value)
+    assert msg.startswith(f"{path}: ") and "\n" not in msg and "KeyError" not in msg
+    return msg[len(f"{path}: "):]

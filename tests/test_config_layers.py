@@ -4,21 +4,10 @@ language: never a KeyError mid-run (issue 22)."""
 import pytest
 
 import pipeline
-from conftest import REPO, needs_extra
-from pipeline.config import ConfigError
+from conftest import REPO, load_error, needs_extra
 
 NER = f"    model_dir: {REPO / 'models' / 'kk_ner_fast'}\n"
 LEXICON = f"    lexicon: {REPO / 'configs' / 'relations_kk.yaml'}\n"
-
-
-def load_error(tmp_path, yaml_text: str) -> str:
-    path = tmp_path / "pipe.yaml"
-    path.write_text(yaml_text, encoding="utf-8")
-    with pytest.raises(ConfigError) as err:
-        pipeline.load(path)
-    msg = str(err.value)
-    assert msg.startswith(f"{path}: ") and "\n" not in msg and "KeyError" not in msg
-    return msg[len(f"{path}: "):]
 
 
 def test_the_linker_before_the_ner_model_fails_at_load(tmp_path):

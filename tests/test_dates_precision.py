@@ -7,7 +7,7 @@ import json
 import pytest
 
 import pipeline
-from conftest import REPO, needs_extra
+from conftest import needs_extra
 from pipeline.export import validate
 from pipeline.graph import build_graph
 from pipeline.graph_nodes import claim_record
@@ -60,24 +60,18 @@ def kazakh():
     return pipeline.load()
 
 
-@pytest.fixture(scope="module")
-def russian():
-    needs_extra("natasha", "ru")
-    return pipeline.load(REPO / "configs" / "russian.yaml")
-
-
 @pytest.mark.parametrize("text, published, date, precision", KAZAKH)
 def test_a_kazakh_claim_is_dated_against_the_publication_date(kazakh, text, published, date, precision):
     assert dates_of(kazakh, text, published) == [(date, precision)]
 
 
 @pytest.mark.parametrize("text, published, date, precision", RUSSIAN)
-def test_a_russian_claim_is_dated_against_the_publication_date(russian, text, published, date, precision):
-    assert dates_of(russian, text, published) == [(date, precision)]
+def test_a_russian_claim_is_dated_against_the_publication_date(ru, text, published, date, precision):
+    assert dates_of(ru, text, published) == [(date, precision)]
 
 
-def test_a_russian_statement_is_dated_by_the_words_outside_the_quote(russian):
-    r = russian.process("Вчера министр Лавров заявил: «Россия поможет Сирии в 2025 году».", date=WEDNESDAY,
+def test_a_russian_statement_is_dated_by_the_words_outside_the_quote(ru):
+    r = ru.process("Вчера министр Лавров заявил: «Россия поможет Сирии в 2025 году».", date=WEDNESDAY,
                         doc_id="t")
     assert {c.predicate: (c.date, c.date_precision) for c in r.claims} == {
         "say": ("2024-03-19", "day"), "help": ("2025-01-01", "year")}

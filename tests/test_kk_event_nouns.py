@@ -12,8 +12,7 @@ import sys
 import pytest
 
 import pipeline
-from conftest import REPO
-from pipeline.config import ConfigError
+from conftest import REPO, load_error
 
 EVENTS = {"cooperate", "visit", "meet", "negotiate", "support", "invest", "attack", "help"}
 CONTROL = " Жапонияның инвестициясы өсті."
@@ -219,16 +218,6 @@ def test_inside_reported_words_the_event_is_reported_by_the_speaker(nlp):
     [claim] = [c for c in result.claims if c.predicate == "cooperate"]
     assert (name(claim.agent), name(claim.recipient), claim.modality, name(claim.author)) == (
         "Қазақстан", "Қытай", "reported", "Тоқаев")
-
-
-def load_error(tmp_path, yaml_text: str) -> str:
-    path = tmp_path / "pipe.yaml"
-    path.write_text(yaml_text, encoding="utf-8")
-    with pytest.raises(ConfigError) as err:
-        pipeline.load(path)
-    msg = str(err.value)
-    assert msg.startswith(f"{path}: ") and "\n" not in msg
-    return msg[len(f"{path}: "):]
 
 
 def test_a_language_without_an_event_noun_lexicon_fails_at_load(tmp_path):

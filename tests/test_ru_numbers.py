@@ -2,17 +2,10 @@
 its words (двадцать шесть стран is 26 countries, not 6), digits too (needs the ru extra)."""
 import pytest
 
-from conftest import REPO, needs_extra
+from conftest import needs_extra
 
 needs_extra("natasha", "ru")
 needs_extra("pymorphy3", "ru")
-
-
-@pytest.fixture(scope="module")
-def ru():
-    import pipeline
-
-    return pipeline.load(REPO / "configs" / "russian.yaml")
 
 
 def groups(nlp, text):

@@ -163,13 +163,6 @@ FORMS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def ru():
-    import pipeline
-
-    return pipeline.load(REPO / "configs" / "russian.yaml")
-
-
 def claims(nlp, text, predicate=None):
     r = nlp.process(text, doc_id="t")
     names = {e.id: e.name for e in r.entities}

@@ -4,17 +4,10 @@ import json
 
 import pytest
 
-from conftest import REPO, needs_extra
+from conftest import needs_extra
 
 needs_extra("natasha", "ru")
 needs_extra("pymorphy3", "ru")
-
-
-@pytest.fixture(scope="module")
-def ru():
-    import pipeline
-
-    return pipeline.load(REPO / "configs" / "russian.yaml")
 
 
 def claims(nlp, text):
