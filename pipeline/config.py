@@ -7,7 +7,7 @@ key and the reason; requirements between stages are checked all at once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Iterator, Literal
 
 import yaml
 from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError
@@ -15,7 +15,7 @@ from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError
 from .lang import DEFAULT_LANGUAGE, known_languages
 from .layers import GIVEN
 from .resources import DEFAULT_CONFIG, read_yaml
-from .stage import LoadContext, Stage, get_stage_class, known_stages
+from .stage import LoadContext, Stage, StageSettings, get_stage_class, known_stages
 
 
 
@@ -97,12 +97,10 @@ def load_config(source: str | Path | dict | None = None) -> tuple[PipelineConfig
     return cfg, path, raw
 
 
-def build_stages(cfg: PipelineConfig, path: Path | None) -> list[Stage]:
-    """Instantiate the stages and check that each one's requirements are met."""
+def checked_stages(cfg: PipelineConfig, path: Path | None) -> Iterator[tuple[type[Stage], StageSettings]]:
+    """Each stage entry's class and settings in turn, checked (a known stage, valid settings)
+    without building any: a problem is one ConfigError."""
     where = str(path) if path else "<config>"
-    context = LoadContext(config_path=path.resolve() if path else None, language=cfg.language)
-    stages: list[Stage] = []
-    classes: list[type[Stage]] = []
     for i, entry in enumerate(cfg.stages):
         key = f"stages[{i}]"
         try:
@@ -111,19 +109,33 @@ def build_stages(cfg: PipelineConfig, path: Path | None) -> list[Stage]:
             raise ConfigError(
                 f"{where}: {key}.factory: unknown stage {entry.factory!r} (known: {', '.join(known_stages())})"
             ) from None
-        settings_raw = {k: v for k, v in (entry.model_extra or {}).items()}
         try:
-            settings = cls.Settings.model_validate(settings_raw)
+            settings = cls.Settings.model_validate(dict(entry.model_extra or {}))
         except ValidationError as err:
             raise ConfigError(f"{where}: {_first_error(err, f'{key} ({entry.factory})')}") from None
-        classes.append(cls)
+        yield cls, settings
+
+
+def check_order(cfg: PipelineConfig, path: Path | None, classes: list[type[Stage]]) -> None:
+    """Each stage's requirements are met by an earlier one, else one ConfigError listing them."""
+    problems = _order_problems([(f"stages[{i}] ({e.factory})", cls)
+                                for i, (e, cls) in enumerate(zip(cfg.stages, classes))])
+    if problems:
+        raise ConfigError(f"{path or '<config>'}: stages: {'; '.join(problems)}")
+
+
+def build_stages(cfg: PipelineConfig, path: Path | None) -> list[Stage]:
+    """Check and instantiate the stages one by one, then check that each one's requirements
+    are met (a stage's own problem is reported before the order's)."""
+    where = str(path) if path else "<config>"
+    context = LoadContext(config_path=path.resolve() if path else None, language=cfg.language)
+    stages: list[Stage] = []
+    for i, (entry, (cls, settings)) in enumerate(zip(cfg.stages, checked_stages(cfg, path))):
         try:
             stages.append(cls(settings, context))
         except (OSError, ValueError) as err:
-            raise ConfigError(f"{where}: {key} ({entry.factory}): {err}") from None
-    problems = _order_problems([(f"stages[{i}] ({e.factory})", c) for i, (e, c) in enumerate(zip(cfg.stages, classes))])
-    if problems:
-        raise ConfigError(f"{where}: stages: {'; '.join(problems)}")
+            raise ConfigError(f"{where}: stages[{i}] ({entry.factory}): {err}") from None
+    check_order(cfg, path, [type(stage) for stage in stages])
     return stages
 
 

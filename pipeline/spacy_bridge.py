@@ -187,14 +187,19 @@ class ClaimgraphComponent:
         doc._.claimgraph = annotated
         provides = set(self.stage.provides)
         shift = annotated.document.text_offset or 0
-        starts = [t.idx for t in doc]
-        if provides & _SENTENCE_LAYERS and not doc.has_annotation("DEP"):  # a parse owns doc.sents
-            _mirror_sentences(doc, annotated, starts, shift)
         if provides & _MORPHOLOGY_LAYERS:
             _mirror_morphology(doc, annotated, shift)
-        if provides & _ENTITY_LAYERS:
+        sentences = provides & _SENTENCE_LAYERS and not doc.has_annotation("DEP")  # a parse owns doc.sents
+        entities = provides & _ENTITY_LAYERS
+        claims = provides & _CLAIM_LAYERS or CLAIMS_KEY not in doc.spans
+        if not (sentences or entities or claims):
+            return doc
+        starts = [t.idx for t in doc]  # token starts, to place spans (only when some are placed)
+        if sentences:
+            _mirror_sentences(doc, annotated, starts, shift)
+        if entities:
             doc.ents = _entity_spans(doc, annotated, starts, shift)
-        if provides & _CLAIM_LAYERS or CLAIMS_KEY not in doc.spans:
+        if claims:
             doc.spans[CLAIMS_KEY] = _claim_spans(doc, annotated, starts, shift)
         return doc
 

@@ -19,9 +19,9 @@ def render_claims(doc: Doc, **kwargs):
     go to ``displacy.render``: ``jupyter=True``, ``page=True``, ``options={...}``)."""
     from spacy import displacy
 
-    colors = {}
-    for span in doc.spans[CLAIMS_KEY] if CLAIMS_KEY in doc.spans else ():
-        predicate = span.label_.split(" · ")[0].removeprefix("not ")
-        colors[span.label_] = _PALETTE[zlib.crc32(predicate.encode("utf-8")) % len(_PALETTE)]
+    # the claims' spans stand in the claims' order (pipeline.spacy_bridge)
+    spans = doc.spans[CLAIMS_KEY] if CLAIMS_KEY in doc.spans else ()
+    colors = {span.label_: _PALETTE[zlib.crc32(claim.predicate.encode("utf-8")) % len(_PALETTE)]
+              for claim, span in zip(doc._.claims, spans)}
     options = {"spans_key": CLAIMS_KEY, "colors": colors, **kwargs.pop("options", {})}
     return displacy.render(doc, style="span", options=options, **kwargs)

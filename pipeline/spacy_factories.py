@@ -24,10 +24,9 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from pydantic import ValidationError
 from spacy.language import Language
 
-from .config import ConfigError, _first_error, _order_problems, load_config
+from .config import ConfigError, _order_problems, check_order, checked_stages, load_config
 from .lang import DEFAULT_LANGUAGE, known_languages
 from .layers import GIVEN
 from .resources import CONFIGS_DIR, DEFAULT_CONFIG
@@ -105,21 +104,12 @@ def add_stages(nlp: Language, config=None) -> Language:
     ``nlp``, after its own components. The config's stage list is checked as
     :func:`pipeline.load` checks it: any problem is one :class:`~pipeline.config.ConfigError`."""
     cfg, path, _ = load_config(config)
+    return _add_loaded(nlp, cfg, path)
+
+
+def _add_loaded(nlp: Language, cfg, path: Optional[Path]) -> Language:
     where = str(path) if path else "<config>"
-    classes = []
-    for i, entry in enumerate(cfg.stages):
-        try:
-            cls = get_stage_class(entry.factory)
-        except KeyError:
-            raise ConfigError(f"{where}: stages[{i}].factory: unknown stage {entry.factory!r}") from None
-        try:
-            cls.Settings.model_validate(entry.model_extra or {})
-        except ValidationError as err:
-            raise ConfigError(f"{where}: {_first_error(err, f'stages[{i}] ({entry.factory})')}") from None
-        classes.append((f"stages[{i}] ({entry.factory})", cls))
-    problems = _order_problems(classes)
-    if problems:
-        raise ConfigError(f"{where}: stages: {'; '.join(problems)}")
+    check_order(cfg, path, [cls for cls, _ in checked_stages(cfg, path)])
     for i, entry in enumerate(cfg.stages):
         try:
             nlp.add_pipe(register_stage_factory(entry.factory),
@@ -137,12 +127,12 @@ def spacy_pipeline(config=None) -> Language:
     (``spacy_pipeline("configs/russian.yaml")`` is the Russian one)."""
     import spacy
 
-    cfg, _, _ = load_config(config)
+    cfg, path, _ = load_config(config)
     nlp = spacy.blank(cfg.language)
     nlp.meta.update({"name": f"claimgraph_{cfg.language}", "version": __version__,
                      "description": "claimgraph's stages: linked entities in doc.ents, claims in doc._.claims",
                      "requirements": [f"claimgraph>={__version__}"]})
-    return add_stages(nlp, config)
+    return _add_loaded(nlp, cfg, path)
 
 
 def _register_builtins() -> None:
